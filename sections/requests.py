@@ -1,0 +1,183 @@
+"""Provides table 三, 收到和处理政府信息公开申请情况: its model and checks (C1, C2, T3-ROW, T3-COL, T3-BAL)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .findings import Figure, Finding, Severity, number
+from .labels import T3_COLUMNS, T3_GROUP_HEADINGS, T3_RESULT_KEYS, T3_ROW, T3_ROWS
+
+if TYPE_CHECKING:
+    from .report import Report
+
+SECTION = "三"
+WIDTH = len(T3_COLUMNS)
+"""Seven cells a row: six applicant columns, then 总计."""
+TOTAL = WIDTH - 1
+OUTDATED_OTHER = "o_all"
+"""The single （六）其他处理 row of the 2019 试行 layout (and of outdated 2021+ reports)."""
+SPLIT_OTHER = ("o_nocorrect", "o_nofee", "o_other")
+
+
+def _empty_rows() -> dict[str, list[Figure]]:
+    return {r.key: [None] * WIDTH for r in T3_ROWS if r.key != "total"}
+
+
+def row_name(key: str) -> str:
+    """The row as a reviewer names it: 「（三）不予公开 1.属于国家秘密」, 「（二）部分公开」."""
+    row = T3_ROW[key]
+    label = row.label.split("（区分处理")[0]
+    heading = T3_GROUP_HEADINGS.get(row.group or "")
+    return f"{heading} {label}" if heading else label
+
+
+class Requests(BaseModel):
+    """Table 三: applications received and how they were handled, by applicant type.
+
+    Each row holds seven cells; the seventh (总计) and the whole （七）总计 row are None in a draft
+    (computed) and hold the printed figures in an imported report, so the checks can compare.
+    """
+
+    model_config = ConfigDict(use_attribute_docstrings=True)
+
+    rows: dict[str, list[Figure]] = Field(default_factory=_empty_rows)
+    """Row key (official_structure.json) → 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计."""
+
+    @field_validator("rows")
+    @classmethod
+    def _known_rows(cls, rows: dict[str, list[Figure]]) -> dict[str, list[Figure]]:
+        for key, cells in rows.items():
+            if key not in T3_ROW:
+                raise ValueError(f"表三没有行“{key}”")
+            if len(cells) != WIDTH:
+                raise ValueError(f"表三行“{key}”应有 {WIDTH} 个数，实有 {len(cells)} 个")
+        return rows
+
+    @property
+    def result_keys(self) -> tuple[str, ...]:
+        """The result sub-rows that add up to （七）总计, in the layout this table uses."""
+        if OUTDATED_OTHER in self.rows:
+            return tuple(k for k in T3_RESULT_KEYS if k not in SPLIT_OTHER) + (OUTDATED_OTHER,)
+        return T3_RESULT_KEYS
+
+    def applicants(self, key: str) -> list[Figure]:
+        """The six applicant cells of a row as entered."""
+        return self.rows.get(key, [None] * WIDTH)[:TOTAL]
+
+    def value(self, key: str, column: int) -> Figure:
+        """A cell as the report shows it: the figure entered or printed, else the computed total."""
+        if key == "total" and "total" not in self.rows:
+            cells = [self.value(k, column) for k in self.result_keys]
+            return None if None in cells else sum(number(c) for c in cells)
+        cells = self.rows.get(key, [None] * WIDTH)
+        if column < TOTAL or cells[TOTAL] is not None:
+            return cells[column]
+        six = cells[:TOTAL]
+        return None if None in six else sum(number(c) for c in six)
+
+    def row(self, key: str) -> list[Figure]:
+        """All seven cells of a row as the report shows them."""
+        return [self.value(key, c) for c in range(WIDTH)]
+
+    def is_answered(self, key: str) -> bool:
+        """Whether the six applicant cells of a row are answered."""
+        return None not in self.applicants(key)
+
+    def set_row(self, key: str, values: list[int]) -> None:
+        """Answer a row's six applicant cells; its 总计 becomes computed."""
+        self.rows[key] = [*values, None]
+
+    def set_zero(self, keys: tuple[str, ...]) -> None:
+        """Answer rows as nothing happened."""
+        for key in keys:
+            self.set_row(key, [0] * TOTAL)
+
+
+def _answered_all(report: Report, keys: tuple[str, ...], column: int) -> bool:
+    return all(report.requests.value(k, column) is not None for k in keys)
+
+
+def check_blank(report: Report) -> Iterator[Finding]:
+    """C1: every cell of table 三 is a number: 0, not blank, 「/」, 「—」 or 「无」."""
+    marks = [f"{row_name(k)} {T3_COLUMNS[c]}（{v or '空白'}）"
+             for k, cells in report.requests.rows.items() for c, v in enumerate(cells)
+             if isinstance(v, str)]
+    if marks:
+        yield Finding("C1", Severity.ERROR, SECTION, "表三",
+                      f"表三有 {len(marks)} 处不是数字：{'、'.join(marks[:5])}"
+                      f"{' 等' if len(marks) > 5 else ''}。", "没有发生的情形填 0。")
+
+
+def check_negative(report: Report) -> Iterator[Finding]:
+    """C2: every count in table 三 is a whole number of at least 0."""
+    for key, cells in report.requests.rows.items():
+        for column, value in enumerate(cells):
+            if isinstance(value, int) and value < 0:
+                where = f"表三 行[{row_name(key)}] 列[{T3_COLUMNS[column]}]"
+                yield Finding("C2", Severity.ERROR, SECTION, where,
+                              f"{where} 填报为 {value}，件数不能为负数。", "请填写 0 或正数。",
+                              _target(key))
+
+
+def check_rows(report: Report) -> Iterator[Finding]:
+    """T3-ROW: in each row, the six applicant columns add up to the printed 总计."""
+    table = report.requests
+    for key, cells in table.rows.items():
+        stated, six = cells[TOTAL], cells[:TOTAL]
+        if stated is None or None in six:
+            continue
+        computed = sum(number(c) for c in six)
+        if computed != number(stated):
+            where = f"表三 行[{row_name(key)}]"
+            yield Finding("T3-ROW", Severity.ERROR, SECTION, where,
+                          f"{where}：六类申请人合计 {computed}，但总计填报为 {stated}。",
+                          "请核对各列数字或总计。", _target(key))
+
+
+def check_columns(report: Report) -> Iterator[Finding]:
+    """T3-COL: in each column, （七）总计 equals the sum of the result sub-rows."""
+    table = report.requests
+    stated_row = table.rows.get("total")
+    if stated_row is None:
+        return
+    for column, name in enumerate(T3_COLUMNS):
+        stated = table.value("total", column)
+        if stated is None or not _answered_all(report, table.result_keys, column):
+            continue
+        computed = sum(number(table.value(k, column)) for k in table.result_keys)
+        if computed != number(stated):
+            where = f"表三 列[{name}]"
+            yield Finding("T3-COL", Severity.ERROR, SECTION, where,
+                          f"{where}：各办理结果合计 {computed}，但（七）总计填报为 {stated}。",
+                          "请核对办理结果各行或（七）总计。", "t3.outcomes")
+
+
+def check_balance(report: Report) -> Iterator[Finding]:
+    """T3-BAL: in each column, 一 新收 + 二 上年结转 = 三（七）总计 + 四 结转下年度 (the printed 勾稽关系)."""
+    table = report.requests
+    for column, name in enumerate(T3_COLUMNS):
+        if not _answered_all(report, ("new", "carry_in", "total", "carry_out"), column):
+            continue
+        new, carry_in, done, carry_out = (number(table.value(k, column))
+                                          for k in ("new", "carry_in", "total", "carry_out"))
+        if new + carry_in != done + carry_out:
+            where = f"表三 列[{name}]"
+            short = "办理结果或结转数偏少" if new + carry_in > done + carry_out else "办理结果或结转数偏多"
+            yield Finding("T3-BAL", Severity.ERROR, SECTION, where,
+                          f"{where} 勾稽关系不平：新收 {new} + 上年结转 {carry_in} = {new + carry_in}，"
+                          f"但办理结果合计 {done} + 结转下年度 {carry_out} = {done + carry_out}"
+                          f"（{short}）。",
+                          "应满足 第一项 + 第二项 = 第三项（七）总计 + 第四项：请核对办理结果或结转数。",
+                          "t3.carry_out")
+
+
+def _target(key: str) -> str:
+    if key in ("new", "carry_in", "carry_out"):
+        return f"t3.{key}"
+    return "t3.outcomes" if key == "total" else f"t3.row.{key}"
+
+
+RULES = (check_blank, check_negative, check_rows, check_columns, check_balance)

@@ -1,0 +1,128 @@
+"""Provides `main()`, the `nianbao` command: the interview (app, line or plain mode), `check` and `export`.
+
+Nothing here imports Textual or prompt_toolkit at module level: `check` and `export` stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from sections import (
+    FORMATS, LAYOUTS, Finding, NianbaoError, Report, Severity, check, errors, load_draft,
+)
+from sections.export import export, figures
+from sections.labels import SECTION_HEADINGS, SECTION_NUMERALS
+
+UIS = ("app", "line", "plain")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="nianbao", description="政府信息公开工作年度报告助手：对话式填写、核对勾稽关系、导出报告。")
+    parser.add_argument("--draft", type=Path, help="草稿文件路径（不存在则新建）")
+    parser.add_argument("--ui", choices=UIS, help="界面：app 全屏（默认）、line 行模式、plain 纯文本（脚本）")
+    commands = parser.add_subparsers(dest="command", metavar="命令")
+
+    new = commands.add_parser("new", help="开始一份新报告")
+    new.add_argument("--draft", type=Path, dest="new_draft", help="新草稿的路径")
+    new.add_argument("--ui", choices=UIS, dest="new_ui")
+
+    exporter = commands.add_parser("export", help="把草稿导出为报告文本")
+    exporter.add_argument("draft_file", type=Path, metavar="DRAFT")
+    exporter.add_argument("-o", "--output", type=Path, help="输出文件（缺省时打印到屏幕）")
+    exporter.add_argument("--format", choices=FORMATS, default="txt", help="txt（默认）或 md")
+    exporter.add_argument("--layout", choices=LAYOUTS, default="tabs",
+                          help="表格排版：tabs 制表符分隔（默认，可粘贴进 Word/WPS 转为表格）；grid 等宽对齐")
+    exporter.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
+
+    checker = commands.add_parser("check", help="核对草稿的数字和勾稽关系")
+    checker.add_argument("files", type=Path, nargs="+", metavar="DRAFT")
+    checker.add_argument("--json", action="store_true", help="每个文件输出一行 JSON（JSON Lines）")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; return the exit status (0 fine, 1 error findings, 2 unusable input)."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "export":
+            return _export(args)
+        if args.command == "check":
+            return _check(args.files, as_json=args.json)
+        draft = args.new_draft if args.command == "new" else args.draft
+        ui = (args.new_ui if args.command == "new" else None) or args.ui
+        from tui.launch import interview
+
+        return interview(draft, ui, new=args.command == "new")
+    except NianbaoError as err:
+        print(f"nianbao: {err.message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _export(args: argparse.Namespace) -> int:
+    report = load_draft(args.draft_file).report
+    if args.output is None:
+        from sections import render
+
+        sys.stdout.write(render(report, args.format, args.layout))
+        return 0
+    export(report, args.output, args.format, args.layout, force=args.force)
+    print(f"已导出：{args.output}", file=sys.stderr)
+    return 0
+
+
+def _check(files: list[Path], *, as_json: bool) -> int:
+    status = 0
+    for path in files:
+        try:
+            report = load_draft(path).report
+        except NianbaoError as err:
+            print(f"nianbao: {err.message}", file=sys.stderr)
+            status = 2
+            continue
+        findings = check(report)
+        if any(errors(findings)):
+            status = max(status, 1)
+        if as_json:
+            line = {"file": str(path), "report": figures(report),
+                    "findings": [f.to_json() for f in findings]}
+            print(json.dumps(line, ensure_ascii=False), flush=True)
+        else:
+            print(describe(path, report, findings))
+    return status
+
+
+def describe(path: Path, report: Report, findings: list[Finding]) -> str:
+    """Findings for a person: a summary line, then the findings grouped by section."""
+    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+    title = report.meta.title
+    lines = [f"{path}：{title}",
+             f"  {counts[Severity.ERROR]} 个错误，{counts[Severity.WARNING]} 个提醒，"
+             f"{counts[Severity.INFO]} 个提示"]
+    names = {"基本信息": "基本信息", **dict(zip(SECTION_NUMERALS, SECTION_HEADINGS, strict=True))}
+    for section, heading in names.items():
+        group = [f for f in findings if f.section == section]
+        if group:
+            lines.append(f"  {heading}")
+        for finding in group:
+            lines.append(f"    [{finding.severity.label}] {finding.rule} {finding.where}：{finding.message}")
+            if finding.hint:
+                lines.append(f"        → {finding.hint}")
+    return "\n".join(lines)
+
+
+def default_draft_dir() -> Path:
+    """Where drafts live unless told otherwise: $NIANBAO_HOME, else the user data directory."""
+    home = os.environ.get("NIANBAO_HOME")
+    if home:
+        return Path(home)
+    from platformdirs import user_data_path
+
+    return user_data_path("nianbao", appauthor=False) / "drafts"
