@@ -34,6 +34,8 @@ class InterviewState(BaseModel):
 
     choices: dict[str, bool | list[str]] = Field(default_factory=dict)
     """Answers that set no figure themselves: 「是否收到申请」 → True, the outcomes that occurred …"""
+    done: set[str] = Field(default_factory=set)
+    """Questions answered whose answer may leave the report as it was (「无」 to an optional rule)."""
     transcript: list[Exchange] = Field(default_factory=list)
     """The conversation so far."""
 

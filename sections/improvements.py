@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict
 
 from .findings import Finding, Severity
+from .questions import Question, narrative_question
 
 if TYPE_CHECKING:
+    from .drafts import InterviewState
     from .report import Report
 
 SECTION = "五"
@@ -40,3 +42,14 @@ def check_not_empty(report: Report) -> Iterator[Finding]:
 
 
 RULES = (check_not_empty,)
+
+
+def questions(report: Report, state: InterviewState) -> list[Question]:
+    """五: one narrative answer."""
+    from .drafting import draft_improvements
+
+    return [narrative_question(
+        "s5.text", SECTION, "五、存在的主要问题及改进情况：写明主要问题、上年问题的改进情况和下一步措施。",
+        "第五部分不能为空，也不宜照抄上年：写本年实际存在的问题、上年度问题改进了什么、下一步怎么做。",
+        lambda r: r.improvements.text, lambda r, v: setattr(r.improvements, "text", v),
+        draft_improvements)]
