@@ -41,10 +41,15 @@ def _table3(report: Report) -> dict[str, Any] | None:
     if any(t3.value(k, TOTAL) is None for k in keys):
         return None
     new, carry_in, done, carry_out = (number(t3.value(k, TOTAL)) for k in keys)
-    outcomes = [(row_name(k).split("）")[-1].split(".")[-1], t3.value(k, TOTAL))
-                for k in t3.result_keys if t3.value(k, TOTAL)]
+    outcomes = [(_outcome_name(k), t3.value(k, TOTAL)) for k in t3.result_keys if t3.value(k, TOTAL)]
     return {"new": new, "carry_in": carry_in, "done": done, "carry_out": carry_out,
             "received": new + carry_in, "outcomes": outcomes}
+
+
+def _outcome_name(key: str) -> str:
+    """「（三）不予公开 4.保护第三方合法权益」 → 「保护第三方合法权益」; （六）3.其他 → 「其他处理」."""
+    name = row_name(key).split("）")[-1].split(".")[-1]
+    return "其他处理" if name == "其他" else name
 
 
 def _table4(report: Report) -> dict[str, Any] | None:
