@@ -1,0 +1,64 @@
+"""Provides `interview()`: picks the draft and the front end (app, line or plain) and runs it."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from sections import Draft, load_draft, save_draft
+from tui.cli import default_draft_dir
+
+
+def choose_ui(requested: str | None) -> str:
+    """The front end to use: as asked; else plain without a terminal, line on a dumb one, else the app."""
+    if requested:
+        return requested
+    if os.environ.get("NIANBAO_UI") in ("app", "line", "plain"):
+        return os.environ["NIANBAO_UI"]
+    if not sys.stdin.isatty() or not sys.stdout.isatty():
+        return "plain"
+    if os.environ.get("TERM", "") in ("dumb", ""):
+        return "line"
+    return "app"
+
+
+def list_drafts(folder: Path) -> list[Path]:
+    """Drafts in a folder, most recently changed first."""
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def new_draft_path(folder: Path) -> Path:
+    """A fresh file name for a new draft in the folder."""
+    return folder / f"草稿-{datetime.now():%Y%m%d-%H%M%S}.json"
+
+
+def open_draft(path: Path) -> Draft:
+    """The draft at `path`, or a new empty one when the file does not exist yet."""
+    return load_draft(path) if path.exists() else Draft()
+
+
+def interview(draft_path: Path | None, ui: str | None, *, new: bool = False) -> int:
+    """Run the interview; with no draft path the app shows its start screen, other modes resume the latest."""
+    mode = choose_ui(ui)
+    folder = default_draft_dir()
+    if draft_path is None and mode != "app":
+        recent = list_drafts(folder)
+        draft_path = new_draft_path(folder) if new or not recent else recent[0]
+    if mode == "plain":
+        from tui.plain import run as run_plain
+
+        return run_plain(draft_path or new_draft_path(folder))
+    if mode == "line":
+        from tui.line import run as run_line
+
+        return run_line(draft_path or new_draft_path(folder))
+    from tui.app import run as run_app
+
+    return run_app(draft_path, folder, new=new)
+
+
+__all__ = ["choose_ui", "interview", "list_drafts", "new_draft_path", "open_draft", "save_draft"]
