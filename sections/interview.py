@@ -196,6 +196,13 @@ class Interview:
         self._current = following.id if following else None
         self._ask(turn)
 
+    def edited(self) -> Turn:
+        """After a front end changed the report directly (the grid editor): check, say what changed, save."""
+        turn = Turn()
+        self._after_change(turn)
+        self._record(turn)
+        return turn
+
     def _after_change(self, turn: Turn) -> None:
         """Run every check, say which findings appeared or cleared, and autosave."""
         old = {f.key: f for f in self.findings}

@@ -86,12 +86,25 @@ def markdown(table: Table, title: str | None = None) -> str:
     lines.append("| " + " | ".join(_escape(h) for h in heading) + " |")
     lines.append("|" + "|".join(":---" if i < min(table.label_columns, 1) else ":---:"
                                 for i in range(len(heading))) + "|")
-    for row in slots[table.header_rows:]:
-        label = " ".join(c.text for c in row[:table.label_columns] if c)
+    owners = table.owners()
+    for r in range(table.header_rows, len(slots)):
+        row = slots[r]
+        label = " ".join(_row_labels(owners[r][:table.label_columns], r))
         values = [row[c].text if row[c] else "" for c in value_columns]
         cells = ([label] if table.label_columns else []) + values
         lines.append("| " + " | ".join(_escape(v) for v in cells) + " |")
     return "\n".join(lines)
+
+
+def _row_labels(owners: list[tuple[Cell, int, int] | None], row: int) -> list[str]:
+    """The labels of one row: its own, its group's, and the outermost only on the group's first row."""
+    labels: list[str] = []
+    for column, owner in enumerate(owners):
+        if owner is None or owner[0].text in labels:
+            continue
+        if column > 0 or owner[1] == row:
+            labels.append(owner[0].text)
+    return labels
 
 
 def _column_heading(header: list[list[Cell | None]], column: int, columns: int) -> str:

@@ -21,10 +21,10 @@ SECTION = "一"
 
 THEME_WORDS: dict[str, tuple[str, ...]] = {
     DEFAULT_SUBSECTIONS[0]: ("主动公开",),
-    DEFAULT_SUBSECTIONS[1]: ("依申请", "申请公开"),
-    DEFAULT_SUBSECTIONS[2]: ("信息管理", "管理"),
-    DEFAULT_SUBSECTIONS[3]: ("平台",),
-    DEFAULT_SUBSECTIONS[4]: ("监督", "保障"),
+    DEFAULT_SUBSECTIONS[1]: ("依申请", "申请公开", "公开申请"),
+    DEFAULT_SUBSECTIONS[2]: ("信息管理", "保密审查", "公开目录", "公开指南", "文件清理"),
+    DEFAULT_SUBSECTIONS[3]: ("平台", "网站", "政务新媒体", "公开栏"),
+    DEFAULT_SUBSECTIONS[4]: ("监督", "保障", "考核", "培训"),
 }
 """Words that show a theme of 一 is covered, in a title or in the text (FORMAT.md §2)."""
 GOVERNMENT_WORDS = ("考核", "评议", "责任追究")
@@ -85,7 +85,7 @@ def check_themes(report: Report) -> Iterator[Finding]:
     overview = report.overview
     if not overview.is_started or overview.subsections is None:
         return
-    text = _squeeze(overview.text)
+    text = _squeeze(overview.text).replace(_squeeze(report.meta.body or "") or "\0", "")
     missing = [theme for theme, words in THEME_WORDS.items() if not any(w in text for w in words)]
     if report.meta.is_government and not any(w in text for w in GOVERNMENT_WORDS):
         missing.append(GOVERNMENT_SUBSECTION)

@@ -1,4 +1,4 @@
-"""Provides `render(report, format, layout)`: the whole report as text or Markdown, from the Jinja2 templates."""
+"""Provides `render(report, format, layout)`: the whole report as text, Markdown or HTML, from templates."""
 
 from __future__ import annotations
 
@@ -14,20 +14,23 @@ from .overview import numbered
 from .report import Report
 from .tables import table2, table3, table4
 
-Format = Literal["txt", "md"]
+Format = Literal["txt", "md", "html"]
 Layout = Literal["tabs", "grid"]
-FORMATS: tuple[Format, ...] = ("txt", "md")
+FORMATS: tuple[Format, ...] = ("txt", "md", "html")
 LAYOUTS: tuple[Layout, ...] = ("tabs", "grid")
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+_PICTURES = {c: 0x2400 + c for c in range(0x20) if chr(c) not in "\t\n"} | {0x7F: 0x2421}
+"""Control characters and their Unicode control pictures (ESC -> U+241B)."""
 
 
 @cache
 def environment() -> jinja2.Environment:
-    """The one Jinja2 environment: strict about undefined names, no autoescape for text formats."""
+    """The one Jinja2 environment: strict about undefined names, autoescape for HTML templates only."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default_for_string=False,
+                                            default=False),
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -35,7 +38,19 @@ def environment() -> jinja2.Environment:
     env.filters["numbered"] = lambda title, index: numbered(index, title)
     env.filters["md_table"] = layout.markdown
     env.filters["md_text"] = _markdown_text
+    env.filters["visible"] = visible
+    env.filters["paragraphs"] = paragraphs
     return env
+
+
+def visible(text: str) -> str:
+    """Control characters (terminal escapes) shown as their Unicode pictures: literal, and valid in XML."""
+    return text.translate(_PICTURES)
+
+
+def paragraphs(text: str | None) -> list[str]:
+    """User text as its non-empty paragraphs (one per line), trimmed and made visible."""
+    return [visible(line.strip()) for line in (text or "").splitlines() if line.strip()]
 
 
 def _markdown_text(text: str) -> str:

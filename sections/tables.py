@@ -36,21 +36,24 @@ class Table:
     label_columns: int
     """How many grid columns at the left hold row labels."""
 
-    def slots(self) -> list[list[Cell | None]]:
-        """The full grid: a cell where it starts, None where a merged cell covers the slot."""
-        grid: list[list[Cell | None]] = [[None] * self.width for _ in self.rows]
-        covered = [[False] * self.width for _ in self.rows]
+    def owners(self) -> list[list[tuple[Cell, int, int] | None]]:
+        """The full grid: for every slot, the cell covering it and the row and column where it starts."""
+        grid: list[list[tuple[Cell, int, int] | None]] = [[None] * self.width for _ in self.rows]
         for r, row in enumerate(self.rows):
             column = 0
             for cell in row:
-                while covered[r][column]:
+                while grid[r][column] is not None:
                     column += 1
-                grid[r][column] = cell
                 for dr in range(cell.rowspan):
                     for dc in range(cell.colspan):
-                        covered[r + dr][column + dc] = True
+                        grid[r + dr][column + dc] = (cell, r, column)
                 column += cell.colspan
         return grid
+
+    def slots(self) -> list[list[Cell | None]]:
+        """The full grid: a cell where it starts, None where a merged cell covers the slot."""
+        return [[o[0] if o is not None and (o[1], o[2]) == (r, c) else None
+                 for c, o in enumerate(row)] for r, row in enumerate(self.owners())]
 
     def cells(self) -> Iterator[tuple[int, int, Cell]]:
         """Every cell with the row and column where it starts."""

@@ -1,0 +1,1 @@
+"""Provides the nianbao test suite."""

@@ -1,0 +1,137 @@
+"""Provides tests of the interview engine that every front end drives."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sections import Draft, Report, load_draft, save_draft
+from sections.interview import Interview
+
+from .conftest import SAMPLES
+from .fixtures.baibi_answers import ANSWERS as BAIBI
+from .fixtures.county_answers import ANSWERS as COUNTY
+
+TODAY = date(2026, 11, 29)
+
+
+def _run(answers: list[str], path: Path | None = None) -> Interview:
+    interview = Interview(Draft(), (lambda d: save_draft(path, d)) if path else None, TODAY)
+    interview.start()
+    for answer in answers:
+        for message in interview.submit(answer).messages:
+            assert message.kind not in ("refusal", "error"), (answer, message.text)
+    return interview
+
+
+@pytest.mark.parametrize(("answers", "sample"), [(BAIBI, "baibi-2021.json"),
+                                                 (COUNTY, "county-bureau-2025.json")])
+def test_answers_reproduce_the_sample_draft(answers: list[str], sample: str) -> None:
+    """Answering the questions in order produces exactly the sample report, and nothing stays open."""
+    interview = _run(answers)
+    assert interview.current is None
+    assert interview.report == load_draft(SAMPLES / sample).report
+
+
+def test_negative_figure_is_taken_and_flagged_at_once() -> None:
+    """A −1 is stored as typed and flagged (C2) in the reply to that very answer."""
+    interview = _run(BAIBI[:10])
+    turn = interview.submit("0 -1 0")
+    flags = [m.finding.rule for m in turn.messages if m.kind == "flag" and m.finding]
+    assert flags == ["C2", "T2-RULES"]
+    assert interview.report.disclosure.rules == [0, -1, 0]
+
+
+def test_refused_answer_keeps_question_and_everything_else() -> None:
+    """A letter where a number is due is refused, saying what is expected; nothing entered is lost."""
+    interview = _run(BAIBI[:11])
+    before = interview.report.model_copy(deep=True)
+    turn = interview.submit("abc")
+    assert [m.kind for m in turn.messages] == ["refusal"]
+    assert "请按顺序填 3 个数" in turn.messages[0].text
+    assert interview.current is not None and interview.current.id == "t2.normative"
+    assert interview.report == before
+
+
+def test_no_applications_fills_table_three_with_zeros() -> None:
+    """Answering 否 to 「是否收到申请」 fills all of table 三 with zeros in one answer."""
+    interview = _run(BAIBI[:17])
+    assert all(interview.report.requests.row(r) == [0] * 7 for r in interview.report.requests.rows)
+
+
+def test_balance_flag_names_the_short_side_and_clears_after_goto() -> None:
+    """T3-BAL is flagged the moment the last figure arrives, and cleared when corrected via /goto."""
+    carry_out = COUNTY.index("自然人1", COUNTY.index("1 2 6 11 14 21") + 7)
+    interview = _run(COUNTY[:carry_out])
+    turn = interview.submit("无")
+    flag = next(m for m in turn.messages if m.kind == "flag")
+    assert flag.finding is not None and flag.finding.rule == "T3-BAL"
+    assert "办理结果或结转数偏少" in flag.text
+    interview.submit("/goto 三")
+    while interview.current is not None and interview.current.id != "t3.carry_out":
+        interview.submit("")
+    cleared = interview.submit("自然人1")
+    assert any(m.kind == "cleared" and m.finding and m.finding.rule == "T3-BAL" for m in cleared.messages)
+    assert not [f for f in interview.findings if f.rule == "T3-BAL"]
+
+
+def test_undo_back_and_skip() -> None:
+    """/undo takes back the last answer, /back revisits the previous question, /skip defers one."""
+    interview = _run(BAIBI[:3])
+    interview.submit("/undo")
+    assert interview.report.meta.year is None and interview.current is not None
+    assert interview.current.id == "meta.year"
+    interview.submit("2021")
+    interview.submit("/back")
+    assert interview.current is not None and interview.current.id == "meta.year"
+    interview.submit("")
+    assert interview.report.meta.year == 2021
+    interview.submit("/skip")
+    assert interview.current is not None and interview.current.id == "meta.phone"
+
+
+def test_unknown_command_and_help() -> None:
+    """An unknown command is refused with the list of commands; /help shows the question's help."""
+    interview = _run([])
+    assert "/goto 三" in interview.submit("/fly").messages[0].text
+    assert "报告标题" in interview.submit("/help").messages[0].text
+
+
+def test_autosave_after_every_answer_and_resume(tmp_path: Path) -> None:
+    """Each answer is saved at once; a new session resumes at the first unanswered question."""
+    path = tmp_path / "d.json"
+    _run(BAIBI[:12], path)
+    resumed = Interview(load_draft(path), None, TODAY)
+    assert resumed.report.disclosure.normative == [0, 0, 0]
+    assert "欢迎回来" in resumed.start().messages[0].text
+    assert resumed.current is not None and resumed.current.id == "t2.permits"
+
+
+def test_failed_save_is_reported_and_answers_stay(tmp_path: Path) -> None:
+    """When the draft cannot be saved, the chat says so and the answer stays in memory."""
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    interview = Interview(Draft(), lambda d: save_draft(blocker / "d.json", d), TODAY)
+    interview.start()
+    turn = interview.submit("白璧镇人民政府")
+    assert any(m.kind == "error" and "草稿保存失败" in m.text for m in turn.messages)
+    assert interview.report.meta.body == "白璧镇人民政府"
+
+
+def test_drafted_paragraph_states_table_figures() -> None:
+    """The drafted 依申请公开 paragraph states the counts of table 三 exactly."""
+    interview = _run(COUNTY[:COUNTY.index("无", 27) + 1])
+    question = interview.question("s1.sub.1")
+    assert question is not None and question.drafted is not None
+    text = question.drafted(interview.report)
+    assert "共收到政府信息公开申请16件，上年结转2件；办理完毕17件" in text
+    assert "结转下年度继续办理1件" in text
+
+
+def test_report_model_validates_partial_drafts() -> None:
+    """A half-finished draft validates and round-trips through JSON."""
+    interview = _run(BAIBI[:5])
+    again = Report.model_validate_json(interview.report.model_dump_json())
+    assert again == interview.report
