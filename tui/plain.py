@@ -1,0 +1,274 @@
+"""Provides the plain mode: the interview as plain lines on stdout, answers one per line from stdin.
+
+Used when standard input is not a terminal (`nianbao new --draft OUT < answers.txt`) or with
+`--ui plain`. Output has no colour and no escape sequences; each line starts with who speaks:
+「助手：」 the assistant, 「你：」 the answer read (echoed when reading a file), 「⚠ 错误/提醒」
+and 「※ 提示」 findings, 「✓ 」 a finding cleared, 「✗ 未采用：」 a refused answer, 「帮助：」 help.
+
+Answers:
+- one answer per line; an empty line takes the default or the drafted paragraph (and keeps the
+  answer when revisiting a question);
+- a multi-line answer (a narrative with several paragraphs, or one subsection title per line) sits
+  between two lines that hold only `\"\"\"`; the lines between are taken as they are, blank ones
+  too;
+- a line starting with `#` is a comment and skipped (put an answer that starts with `#` in a block);
+- slash commands work as in the other modes: /back /goto 三 /skip /undo /draft /findings /preview
+  /export /help /quit.
+
+The draft is saved after every accepted answer. Exit status:
+- 0 when input ends with every question answered, or after /quit (the draft is saved either way);
+- 1 when input ends with questions still open (a truncated transcript): stderr names the open
+  question and the last line read;
+- 1 when reading a transcript (stdin not a terminal) and an answer is refused, e.g. a letter where a
+  number is due: stderr names the line, the question and why; the draft keeps every answer before
+  it. Typing at a terminal, a refused answer is simply asked again;
+- 2 (from the command) when the draft cannot be read or the input is not UTF-8 text.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from sections import AnswerError, NianbaoError, save_draft
+from sections.answers import parse_yes_no
+from sections.interview import Interview, Turn
+from sections.questions import Question
+from tui import talk
+from tui.launch import open_draft
+
+BLOCK = '"""'
+"""A line holding only this opens, and the next such line closes, a multi-line answer."""
+
+INPUT_HELP = (
+    "输入方式：每行一个回答，空行表示采用默认值或草稿。"
+    "多行回答（如分段的文字）：先单独一行输入 \"\"\"，再输入正文，最后单独一行输入 \"\"\" 结束。"
+    "以 # 开头的行是注释。"
+)
+
+NARRATIVE_HINT = f"（分段的文字：单独一行输入 {BLOCK} 开始，写完再单独一行输入 {BLOCK} 结束）"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One answer as read: its text and the input lines it came from (1-based)."""
+
+    text: str
+    first: int
+    last: int
+    closed: bool = True
+    """False when the input ended inside a `\"\"\"` block."""
+
+    @property
+    def where(self) -> str:
+        """「第 12 行」 or 「第 12–15 行」."""
+        if self.first == self.last:
+            return f"第 {self.first} 行"
+        return f"第 {self.first}–{self.last} 行"
+
+
+class Answers:
+    """Reads answers from a stream: one per line, `\"\"\"` blocks, `#` comments skipped."""
+
+    def __init__(self, stream: TextIO, *, interactive: bool, out: TextIO) -> None:
+        self._stream = stream
+        self._interactive = interactive
+        self._out = out
+        self.line = 0
+        """The number of the last line read."""
+
+    def _read(self, prompt: str) -> str | None:
+        if self._interactive:
+            self._out.write(prompt)
+            self._out.flush()
+        try:
+            raw = self._stream.readline()
+        except UnicodeDecodeError as err:
+            raise NianbaoError(
+                f"第 {self.line + 1} 行附近不是 UTF-8 文本：回答文件请存为 UTF-8 编码。") from err
+        if not raw:
+            if self._interactive:
+                self._out.write("\n")
+            return None
+        self.line += 1
+        text = raw.rstrip("\n").rstrip("\r")
+        return text.lstrip("\ufeff") if self.line == 1 else text
+
+    def next(self) -> Entry | None:
+        """Read the next answer; None at the end of input."""
+        while True:
+            text = self._read("› ")
+            if text is None:
+                return None
+            if text.strip() == BLOCK:
+                return self._block()
+            if not text.lstrip().startswith("#"):
+                return Entry(text, self.line, self.line)
+
+    def _block(self) -> Entry:
+        first = self.line
+        if self._interactive:
+            self._out.write(f"（多行回答：输入完毕后单独一行输入 {BLOCK} 结束）\n")
+        lines: list[str] = []
+        while True:
+            text = self._read("… ")
+            if text is None:
+                return Entry("\n".join(lines), first, self.line, closed=False)
+            if text.strip() == BLOCK:
+                return Entry("\n".join(lines), first, self.line)
+            lines.append(text)
+
+
+class PlainSession:
+    """One plain-mode conversation over a draft file."""
+
+    def __init__(self, draft_path: Path, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> None:
+        self.path = draft_path
+        self.interactive = _isatty(stdin)
+        self.out = stdout
+        self.err = stderr
+        self.answers = Answers(stdin, interactive=self.interactive, out=stdout)
+        self.interview = Interview(open_draft(draft_path), save=lambda d: save_draft(draft_path, d))
+        self._section: str | None = None
+
+    def say(self, lines: list[str]) -> None:
+        """Print lines of the conversation."""
+        self.out.write("".join(line + "\n" for line in lines))
+        self.out.flush()
+
+    def show(self, turn: Turn) -> None:
+        """Print what the assistant said, with a heading when the interview enters a new section."""
+        for message in turn.messages:
+            question = self.interview.current
+            if message.kind == "question" and question and question.section != self._section:
+                self._section = question.section
+                self.say(["", talk.heading(question)])
+            self.say(talk.message_lines(message))
+            narrative = question is not None and question.kind == "narrative"
+            if message.kind == "question" and self.interactive and narrative:
+                self.say(["      " + NARRATIVE_HINT])
+
+    def fail(self, text: str) -> int:
+        """Stop with a message on stderr; what was answered is already on disk."""
+        self.out.flush()
+        self.err.write(f"nianbao: {text}\n")
+        self.err.flush()
+        return 1
+
+    def run(self) -> int:
+        """Converse until the input ends or /quit; see the module docstring for the exit status."""
+        self.show(self.interview.start())
+        while True:
+            entry = self.answers.next()
+            if entry is None:
+                return self.finish()
+            question = self.interview.current
+            if not entry.closed:
+                return self.fail(
+                    f"从第 {entry.first} 行开始的多行回答（{BLOCK}）"
+                    f"到输入结束（第 {entry.last} 行）也没有结束。"
+                    f"当前问题：{talk.question_name(question)}。{self._kept()}")
+            if not self.interactive:
+                self.say(talk.user_lines(entry.text))
+            turn = self.interview.submit(entry.text)
+            self.show(turn)
+            if entry.text.strip().lower() in ("/help", "／help"):
+                self.say(talk.block(talk.PREFIXES["help"], INPUT_HELP))
+            status = self.check(turn, entry, question)
+            if status is not None:
+                return status
+            if turn.action == "preview":
+                self.say(talk.preview(self.interview).rstrip("\n").split("\n"))
+            elif turn.action == "export":
+                self.export()
+            elif turn.action == "quit":
+                return self.quit()
+
+    def check(self, turn: Turn, entry: Entry, question: Question | None) -> int | None:
+        """Stop a transcript at a refused answer or a failed save (exit status 1); else None."""
+        if self.interactive:
+            return None
+        for message in turn.messages:
+            if message.kind == "refusal":
+                return self.fail(
+                    f"{entry.where}的回答“{talk.printable(entry.text.strip())}”未被采用。"
+                    f"问题：{talk.question_name(question)}。原因：{talk.printable(message.text)}"
+                    f"{self._kept()}")
+            if message.kind == "error":
+                return self.fail(f"{entry.where}：{message.text}")
+        return None
+
+    def _kept(self) -> str:
+        if self.path.exists():
+            return f"此前的回答已保存在 {self.path}。"
+        return "此前没有已采用的回答，草稿未创建。"
+
+    def export(self) -> None:
+        """Export beside the draft; a yes is read first when errors remain or the file exists."""
+        target = talk.export_path(self.path)
+        doubt = talk.export_doubts(self.interview, target)
+        if doubt is not None:
+            self.say(talk.block("助手：", doubt))
+            reply = self.answers.next()
+            if reply is not None and not self.interactive:
+                self.say(talk.user_lines(reply.text))
+            if reply is None or not _yes(reply.text):
+                self.say(["助手：未导出。"])
+                return
+        ok, text = talk.export_now(self.interview, target)
+        self.say([("助手：" if ok else talk.PREFIXES["error"]) + text])
+
+    def quit(self) -> int:
+        """/quit: save the conversation and stop; exit 0."""
+        self._save_at_exit()
+        self.say([f"助手：草稿已保存在 {self.path}。"] if self.path.exists() else ["助手：再见。"])
+        return 0
+
+    def finish(self) -> int:
+        """End of input: 0 when every question is answered, else 1 naming the open question."""
+        self._save_at_exit()
+        question = self.interview.current
+        if question is None:
+            self.say([f"助手：草稿已保存在 {self.path}。"])
+            return 0
+        return self.fail(
+            f"输入在第 {self.answers.line} 行结束，但问题还没有回答完：当前问题 "
+            f"{talk.question_name(question)}。{self._kept()}补上后续回答再运行同一命令即可接着回答："
+            f"nianbao --draft {self.path} --ui plain < 后续回答.txt")
+
+    def _save_at_exit(self) -> None:
+        """Keep the conversation in the draft; a draft with no answer yet is not created."""
+        if self.path.exists():
+            self.interview.save()
+
+
+def _yes(text: str) -> bool:
+    try:
+        return parse_yes_no(text)
+    except AnswerError:
+        return False
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except ValueError:
+        return False
+
+
+def _utf8(stdin: TextIO) -> TextIO:
+    """Read a transcript as UTF-8 whatever the locale says (a leading BOM is dropped later)."""
+    if isinstance(stdin, io.TextIOWrapper) and not _isatty(stdin):
+        stdin.reconfigure(encoding="utf-8", errors="strict")
+    return stdin
+
+
+def run(draft_path: Path, *, stdin: TextIO | None = None, stdout: TextIO | None = None,
+        stderr: TextIO | None = None) -> int:
+    """Run the plain-mode interview over the draft at `draft_path`; return the exit status."""
+    session = PlainSession(draft_path, _utf8(stdin or sys.stdin), stdout or sys.stdout,
+                           stderr or sys.stderr)
+    return session.run()

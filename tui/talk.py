@@ -1,0 +1,118 @@
+"""Provides the conversation as plain lines for the line and plain modes: prefixes, export.
+
+Nothing here imports a UI library: both the prompt_toolkit line mode and the stdin/stdout plain mode
+format the engine's messages with these helpers, so a transcript reads the same in either.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from sections import ExportError, Severity, clean_text, errors, render
+from sections.export import export
+from sections.interview import SECTION_TITLES, Interview, Message
+from sections.questions import Question
+
+USER = "你："
+"""The prefix of the clerk's own lines when they are echoed (plain mode reading a transcript)."""
+
+PREFIXES: dict[str, str] = {
+    "question": "助手：",
+    "ack": "助手：",
+    "info": "助手：",
+    "help": "帮助：",
+    "refusal": "✗ 未采用：",
+    "cleared": "✓ ",
+    "error": "✗ 错误：",
+}
+"""How a line starts, per message kind, so a reader (or a screen reader) can tell them apart."""
+
+
+def printable(text: str) -> str:
+    """Remove escape sequences and control characters; keep line breaks and indentation."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(_printable_line(line) for line in lines)
+
+
+def _printable_line(line: str) -> str:
+    body = clean_text(line)
+    if not body:
+        return ""
+    lead = line[: len(line) - len(line.lstrip())]
+    return "".join(c for c in lead if c in " \t\u3000") + body
+
+
+def width(text: str) -> int:
+    """Count the columns a string takes in a terminal: two per wide (CJK) character."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def prefix(message: Message) -> str:
+    """Return how a message's first line starts: 「助手：」, or 「⚠ 」 before a severity word."""
+    if message.kind == "flag":
+        info = message.finding is not None and message.finding.severity is Severity.INFO
+        return "※ " if info else "⚠ "
+    return PREFIXES.get(message.kind, "助手：")
+
+
+def block(lead: str, text: str) -> list[str]:
+    """`text` as lines after `lead`, continuation lines indented under the first line's text."""
+    lines = printable(text).split("\n")
+    indent = " " * width(lead)
+    return [lead + lines[0]] + [indent + line if line else "" for line in lines[1:]]
+
+
+def message_lines(message: Message) -> list[str]:
+    """Format one message as lines; a flag keeps its severity word (错误/提醒/提示)."""
+    return block(prefix(message), message.text)
+
+
+def user_lines(text: str) -> list[str]:
+    """Echo the clerk's answer: 「你：」 then the text, literally."""
+    return block(USER, text)
+
+
+def heading(question: Question) -> str:
+    """Return the line announcing the section a question belongs to."""
+    return f"—— {SECTION_TITLES[question.section]} ——"
+
+
+def question_name(question: Question | None) -> str:
+    """Name a question for an error message: its id and the first line of its wording."""
+    if question is None:
+        return "（所有问题都已回答）"
+    first = question.prompt.split("\n", 1)[0]
+    return f"{question.id}「{first}」"
+
+
+def preview(interview: Interview) -> str:
+    """Render the report as it stands, as text with aligned tables (for reading on screen)."""
+    return render(interview.report, "txt", "grid")
+
+
+def export_path(draft_path: Path) -> Path:
+    """Return where /export writes: the draft's name with `.txt`, beside the draft."""
+    return draft_path.with_suffix(".txt")
+
+
+def export_doubts(interview: Interview, target: Path) -> str | None:
+    """Ask for a yes before exporting when errors remain or the file exists; else None."""
+    reasons = []
+    count = sum(1 for _ in errors(interview.findings))
+    if count:
+        reasons.append(f"还有 {count} 个错误没有处理（/findings 查看）")
+    if target.exists():
+        reasons.append(f"{target} 已存在，导出会覆盖它")
+    if not reasons:
+        return None
+    return "；".join(reasons) + "。仍要导出吗？（是/否）"
+
+
+def export_now(interview: Interview, target: Path) -> tuple[bool, str]:
+    """Write the report as text to `target`; whether it worked and what to tell the clerk."""
+    try:
+        export(interview.report, target, force=True)
+    except ExportError as err:
+        return False, err.message
+    return True, f"已导出：{target}"
