@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sections import (
-    FORMATS, LAYOUTS, Finding, NianbaoError, Report, Severity, check, errors, load_draft,
+    LAYOUTS, ExportError, Finding, NianbaoError, Report, Severity, check, errors, load_draft,
 )
-from sections.export import export, figures
+from sections.export import ENCODINGS, EXPORT_FORMATS, NEWLINES, export, export_bytes, figures
 from sections.labels import SECTION_HEADINGS, SECTION_NUMERALS
 
 UIS = ("app", "line", "plain")
@@ -32,12 +32,17 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--draft", type=Path, dest="new_draft", help="新草稿的路径")
     new.add_argument("--ui", choices=UIS, dest="new_ui")
 
-    exporter = commands.add_parser("export", help="把草稿导出为报告文本")
+    exporter = commands.add_parser("export", help="把草稿导出为报告（文本、Markdown、网页或 Word）")
     exporter.add_argument("draft_file", type=Path, metavar="DRAFT")
     exporter.add_argument("-o", "--output", type=Path, help="输出文件（缺省时打印到屏幕）")
-    exporter.add_argument("--format", choices=FORMATS, default="txt", help="txt（默认）或 md")
+    exporter.add_argument("--format", choices=EXPORT_FORMATS, default="txt",
+                          help="txt（默认）、md、html（网页）或 docx（Word，须用 -o）")
     exporter.add_argument("--layout", choices=LAYOUTS, default="tabs",
                           help="表格排版：tabs 制表符分隔（默认，可粘贴进 Word/WPS 转为表格）；grid 等宽对齐")
+    exporter.add_argument("--encoding", choices=ENCODINGS, default="utf-8",
+                          help="txt/md 的编码：utf-8（默认）或 gb18030（供旧版 Windows 软件使用）")
+    exporter.add_argument("--newline", choices=NEWLINES, default="lf",
+                          help="txt/md 的换行符：lf（默认）或 crlf（Windows 记事本等）")
     exporter.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
 
     checker = commands.add_parser("check", help="核对草稿的数字和勾稽关系")
@@ -68,12 +73,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     report = load_draft(args.draft_file).report
+    options = {"encoding": args.encoding, "newline": args.newline}
     if args.output is None:
-        from sections import render
-
-        sys.stdout.write(render(report, args.format, args.layout))
+        if args.format == "docx":
+            raise ExportError("Word 文件不能打印到屏幕，"
+                              "请用 -o 指定输出文件，例如 -o 年度报告.docx。")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(export_bytes(report, args.format, args.layout, **options))
         return 0
-    export(report, args.output, args.format, args.layout, force=args.force)
+    export(report, args.output, args.format, args.layout, force=args.force, **options)
     print(f"已导出：{args.output}", file=sys.stderr)
     return 0
 
