@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 from functools import partial
 
-from . import appeals, disclosure, improvements, meta, other, overview, requests
+from . import appeals, crossyear, disclosure, improvements, meta, narrative, other, overview, requests
 from .findings import Finding, Rule
 from .report import Report
 
@@ -17,11 +17,17 @@ RULES: tuple[Rule, ...] = (
     *overview.RULES,
     *improvements.RULES,
     *other.RULES,
+    *narrative.RULES,
 )
 """Every rule that depends on nothing but the report, in the order of the report's sections."""
 
 
-def check(report: Report, today: date | None = None) -> list[Finding]:
-    """All findings for a report; rules skip unanswered figures, so a partial draft is not a wrong one."""
+def check(report: Report, today: date | None = None, previous: Report | None = None) -> list[Finding]:
+    """All findings for a report; rules skip unanswered figures, so a partial draft is not a wrong one.
+
+    With `previous` (last year's report of the same body) the cross-year rules X1–X4 run too.
+    """
     rules: Iterable[Rule] = (*RULES, partial(meta.check_deadline, today=today))
+    if previous is not None:
+        rules = (*rules, *(partial(rule, previous=previous) for rule in crossyear.RULES))
     return [finding for rule in rules for finding in rule(report)]
