@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from . import disclosure_2019
 from .answers import YES_WORDS, normalise, parse_amount, parse_counts
+from .disclosure_2019 import TrialDisclosure
 from .findings import Amount, Figure, Finding, Severity
 from .labels import RULE_COLUMNS, TABLE2
 from .questions import Question, numbers_question
@@ -56,6 +58,8 @@ class Disclosure(BaseModel):
     """行政强制 本年处理决定数量."""
     fee: Amount = None
     """行政事业性收费 本年收费金额, in 万元."""
+    trial: TrialDisclosure | None = None
+    """Table 二 as a 2019/2020 report prints it (试行 layout); None in the 2021 format."""
 
     def cells(self) -> Iterator[tuple[str, Figure | Amount, str]]:
         """Every figure with the place a reviewer names and the question that sets it."""
@@ -113,7 +117,8 @@ def check_fee_unit(report: Report) -> Iterator[Finding]:
 
 def check_rules_power(report: Report) -> Iterator[Finding]:
     """T2-RULES: a body without the power to make 规章 reports 0/0/0 for 规章."""
-    meta, rules = report.meta, report.disclosure.rules
+    meta, trial = report.meta, report.disclosure.trial
+    rules = trial.rows.get(RULES_LABEL, []) if trial else report.disclosure.rules
     if meta.level is None or meta.has_rule_making_power:
         return
     if any(isinstance(v, int) and v != 0 for v in rules):
@@ -123,7 +128,8 @@ def check_rules_power(report: Report) -> Iterator[Finding]:
                       "行政规范性文件不是规章，请填在下一行。", "t2.rules")
 
 
-RULES = (check_blank, check_negative, check_fee_decimals, check_fee_unit, check_rules_power)
+RULES = (check_blank, check_negative, check_fee_decimals, check_fee_unit, check_rules_power,
+         *disclosure_2019.RULES)
 
 
 def _take_rules(report: Report, state: InterviewState, text: str) -> str:

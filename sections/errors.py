@@ -21,3 +21,7 @@ class ExportError(NianbaoError):
 
 class AnswerError(NianbaoError):
     """An answer cannot be understood; the message says what is expected."""
+
+
+class ReportImportError(NianbaoError):
+    """A published report cannot be read: not a report, unreadable format, empty or too large."""

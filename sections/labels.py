@@ -28,6 +28,7 @@ GOVERNMENT_SUBSECTION: Final = "工作考核、社会评议和责任追究结果
 SUBSECTION_NUMERALS: Final = "一二三四五六七八九十"
 
 
+
 @dataclass(frozen=True)
 class Table2Block:
     """One block of table 二: its title, column labels and row labels."""
@@ -45,6 +46,13 @@ TABLE2: Final[tuple[Table2Block, ...]] = tuple(
 
 RULE_COLUMNS: Final[tuple[str, ...]] = TABLE2[0].columns[1:]
 """本年制发件数, 本年废止件数, 现行有效件数."""
+
+TABLE2_2019: Final[tuple[Table2Block, ...]] = tuple(
+    Table2Block(key, TABLE2[0].title.replace("（一）", f"（{SUBSECTION_NUMERALS[int(key[6:]) - 1]}）"),
+                tuple(b["columns"]), tuple(b["rows"]))
+    for key, b in _STRUCTURE["table2_2019_format"].items()
+)
+"""Table 二 of the 2019 试行 format (国办公开办函〔2019〕60号): five blocks, titles 第二十条第（一）…（九）项."""
 
 
 @dataclass(frozen=True)

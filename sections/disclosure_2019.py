@@ -1,0 +1,74 @@
+"""Provides table 二 in the 2019 试行 layout (国办公开办函〔2019〕60号), as 2019 and 2020 reports print it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from .findings import Figure, Finding, Severity
+from .labels import TABLE2_2019
+
+if TYPE_CHECKING:
+    from .report import Report
+
+SECTION = "二"
+COLUMNS: dict[str, tuple[str, ...]] = {row: b.columns[1:] for b in TABLE2_2019 for row in b.rows}
+"""Each 2019 row label → its value columns (上一年项目数量, 本年增/减 …)."""
+CHANGE_COLUMN = TABLE2_2019[1].columns[2]
+"""本年增/减: a decrease is printed as a negative number, legitimately."""
+AMOUNT_COLUMN = TABLE2_2019[-1].columns[-1]
+"""采购总金额: an amount kept as printed (「75394432.52元」), not a count."""
+
+
+class TrialDisclosure(BaseModel):
+    """Table 二 of a 2019/2020 report: per row label, its cells in the 2019 columns (`COLUMNS`)."""
+
+    model_config = ConfigDict(use_attribute_docstrings=True)
+
+    rows: dict[str, list[Figure]]
+    """Row label (规章, 规范性文件, 行政许可 … 政府集中采购) → cells; an amount stays the string printed."""
+
+    @field_validator("rows")
+    @classmethod
+    def _known_rows(cls, rows: dict[str, list[Figure]]) -> dict[str, list[Figure]]:
+        for label, cells in rows.items():
+            if label not in COLUMNS:
+                raise ValueError(f"2019 年格式的表二没有行“{label}”")
+            if len(cells) != len(COLUMNS[label]):
+                raise ValueError(f"表二行“{label}”应有 {len(COLUMNS[label])} 个数，实有 {len(cells)} 个")
+        return rows
+
+    def cells(self) -> Iterator[tuple[str, str, Figure]]:
+        """Every cell with its place (「表二 行政许可 上一年项目数量」) and column name."""
+        for label, values in self.rows.items():
+            for column, value in zip(COLUMNS[label], values, strict=True):
+                yield f"表二 {label} {column}", column, value
+
+
+def check_blank(report: Report) -> Iterator[Finding]:
+    """C1: every count of the 2019 table 二 is a number (the procurement amount is kept as printed)."""
+    trial = report.disclosure.trial
+    if trial is None:
+        return
+    marks = [(where, value) for where, column, value in trial.cells()
+             if isinstance(value, str) and column != AMOUNT_COLUMN]
+    if marks:
+        places = "、".join(f"{where}（{value or '空白'}）" for where, value in marks)
+        yield Finding("C1", Severity.ERROR, SECTION, marks[0][0],
+                      f"表二有 {len(marks)} 处不是数字：{places}。", "没有发生的事项填 0。")
+
+
+def check_negative(report: Report) -> Iterator[Finding]:
+    """C2: counts of the 2019 table 二 are at least 0, except 本年增/减, which may be a decrease."""
+    trial = report.disclosure.trial
+    if trial is None:
+        return
+    for where, column, value in trial.cells():
+        if isinstance(value, int) and value < 0 and column != CHANGE_COLUMN:
+            yield Finding("C2", Severity.ERROR, SECTION, where, f"{where} 填报为 {value}，不能为负数。",
+                          "件数只能是 0 或正数。")
+
+
+RULES = (check_blank, check_negative)
