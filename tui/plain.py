@@ -186,6 +186,8 @@ class PlainSession:
                 self.export()
             elif turn.action == "quit":
                 return self.quit()
+            if turn.action is not None:
+                self.say(talk.resume_lines(self.interview))
 
     def check(self, turn: Turn, entry: Entry, question: Question | None) -> int | None:
         """Stop a transcript at a refused answer or a failed save (exit status 1); else None."""

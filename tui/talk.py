@@ -86,6 +86,14 @@ def question_name(question: Question | None) -> str:
     return f"{question.id}「{first}」"
 
 
+def resume_lines(interview: Interview) -> list[str]:
+    """Remind the clerk of the open question after a preview, an export or the findings list."""
+    question = interview.current
+    if question is None:
+        return ["助手：所有问题都已回答。可以 /export 导出，或 /goto 修改。"]
+    return block("助手：", "继续回答：" + question.prompt.split("\n", 1)[0])
+
+
 def preview(interview: Interview) -> str:
     """Render the report as it stands, as text with aligned tables (for reading on screen)."""
     return render(interview.report, "txt", "grid")
