@@ -1,4 +1,4 @@
-"""Provides tests of the plain mode: transcripts replayed through `nianbao`, and malformed ones stopped."""
+"""Provides tests of the plain mode: transcripts replayed through `nianbao`, bad ones stopped."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def play(draft: Path, text: str) -> tuple[int, str, str]:
 
 
 def answers(path: Path) -> list[str]:
-    """The answers a transcript gives, as the plain mode reads them."""
+    """Return the answers a transcript gives, as the plain mode reads them."""
     reader = plain.Answers(io.StringIO(path.read_text(encoding="utf-8")), interactive=False,
                            out=io.StringIO())
     found = []
@@ -41,7 +41,7 @@ def answers(path: Path) -> list[str]:
 
 
 def baibi_lines(until: int) -> str:
-    """The first `until` lines of the 白璧镇 transcript."""
+    """Return the first `until` lines of the 白璧镇 transcript."""
     return "".join(BAIBI.read_text(encoding="utf-8").splitlines(keepends=True)[:until])
 
 
@@ -75,7 +75,7 @@ def test_output_says_who_speaks(tmp_path: Path) -> None:
 
 
 def test_letter_where_a_number_is_due_stops_with_line_and_question(tmp_path: Path) -> None:
-    """A letter for 行政许可 stops the run: stderr names line 17 and the question; earlier answers kept."""
+    """A letter for 行政许可 stops the run: stderr names line 17 and the question; answers kept."""
     lines = BAIBI.read_text(encoding="utf-8").splitlines(keepends=True)
     assert lines[16] == "5\n"
     lines[16] = "abc\n"
