@@ -1,0 +1,121 @@
+"""Pilot tests of the interview in the app: the whole 白璧镇 report, quit and resume, fixing a flag, literal text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from sections import load_draft
+from tui.dialogs import FindingsScreen
+from tui.widgets import Bubble, FlagBubble, Sidebar, TitleBar, Transcript
+
+from .app_helpers import ANSWERS, SAMPLES, SIZE, answer, answer_all, chat, make_app
+
+NEGATIVE = ANSWERS.index("0 -1 0")
+C2 = ("C2", "表二 规章 本年废止件数")
+
+
+def shown(widget: Bubble) -> str:
+    """The text a bubble shows on screen."""
+    return str(widget.render())
+
+
+async def test_whole_baibi_interview_reproduces_the_sample(tmp_path: Path) -> None:
+    """A clerk answers the 27 questions of 白璧镇 2021 and holds exactly the published report; −1 is flagged at once."""
+    draft = tmp_path / "baibi.json"
+    app = make_app(draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await answer_all(pilot, ANSWERS[:NEGATIVE])
+        transcript = chat(app).query_one(Transcript)
+        assert C2 not in [f.key for f in transcript.open_flags()]
+
+        await answer(pilot, ANSWERS[NEGATIVE])
+        flags = {f.key: f for f in transcript.open_flags()}
+        assert C2 in flags
+        flag = flags[C2]
+        assert flag.has_class("-error")
+        assert "填报为 -1" in shown(flag) and "/goto 二" in shown(flag)
+        assert "⚠2" in str(app.screen.query_one(Sidebar).query_one(OptionList).get_option("二").prompt)
+
+        await answer_all(pilot, ANSWERS[NEGATIVE + 1:])
+        assert chat(app).interview.current is None
+    sample = load_draft(SAMPLES / "baibi-2021.json")
+    assert load_draft(draft).report == sample.report
+
+
+async def test_quit_midway_and_resume_where_it_stopped(tmp_path: Path) -> None:
+    """Quitting after the 规范性文件 answer and reopening asks 行政许可 next, shows the earlier talk, loses nothing."""
+    draft = tmp_path / "baibi.json"
+    stop = ANSWERS.index("5")
+    app = make_app(draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await answer_all(pilot, ANSWERS[:stop])
+        await pilot.press("ctrl+q")
+    assert app.return_code == 0
+    saved = load_draft(draft)
+    assert saved.report.disclosure.normative == [0, 0, 0]
+    assert saved.report.disclosure.permits is None
+
+    again = make_app(draft)
+    async with again.run_test(size=SIZE) as pilot:
+        screen = chat(again)
+        assert screen.interview.current is not None
+        assert screen.interview.current.id == "t2.permits"
+        texts = [shown(b) for b in screen.query(Bubble)]
+        assert any("欢迎回来" in t for t in texts)
+        assert "0 -1 0" in texts, "the earlier answers are shown again"
+        assert C2 in [f.key for f in screen.query_one(Transcript).open_flags()]
+        await answer_all(pilot, ANSWERS[stop:])
+    assert load_draft(draft).report == load_draft(SAMPLES / "baibi-2021.json").report
+
+
+async def test_goto_corrects_a_figure_and_the_flag_clears(tmp_path: Path) -> None:
+    """The findings view lists the −1, picking it reopens 规章; answering 0 0 0 clears the flag everywhere."""
+    draft = tmp_path / "baibi.json"
+    app = make_app(draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await answer_all(pilot, ANSWERS[:NEGATIVE + 3])
+        await pilot.press("ctrl+f")
+        findings = app.screen
+        assert isinstance(findings, FindingsScreen)
+        assert [f.key for f in findings.findings][:1] == [C2]
+        await pilot.press("enter")
+        screen = chat(app)
+        assert screen.interview.current is not None and screen.interview.current.id == "t2.rules"
+
+        await answer(pilot, "/goto 二")
+        await answer(pilot, "0 0 0")
+        transcript = screen.query_one(Transcript)
+        assert C2 not in [f.key for f in transcript.open_flags()]
+        resolved = [f for f in transcript.query(FlagBubble) if f.key == C2]
+        assert resolved and all(f.resolved and f.has_class("-resolved") for f in resolved)
+        assert any("已解决：C2" in shown(b) for b in transcript.query(Bubble))
+
+        await pilot.press("ctrl+f")
+        assert isinstance(app.screen, FindingsScreen)
+        assert C2 not in [f.key for f in app.screen.findings]
+        await pilot.press("escape")
+        assert chat(app).interview.current is not None
+    assert load_draft(draft).report.disclosure.rules == [0, 0, 0]
+
+
+async def test_markup_and_escapes_in_answers_show_literally(tmp_path: Path) -> None:
+    """A name with [bold] and an ANSI escape shows as typed (escape removed), never styled; so does a narrative."""
+    draft = tmp_path / "odd.json"
+    app = make_app(draft)
+    name = "[bold]白璧镇[/bold]人民政府[link=https://example.com]\x1b[31m"
+    async with app.run_test(size=SIZE) as pilot:
+        await answer(pilot, name)
+        screen = chat(app)
+        literal = "[bold]白璧镇[/bold]人民政府[link=https://example.com]"
+        users = [b for b in screen.query(Bubble) if b.has_class("-user")]
+        assert shown(users[-1]) == literal
+        assert literal in str(screen.query_one(TitleBar).query_one("#title").render())
+        await answer_all(pilot, ["1", "2021", "党政办", "0372-2628532", "无", "无", "无", "无"])
+        await answer(pilot, "第一行[red]不是红色[/red]\n第二行 [i]")
+        users = [b for b in screen.query(Bubble) if b.has_class("-user")]
+        assert shown(users[-1]) == "第一行[red]不是红色[/red]\n第二行 [i]"
+    report = load_draft(draft).report
+    assert report.meta.body == literal
+    assert report.meta.preface == "第一行[red]不是红色[/red]\n第二行 [i]"
