@@ -75,13 +75,13 @@ def word(report: Report) -> bytes:
         for line in paragraphs(sub.text):
             document.add_paragraph(line)
     t2, t3, t4 = table2(report), table3(report), table4(report)
-    for index, (heading, tables, widths, keep) in enumerate((
-        (SECTION_HEADINGS[1], t2, TABLE2_WIDTHS, sum(len(t.rows) for t in t2)),
-        (SECTION_HEADINGS[2], [t3], TABLE3_WIDTHS, t3.header_rows + 1),
-        (SECTION_HEADINGS[3], [t4], TABLE4_WIDTHS, len(t4.rows)),
+    for index, (heading, tables, widths, whole) in enumerate((
+        (SECTION_HEADINGS[1], t2, TABLE2_WIDTHS, True),
+        (SECTION_HEADINGS[2], [t3], TABLE3_WIDTHS, False),
+        (SECTION_HEADINGS[3], [t4], TABLE4_WIDTHS, True),
     )):
         _heading(document, heading, after_table=index > 0)
-        _table(document, tables, widths, keep)
+        _table(document, tables, widths, whole=whole)
     for heading, text in ((SECTION_HEADINGS[4], report.improvements.text),
                           (SECTION_HEADINGS[5], report.other.text)):
         _heading(document, heading, after_table=heading == SECTION_HEADINGS[4])
@@ -140,10 +140,19 @@ def _styles(document: Document) -> None:
     normal = styles["Normal"]
     assert isinstance(normal, ParagraphStyle)
     _style(normal, BODY_FONT, BODY_SIZE)
-    lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), "en-US")
-    lang.set(qn("w:eastAsia"), "zh-CN")
-    normal.element.get_or_add_rPr().append(lang)
+    # python-docx's blank document defaults to Japanese East Asian fonts; make the defaults Chinese.
+    defaults = styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    _fonts(defaults, BODY_FONT)
+    for properties in (defaults, normal.element.get_or_add_rPr()):
+        lang = properties.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            properties.append(lang)
+        lang.set(qn("w:val"), "en-US")
+        lang.set(qn("w:eastAsia"), "zh-CN")
+    font_lang = document.settings.element.find(qn("w:themeFontLang"))
+    if font_lang is not None:
+        font_lang.set(qn("w:eastAsia"), "zh-CN")
     for name, font in (("Heading 1", HEADING_FONT), ("Heading 2", SUBHEADING_FONT)):
         heading = styles[name]
         assert isinstance(heading, ParagraphStyle)
@@ -224,14 +233,17 @@ def _title(document: Document, body: str | None, title: str) -> None:
 
 
 def _table(document: Document, blocks: Sequence[Table], widths: Sequence[Length],
-           keep: int) -> None:
+           *, whole: bool) -> None:
     """Tables stacked into one Word table with the official merged cells.
 
-    The first `keep` rows stay on one page with the row after them; a table's header rows recur on
-    every page it runs onto.
+    Each block stays on one page if `whole`, else only its header rows stay with the first body
+    row; the header rows of a table that runs onto the next page are repeated there.
     """
     height = sum(len(block.rows) for block in blocks)
-    table = document.add_table(rows=height, cols=len(widths))
+    columns = max(block.width for block in blocks)
+    if len(widths) != columns:  # a layout without tuned widths (2019 table 二) shares the width
+        widths = [Length(TEXT_WIDTH // columns)] * columns
+    table = document.add_table(rows=height, cols=columns)
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
@@ -246,7 +258,9 @@ def _table(document: Document, blocks: Sequence[Table], widths: Sequence[Length]
         for c, cell in enumerate(row.cells):
             cell.width = widths[c]
     top = 0
+    kept: list[int] = []
     for block in blocks:
+        kept += range(top, top + (len(block.rows) - 1 if whole else block.header_rows))
         for r, c, cell in block.cells():
             target = table.cell(top + r, c)
             if cell.colspan > 1 or cell.rowspan > 1:
@@ -258,8 +272,8 @@ def _table(document: Document, blocks: Sequence[Table], widths: Sequence[Length]
             label = not cell.figure and r >= block.header_rows and cell.rowspan == 1
             paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT if label else WD_ALIGN_PARAGRAPH.CENTER
         top += len(block.rows)
-    for row in table.rows[:min(keep, height - 1)]:
-        for tc in row._tr.tc_lst:
+    for r in kept:
+        for tc in table.rows[r]._tr.tc_lst:
             for p in tc.p_lst:
                 p.get_or_add_pPr().keepNext_val = True
 
