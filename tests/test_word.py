@@ -111,6 +111,10 @@ def test_word_page_follows_gb_t_9704(county: Report) -> None:
     assert normal.font.size == Pt(16) and normal.paragraph_format.line_spacing == Pt(28)
     assert normal.element.pPr.find(qn("w:ind")).get(qn("w:firstLineChars")) == "200"
     assert document.styles["Title"].font.size == Pt(22)
+    defaults = next(document.styles.element.find(qn("w:docDefaults")).iter(qn("w:lang")))
+    assert defaults.get(qn("w:eastAsia")) == "zh-CN"
+    assert (document.core_properties.title, document.core_properties.author) == (
+        county.meta.title, "云溪县市场监督管理局")
     title = document.paragraphs[0]
     assert title.style is not None and title.style.name == "Title"
     assert title.text == "云溪县市场监督管理局\n2025年政府信息公开工作年度报告"
