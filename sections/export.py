@@ -8,13 +8,17 @@ from typing import Any, Literal
 from .disclosure import (
     ENFORCEMENT_LABEL, FEE_LABEL, NORMATIVE_LABEL, PENALTY_LABEL, PERMIT_LABEL, RULES_LABEL,
 )
+from .disclosure_2019 import COLUMNS as TRIAL_COLUMNS
 from .drafts import write_atomic
 from .errors import ExportError
 from .findings import Amount, Figure
-from .labels import T3_ROWS, T3_ROWS_2019
+from .labels import LEVELS, T3_ROWS, T3_ROWS_2019
 from .render import Layout, render
 from .report import Report
 from .requests import OUTDATED_OTHER
+
+CORPUS_LEVELS = frozenset(LEVELS) - {"国务院部门"}
+"""The levels the corpus names; any other level is 「other」 there."""
 
 ExportFormat = Literal["txt", "md", "html", "docx"]
 Encoding = Literal["utf-8", "gb18030"]
@@ -58,21 +62,51 @@ def _cell(value: Figure | Amount) -> int | str | None:
 
 
 def figures(report: Report) -> dict[str, Any]:
-    """Body, level, year and tables 二、三、四 in the shape of the corpus `expected.json` files."""
+    """Body, level, year, table format and tables 二、三、四 in the shape of the corpus `expected.json` files.
+
+    A 2019/2020 report's table 二 keeps its own rows, with their columns in `table2_columns`; a table with
+    no figure at all is left out, as the corpus leaves out a table the text does not contain.
+    """
     t2, t3 = report.disclosure, report.requests
     layout = T3_ROWS_2019 if OUTDATED_OTHER in t3.rows else T3_ROWS
-    return {
+    level = report.meta.level
+    shape: dict[str, Any] = {
         "agency": report.meta.body,
-        "level": report.meta.level,
+        "level": level if level is None or level in CORPUS_LEVELS else "other",
         "year": report.meta.year,
-        "table2": {
+        "format": table_format(report),
+    }
+    if t2.trial is not None:
+        table2: dict[str, Any] = {label: [_cell(v) for v in cells] for label, cells in t2.trial.rows.items()}
+        shape["table2_columns"] = {label: list(TRIAL_COLUMNS[label]) for label in t2.trial.rows}
+    else:
+        table2 = {
             RULES_LABEL: [_cell(v) for v in t2.rules],
             NORMATIVE_LABEL: [_cell(v) for v in t2.normative],
             PERMIT_LABEL: _cell(t2.permits),
             PENALTY_LABEL: _cell(t2.penalties),
             ENFORCEMENT_LABEL: _cell(t2.enforcement),
             FEE_LABEL: _cell(t2.fee),
-        },
+        }
+    tables = {
+        "table2": table2,
         "table3": {r.key: [_cell(v) for v in t3.row(r.key)] for r in layout},
         "table4": [_cell(v) for v in report.appeals.values],
     }
+    shape.update((key, table) for key, table in tables.items() if _has_figure(table))
+    return shape
+
+
+def table_format(report: Report) -> str:
+    """「2021」, 「2019」 (the 试行 layout of 2019/2020 reports) or 「2021-outdated-six」 (a 2021+ report
+    printing （六）其他处理 as one row), as the corpus names them."""
+    if report.disclosure.trial is not None:
+        return "2019"
+    if OUTDATED_OTHER in report.requests.rows:
+        return "2019" if (report.meta.year or 2021) < 2021 else "2021-outdated-six"
+    return "2021"
+
+
+def _has_figure(table: dict[str, Any] | list[Any]) -> bool:
+    values = table.values() if isinstance(table, dict) else table
+    return any(_has_figure(v) if isinstance(v, list) else v is not None for v in values)
