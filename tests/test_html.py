@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from sections import Report, render
+import pytest
+
+from sections import Report, load_draft, render
 from sections.labels import (
     SECTION_HEADINGS,
     T3_APPLICANTS_HEADING,
@@ -21,6 +23,7 @@ from sections.labels import (
     TABLE2,
 )
 
+from .conftest import SAMPLES
 from .fixtures.layout import Grid, Placed, check_against_template, county_figures
 
 HOSTILE = "<script>alert(1)</script> {{ 7*7 }} [bold]粗[/bold] \x1b[31m红\x1b[0m & \"引号\""
@@ -144,3 +147,14 @@ def test_html_escapes_hostile_user_text(county: Report) -> None:
     assert HOSTILE.replace("\x1b", "␛") in paragraphs
     assert ("h1", "<i>某局</i>2025年政府信息公开工作年度报告") in page.texts
     assert "<b>" in {p.text for p in page.tables[1]}
+
+
+@pytest.mark.parametrize("report", [
+    pytest.param(Report(), id="empty"),
+    *(pytest.param(load_draft(p).report, id=p.stem) for p in sorted(SAMPLES.glob("*.json"))),
+])
+def test_every_draft_exports_to_html(report: Report) -> None:
+    """A new empty draft and every sample render as a page with three tables and six headings."""
+    page = Page(render(report, "html"))
+    assert [max(p.column + p.colspan for p in grid) for grid in page.tables] == [4, 10, 15]
+    assert [text for tag, text in page.texts if tag == "h2"] == list(SECTION_HEADINGS)

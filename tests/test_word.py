@@ -13,7 +13,7 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from sections import ExportError, Report
+from sections import ExportError, Report, load_draft
 from sections.export import export
 from sections.labels import (
     SECTION_HEADINGS,
@@ -145,3 +145,15 @@ def test_word_export_writes_file_and_cli_requires_output(county: Report, tmp_pat
     assert again.returncode == 2 and "已存在" in again.stderr
     with pytest.raises(ExportError, match="已存在"):
         export(county, out, "docx")
+
+
+@pytest.mark.parametrize("report", [
+    pytest.param(Report(), id="empty"),
+    *(pytest.param(load_draft(p).report, id=p.stem) for p in sorted(SAMPLES.glob("*.json"))),
+])
+def test_every_draft_exports_to_word(report: Report) -> None:
+    """A new empty draft and every sample export to a .docx with three tables and six headings."""
+    document = _open(report)
+    assert [(len(t.rows), len(t.columns)) for t in document.tables] == [(14, 4), (28, 10), (4, 15)]
+    headings = [p.text for p in document.paragraphs if p.text in SECTION_HEADINGS]
+    assert headings == list(SECTION_HEADINGS)
