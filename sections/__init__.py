@@ -5,7 +5,7 @@ from __future__ import annotations
 from .answers import clean_text
 from .checks import RULES, check
 from .drafts import Draft, Exchange, InterviewState, load_draft, save_draft, write_atomic
-from .errors import AnswerError, DraftError, ExportError, NianbaoError
+from .errors import AnswerError, DraftError, ExportError, NianbaoError, ReportImportError
 from .findings import Finding, Severity, errors
 from .render import FORMATS, LAYOUTS, Format, Layout, render
 from .report import Report
@@ -25,6 +25,7 @@ __all__ = [
     "Layout",
     "NianbaoError",
     "Report",
+    "ReportImportError",
     "Severity",
     "check",
     "clean_text",
