@@ -1,6 +1,6 @@
-"""Provides `main()`, the `nianbao` command: the interview (app, line or plain mode), `check` and `export`.
+"""Provides `main()`, the `nianbao` command: the interview (app, line or plain mode) and the commands.
 
-Nothing here imports Textual or prompt_toolkit at module level: `check` and `export` stay fast.
+Nothing here imports Textual or prompt_toolkit at module level: `check`, `export`, `import` stay fast.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sections import (
-    LAYOUTS, ExportError, Finding, NianbaoError, Report, Severity, check, errors, load_draft,
+    LAYOUTS, ExportError, Finding, NianbaoError, Report, Severity, errors, load_draft,
 )
 from sections.export import ENCODINGS, EXPORT_FORMATS, NEWLINES, export, export_bytes, figures
 from sections.labels import SECTION_HEADINGS, SECTION_NUMERALS
@@ -45,9 +45,14 @@ def _parser() -> argparse.ArgumentParser:
                           help="txt/md 的换行符：lf（默认）或 crlf（Windows 记事本等）")
     exporter.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
 
-    checker = commands.add_parser("check", help="核对草稿的数字和勾稽关系")
-    checker.add_argument("files", type=Path, nargs="+", metavar="DRAFT")
+    checker = commands.add_parser("check", help="核对草稿或已发布的年度报告（txt/md/html/docx/pdf）")
+    checker.add_argument("files", type=Path, nargs="+", metavar="FILE")
     checker.add_argument("--json", action="store_true", help="每个文件输出一行 JSON（JSON Lines）")
+
+    importer = commands.add_parser("import", help="把已发布的年度报告转为草稿，可继续对话修改")
+    importer.add_argument("report_file", type=Path, metavar="REPORT")
+    importer.add_argument("-o", "--output", type=Path, required=True, metavar="DRAFT", help="草稿文件")
+    importer.add_argument("--force", action="store_true", help="覆盖已存在的草稿")
     return parser
 
 
@@ -59,6 +64,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(args)
         if args.command == "check":
             return _check(args.files, as_json=args.json)
+        if args.command == "import":
+            return _import(args)
         draft = args.new_draft if args.command == "new" else args.draft
         ui = (args.new_ui if args.command == "new" else None) or args.ui
         from tui.launch import interview
@@ -87,15 +94,22 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _check(files: list[Path], *, as_json: bool) -> int:
-    status = 0
-    for path in files:
+    from tui.review import Checked, Progress, load, summary
+
+    status, checked = 0, []
+    progress = Progress(len(files), sys.stderr)
+    for done, path in enumerate(files):
+        progress.step(done, path)
         try:
-            report = load_draft(path).report
+            report, findings = load(path)
         except NianbaoError as err:
+            progress.clear()
             print(f"nianbao: {err.message}", file=sys.stderr)
             status = 2
+            checked.append(Checked(path, None))
             continue
-        findings = check(report)
+        progress.clear()
+        checked.append(Checked(path, report, findings))
         if any(errors(findings)):
             status = max(status, 1)
         if as_json:
@@ -103,8 +117,27 @@ def _check(files: list[Path], *, as_json: bool) -> int:
                     "findings": [f.to_json() for f in findings]}
             print(json.dumps(line, ensure_ascii=False), flush=True)
         else:
-            print(describe(path, report, findings))
+            print(describe(path, report, findings), flush=True)
+    progress.clear()
+    if len(files) > 1 and not as_json:
+        print("\n" + summary(checked))
     return status
+
+
+def _import(args: argparse.Namespace) -> int:
+    from tui.review import import_report
+
+    report, findings = import_report(args.report_file, args.output, force=args.force)
+    unread = [f for f in findings if f.rule in ("R1", "R2")]
+    print(f"已导入：{args.report_file} → {args.output}（{report.meta.title}）", file=sys.stderr)
+    for finding in unread:
+        print(f"  [{finding.severity.label}] {finding.rule} {finding.where}：{finding.message}",
+              file=sys.stderr)
+    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+    print(f"共 {counts[Severity.ERROR]} 个错误、{counts[Severity.WARNING]} 个提醒"
+          f"{f'，{len(unread)} 处未能读出，对话时会请您补填' if unread else ''}；"
+          f"详情：nianbao check {args.output}", file=sys.stderr)
+    return 0
 
 
 def describe(path: Path, report: Report, findings: list[Finding]) -> str:

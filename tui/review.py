@@ -1,0 +1,112 @@
+"""Provides what `nianbao check` and `nianbao import` need beyond a single draft: published reports read
+as well as drafts, a progress bar for long batches, the summary table, and writing an imported draft.
+
+No Textual or prompt_toolkit here: these commands must start fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from sections import DraftError, Finding, Report, Severity, check, load_draft, save_draft
+from sections.layout import width
+from sections.reader import draft_from, read_report
+from sections.structure_rules import check_imported
+
+BAR = 24
+"""Width of the progress bar in characters."""
+
+
+def is_draft(path: Path) -> bool:
+    """Whether a file is a nianbao draft (JSON) rather than a published report."""
+    if path.suffix.lower() == ".json":
+        return True
+    try:
+        with path.open("rb") as handle:
+            return handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+    except OSError:
+        return False
+
+
+def load(path: Path) -> tuple[Report, list[Finding]]:
+    """A draft or a published report and its findings; `NianbaoError` when the file cannot be used."""
+    if is_draft(path):
+        report = load_draft(path).report
+        return report, check(report)
+    reading = read_report(path)
+    return reading.report, check_imported(reading)
+
+
+@dataclass
+class Checked:
+    """One line of the summary table."""
+
+    path: Path
+    report: Report | None
+    findings: Sequence[Finding] = ()
+
+    def count(self, severity: Severity) -> int:
+        """How many findings of a severity the file has."""
+        return sum(1 for f in self.findings if f.severity is severity)
+
+
+def summary(checked: Sequence[Checked]) -> str:
+    """The table printed after a batch: file, body, year, errors, warnings."""
+    rows = [("文件", "机关", "年度", "错误", "提醒")]
+    for item in checked:
+        if item.report is None:
+            rows.append((str(item.path), "（无法读取）", "", "", ""))
+            continue
+        meta = item.report.meta
+        rows.append((str(item.path), meta.body or "（未知）", str(meta.year or ""),
+                     str(item.count(Severity.ERROR)), str(item.count(Severity.WARNING))))
+    sizes = [max(width(row[c]) for row in rows) for c in range(5)]
+    lines = []
+    for row in rows:
+        cells = [cell + " " * (sizes[c] - width(cell)) if c < 3 else " " * (sizes[c] - width(cell)) + cell
+                 for c, cell in enumerate(row)]
+        lines.append("  ".join(cells).rstrip())
+    files = len(checked)
+    failed = sum(1 for item in checked if item.report is not None and item.count(Severity.ERROR))
+    unread = sum(1 for item in checked if item.report is None)
+    lines.append(f"共 {files} 个文件：{failed} 个有错误，{unread} 个无法读取。")
+    return "\n".join(lines)
+
+
+class Progress:
+    """A one-line progress bar on a terminal's error stream, in plain characters; silent elsewhere."""
+
+    def __init__(self, total: int, stream: TextIO) -> None:
+        self.total, self.stream, self.shown = total, stream, 0
+        self.active = total > 1 and stream.isatty()
+
+    def step(self, done: int, path: Path) -> None:
+        """Show that `done` files are checked and `path` is next."""
+        if not self.active:
+            return
+        filled = BAR * done // self.total
+        name = path.name if len(path.name) <= 40 else "…" + path.name[-39:]
+        line = f"[{'#' * filled}{'.' * (BAR - filled)}] {done}/{self.total} {name}"
+        self.clear()
+        self.stream.write(line)
+        self.stream.flush()
+        self.shown = width(line)
+
+    def clear(self) -> None:
+        """Remove the bar before other output is printed."""
+        if self.active and self.shown:
+            self.stream.write("\r" + " " * self.shown + "\r")
+            self.stream.flush()
+            self.shown = 0
+
+
+def import_report(source: Path, target: Path, *, force: bool) -> tuple[Report, list[Finding]]:
+    """Read a published report and save it as a draft the interview can open; refuse to overwrite."""
+    if target.exists() and not force:
+        raise DraftError(f"{target}：文件已存在。如要覆盖，请加 --force。")
+    reading = read_report(source)
+    save_draft(target, draft_from(reading))
+    return reading.report, check_imported(reading)
