@@ -28,6 +28,10 @@ def check(report: Report, today: date | None = None, previous: Report | None = N
     With `previous` (last year's report of the same body) the cross-year rules X1–X4 run too.
     """
     rules: Iterable[Rule] = (*RULES, partial(meta.check_deadline, today=today))
-    if previous is not None:
-        rules = (*rules, *(partial(rule, previous=previous) for rule in crossyear.RULES))
-    return [finding for rule in rules for finding in rule(report)]
+    findings = [finding for rule in rules for finding in rule(report)]
+    return findings + cross_year(report, previous) if previous is not None else findings
+
+
+def cross_year(report: Report, previous: Report) -> list[Finding]:
+    """The findings of X1–X4: this year's report against last year's."""
+    return [finding for rule in crossyear.RULES for finding in rule(report, previous)]

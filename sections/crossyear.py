@@ -75,8 +75,8 @@ def check_jumps(report: Report, previous: Report) -> Iterator[Finding]:
 
 
 def _sentences(text: str) -> list[str]:
-    squeezed = re.sub(r"\s+", "", text)
-    return [s for s in re.split(r"[。；！？]", squeezed) if len(s) >= REPEAT_MIN_CHARS]
+    parts = (re.sub(r"\s+", "", s) for s in re.split(r"[。；！？\n]", text))
+    return [s for s in parts if len(s) >= REPEAT_MIN_CHARS]
 
 
 def check_repetition(report: Report, previous: Report) -> Iterator[Finding]:

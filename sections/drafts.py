@@ -38,6 +38,10 @@ class InterviewState(BaseModel):
     """Questions answered whose answer may leave the report as it was (「无」 to an optional rule)."""
     transcript: list[Exchange] = Field(default_factory=list)
     """The conversation so far."""
+    previous: Report | None = None
+    """Last year's report of the same body, for the cross-year checks and to show last year's text."""
+    carried: set[str] = Field(default_factory=set)
+    """Questions whose answers were carried over from last year and still await the clerk's confirmation."""
 
 
 class Draft(BaseModel):

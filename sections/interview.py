@@ -57,6 +57,17 @@ class Turn:
     action: Action | None = None
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """What one answer may change, kept so /undo can put it back."""
+
+    report: Report
+    choices: dict[str, bool | list[str]]
+    done: set[str]
+    carried: set[str]
+    question: str
+
+
 def describe(finding: Finding) -> str:
     """A finding in words a clerk reads: severity, rule, place, figures, and the fix."""
     text = f"{finding.severity.label} {finding.rule}（{finding.where}）：{finding.message}"
@@ -74,9 +85,12 @@ class Interview:
         self._current: str | None = None
         self._review: set[str] = set()
         self._skipped: set[str] = set()
-        self._undo: list[tuple[Report, InterviewState, str]] = []
-        self.findings: list[Finding] = check(draft.report, today)
+        self._undo: list[Snapshot] = []
+        self.findings: list[Finding] = self._check()
         self.save_error: str | None = None
+
+    def _check(self) -> list[Finding]:
+        return check(self.report, self._today, self.state.previous)
 
     @property
     def report(self) -> Report:
@@ -108,7 +122,7 @@ class Interview:
 
     def _next(self, plan: list[Question], after: int) -> Question | None:
         order = plan[after + 1:] + plan[:after + 1]
-        wanted = [q for q in order if q.id in self._review or not q.filled(self.report, self.state)]
+        wanted = [q for q in order if q.id in self._review or not self.is_answered(q)]
         fresh = [q for q in wanted if q.id not in self._skipped]
         if fresh:
             return fresh[0]
@@ -116,8 +130,8 @@ class Interview:
         return wanted[0] if wanted else None
 
     def is_answered(self, question: Question) -> bool:
-        """Whether a question has its answer in the draft."""
-        return question.filled(self.report, self.state)
+        """Whether a question has its answer in the draft (a figure carried from last year is not, yet)."""
+        return question.filled(self.report, self.state) and question.id not in self.state.carried
 
     def progress(self) -> dict[str, tuple[int, int]]:
         """Per section (基本信息, 一 … 六): questions answered and questions that apply."""
@@ -168,26 +182,44 @@ class Interview:
             turn.messages.append(Message("info", "所有问题都已回答。可以 /preview 预览、/export 导出，或 /goto 修改。"))
             return turn
         if not clean_text(text):
-            if question.id in self._review and self.is_answered(question):
+            if question.id in self.state.carried and question.current:
+                text = question.current(self.report)
+            elif question.id in self._review and self.is_answered(question):
                 self._review.discard(question.id)
                 turn.messages.append(Message("ack", "保留原来的回答。"))
                 self._advance(turn, question)
                 return turn
-            text = question.default or (question.drafted(self.report) if question.drafted else "")
-        before = (self.report.model_copy(deep=True), self.state.model_copy(deep=True), question.id)
+            else:
+                text = question.default or (question.drafted(self.report) if question.drafted else "")
+            if not clean_text(text):
+                turn.messages.append(Message("refusal", "这一题还没有回答：请输入答案，或输入 /skip 先跳过、"
+                                                        "/help 查看说明。"))
+                return turn
+        before = self._snapshot(question.id)
         try:
             ack = question.take(self.report, self.state, text)
         except AnswerError as err:
-            self.draft.report, self.draft.interview = before[0], before[1]
+            self._restore(before)
             turn.messages.append(Message("refusal", err.message))
             return turn
         self._undo.append(before)
         self.state.done.add(question.id)
+        self.state.carried.discard(question.id)
         self._review.discard(question.id)
         turn.messages.append(Message("ack", ack))
         self._after_change(turn)
         self._advance(turn, question)
         return turn
+
+    def _snapshot(self, question_id: str) -> Snapshot:
+        state = self.state
+        return Snapshot(self.report.model_copy(deep=True), dict(state.choices), set(state.done),
+                        set(state.carried), question_id)
+
+    def _restore(self, snapshot: Snapshot) -> None:
+        self.draft.report = snapshot.report
+        self.state.choices, self.state.done = snapshot.choices, snapshot.done
+        self.state.carried = snapshot.carried
 
     def _advance(self, turn: Turn, answered: Question) -> None:
         plan = self.plan()
@@ -206,7 +238,7 @@ class Interview:
     def _after_change(self, turn: Turn) -> None:
         """Run every check, say which findings appeared or cleared, and autosave."""
         old = {f.key: f for f in self.findings}
-        self.findings = check(self.report, self._today)
+        self.findings = self._check()
         new = {f.key: f for f in self.findings}
         for key, finding in new.items():
             if key not in old:
@@ -236,7 +268,9 @@ class Interview:
             turn.messages.append(Message("info", f"全部问题都已回答。{tail}可以 /preview 预览、/export 导出。"))
             return
         text = question.prompt
-        if question.id in self._review and self.is_answered(question) and question.current:
+        if question.id in self.state.carried and question.current:
+            text += f"\n（取自上年报告：{question.current(self.report)}。直接回车确认，或填写新的答案）"
+        elif question.id in self._review and self.is_answered(question) and question.current:
             shown = question.current(self.report)
             text += f"\n（当前：{shown}。直接回车保留）" if question.kind != "narrative" else ""
         elif question.default and question.kind != "narrative":
@@ -335,11 +369,10 @@ class Interview:
         if not self._undo:
             turn.messages.append(Message("refusal", "没有可以撤销的回答。"))
             return turn
-        report, state, question_id = self._undo.pop()
-        state.transcript = self.state.transcript
-        self.draft.report, self.draft.interview = report, state
-        self._current = question_id
-        self._review.add(question_id)
+        snapshot = self._undo.pop()
+        self._restore(snapshot)
+        self._current = snapshot.question
+        self._review.add(snapshot.question)
         turn.messages.append(Message("info", "已撤销上一个回答。"))
         self._after_change(turn)
         self._ask(turn)

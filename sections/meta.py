@@ -228,7 +228,7 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
                  "以及发布期限（部门 1 月 31 日；县级以上人民政府本级报告 3 月 31 日）。",
                  "choice", _take_level, lambda r, s: r.meta.level is not None,
                  lambda r: r.meta.level or "", default=guess),
-        Question("meta.year", SECTION, f"报告年度？（直接回车为 {last_year} 年）",
+        Question("meta.year", SECTION, "报告年度？",
                  "统计期限为该年 1 月 1 日至 12 月 31 日。报告于次年 1 月 31 日前（县级以上人民政府本级报告 3 月 31 日前）发布。",
                  "number", _take_year, lambda r, s: r.meta.year is not None,
                  lambda r: str(r.meta.year or ""), default=str(last_year)),
