@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from sections import Report, check
+from sections import Draft, Report, check, load_draft, save_draft
 from sections.carry import draft_from_previous
 from sections.interview import Interview
 from sections.overview import Subsection
+
+from .conftest import SAMPLES
 
 TODAY = date(2026, 11, 29)
 
@@ -107,3 +112,28 @@ def test_last_years_improvements_are_shown_while_writing_this_years(county: Repo
     question = interview.question("s5.text")
     assert question is not None and "上年报告的第五部分" in question.prompt
     assert (county.improvements.text or "")[:20] in question.prompt
+
+
+def test_check_with_previous_reports_cross_year_findings(tmp_path: Path, county: Report) -> None:
+    """`nianbao check THIS --previous LAST` adds the X findings; X1 is an error, so it exits 1."""
+    this_year = _next_year(county)
+    this_year.requests.rows["carry_in"] = [0, 0, 0, 0, 0, 0, None]
+    path = tmp_path / "2026.json"
+    save_draft(path, Draft(report=this_year))
+    result = subprocess.run([sys.executable, "-m", "tui", "check", str(path), "--previous",
+                             str(SAMPLES / "county-bureau-2025.json")], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "[错误] X1 表三 列[自然人]" in result.stdout
+
+
+def test_new_from_last_year_in_plain_mode(tmp_path: Path) -> None:
+    """`nianbao new --from LAST --ui plain`: Enter confirms each carried answer; the draft keeps last year."""
+    out = tmp_path / "2026.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "new", "--from", str(SAMPLES / "county-bureau-2025.json"),
+         "--draft", str(out), "--ui", "plain"], input="\n" * 8 + "无\n", capture_output=True, text=True)
+    assert "取自上年报告：云溪县市场监督管理局" in result.stdout
+    draft = load_draft(out)
+    assert draft.report.meta.year == 2026 and draft.report.meta.contact.postcode == "414009"
+    assert draft.interview.previous is not None and draft.interview.previous.meta.year == 2025
+    assert draft.interview.carried == {"meta.preface", "t3.carry_in"}

@@ -31,6 +31,8 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="开始一份新报告")
     new.add_argument("--draft", type=Path, dest="new_draft", help="新草稿的路径")
     new.add_argument("--ui", choices=UIS, dest="new_ui")
+    new.add_argument("--from", type=Path, dest="previous", metavar="LAST",
+                     help="上年的草稿或已发布的报告：沿用机关信息、联系方式、导语，上年结转取自上年结转下年度")
 
     exporter = commands.add_parser("export", help="把草稿导出为报告（文本、Markdown、网页或 Word）")
     exporter.add_argument("draft_file", type=Path, metavar="DRAFT")
@@ -48,6 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     checker = commands.add_parser("check", help="核对草稿或已发布的年度报告（txt/md/html/docx/pdf）")
     checker.add_argument("files", type=Path, nargs="+", metavar="FILE")
     checker.add_argument("--json", action="store_true", help="每个文件输出一行 JSON（JSON Lines）")
+    checker.add_argument("--previous", type=Path, metavar="LAST",
+                         help="上年的草稿或报告：同时核对跨年度规则（上年结转、现行有效件数、文字重复）")
 
     importer = commands.add_parser("import", help="把已发布的年度报告转为草稿，可继续对话修改")
     importer.add_argument("report_file", type=Path, metavar="REPORT")
@@ -63,14 +67,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "export":
             return _export(args)
         if args.command == "check":
-            return _check(args.files, as_json=args.json)
+            return _check(args.files, as_json=args.json, previous=args.previous)
         if args.command == "import":
             return _import(args)
         draft = args.new_draft if args.command == "new" else args.draft
         ui = (args.new_ui if args.command == "new" else None) or args.ui
         from tui.launch import interview
 
-        return interview(draft, ui, new=args.command == "new")
+        previous = args.previous if args.command == "new" else None
+        return interview(draft, ui, new=args.command == "new", previous=previous)
     except NianbaoError as err:
         print(f"nianbao: {err.message}", file=sys.stderr)
         return 2
@@ -93,9 +98,11 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check(files: list[Path], *, as_json: bool) -> int:
+def _check(files: list[Path], *, as_json: bool, previous: Path | None = None) -> int:
+    from sections.checks import cross_year
     from tui.review import Checked, Progress, load, summary
 
+    last_year = load(previous)[0] if previous is not None else None
     status, checked = 0, []
     progress = Progress(len(files), sys.stderr)
     for done, path in enumerate(files):
@@ -109,6 +116,8 @@ def _check(files: list[Path], *, as_json: bool) -> int:
             checked.append(Checked(path, None))
             continue
         progress.clear()
+        if last_year is not None:
+            findings = findings + cross_year(report, last_year)
         checked.append(Checked(path, report, findings))
         if any(errors(findings)):
             status = max(status, 1)

@@ -7,7 +7,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from sections import Draft, load_draft, save_draft
+from sections import Draft, DraftError, load_draft, save_draft
 from tui.cli import default_draft_dir
 
 
@@ -41,10 +41,24 @@ def open_draft(path: Path) -> Draft:
     return load_draft(path) if path.exists() else Draft()
 
 
-def interview(draft_path: Path | None, ui: str | None, *, new: bool = False) -> int:
+def start_from_previous(previous: Path, draft_path: Path) -> None:
+    """Write a new draft at `draft_path` carried over from last year's draft or published report."""
+    from sections.carry import draft_from_previous
+    from tui.review import load
+
+    if draft_path.exists():
+        raise DraftError(f"{draft_path}：文件已存在。请换一个新草稿的路径。")
+    save_draft(draft_path, draft_from_previous(load(previous)[0]))
+
+
+def interview(draft_path: Path | None, ui: str | None, *, new: bool = False,
+              previous: Path | None = None) -> int:
     """Run the interview; with no draft path the app shows its start screen, other modes resume the latest."""
     mode = choose_ui(ui)
     folder = default_draft_dir()
+    if previous is not None:
+        draft_path = draft_path or new_draft_path(folder)
+        start_from_previous(previous, draft_path)
     if draft_path is None and mode != "app":
         recent = list_drafts(folder)
         draft_path = new_draft_path(folder) if new or not recent else recent[0]
@@ -60,5 +74,3 @@ def interview(draft_path: Path | None, ui: str | None, *, new: bool = False) -> 
 
     return run_app(draft_path, folder, new=new)
 
-
-__all__ = ["choose_ui", "interview", "list_drafts", "new_draft_path", "open_draft", "save_draft"]
