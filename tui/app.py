@@ -2,25 +2,48 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
 from sections import DraftError, ExportError, Report
 from sections.export import export
-from sections.interview import SECTION_TITLES
 from sections.questions import SECTION_ORDER
 from tui.dialogs import ExportChoice
 from tui.launch import list_drafts, new_draft_path, open_draft
 from tui.screens import InterviewScreen, StartScreen
+from tui.widgets import SHORT_TITLES
 
 INTERVIEW_ACTIONS = frozenset({"help", "preview", "findings", "export", "table"})
 """Actions that need a draft open: hidden from the footer and palette on the start screen."""
+
+
+class NianbaoCommands(Provider):
+    """The command palette's source: the app's commands, searchable by title or slash command."""
+
+    def _commands(self) -> list[SystemCommand]:
+        app = self.app
+        assert isinstance(app, NianbaoApp)
+        return list(app.palette_commands(self.screen))
+
+    async def discover(self) -> Hits:
+        """All commands, in the app's order, before anything is typed."""
+        for command in self._commands():
+            yield DiscoveryHit(command.title, command.callback, help=command.help)
+
+    async def search(self, query: str) -> Hits:
+        """Commands whose title or slash command matches what is typed."""
+        matcher = self.matcher(query)
+        for command in self._commands():
+            score = max(matcher.match(command.title), matcher.match(command.help))
+            if score > 0:
+                yield Hit(score, matcher.highlight(command.title), command.callback, help=command.help)
 
 
 class NianbaoApp(App[None]):
@@ -29,6 +52,7 @@ class NianbaoApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "nianbao"
     ENABLE_COMMAND_PALETTE = True
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {NianbaoCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "帮助", key_display="F1", priority=True),
         Binding("ctrl+p", "command_palette", "命令", key_display="Ctrl+P", priority=True),
@@ -139,21 +163,27 @@ class NianbaoApp(App[None]):
         self.notify(str(choice.path), title="已导出")
         return True
 
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """The palette: every action of the chat, jumps to each section, and the grid editor."""
+    def action_command_palette(self) -> None:
+        """Open the command palette with this app's commands."""
+        if not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder="搜索命令：导出、预览、跳到 三、表格 …",
+                                            id="--command-palette"))
+
+    def palette_commands(self, screen: Screen[object]) -> Iterator[SystemCommand]:
+        """The palette's commands, in the order shown: the chat's actions, jumps, tables, then quit."""
         if isinstance(screen, InterviewScreen):
             yield SystemCommand("帮助：本题说明（F1）", "/help", self.action_help)
             yield SystemCommand("预览报告（Ctrl+R）", "/preview 显示或隐藏预览", self.action_preview)
             yield SystemCommand("问题清单（Ctrl+F）", "/findings 列出待处理的问题", self.action_findings)
             yield SystemCommand("导出报告（Ctrl+E）", "/export 导出 txt 或 md", self.action_export)
             for section in SECTION_ORDER:
-                yield SystemCommand(f"跳到 {section}", f"/goto {section} {SECTION_TITLES[section]}",
+                yield SystemCommand(f"跳到 {SHORT_TITLES[section]}", f"/goto {section}",
                                     _bind(self.action_goto, section))
             for table in ("二", "三", "四"):
                 yield SystemCommand(f"表格 {table}：按表格填写", f"/table {table} 方向键移动，输入数字，可粘贴",
                                     _bind(self.action_table, table))
         yield SystemCommand("退出（Ctrl+Q）", "/quit 草稿已自动保存", self.action_quit)
-        yield SystemCommand("主题", "切换配色", self.action_change_theme)
+        yield SystemCommand("切换配色", "深色、浅色等主题", self.action_change_theme)
 
 
 def _bind(action: Callable[[str], None], argument: str) -> Callable[[], None]:

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from sections import Finding, Format, Layout
 from tui.widgets import OrderedScreen, literal
 
+
 def finding_text(finding: Finding) -> str:
     """A finding as one entry of the list: severity, rule, place; the message; the fix."""
     section = finding.section if finding.section == "基本信息" else f"第{finding.section}部分"
@@ -93,13 +94,13 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             with Horizontal(classes="export-row"):
                 yield Label("格式", classes="export-label")
                 with RadioSet(id="format"):
-                    yield RadioButton("文本 txt", value=True, id="txt")
-                    yield RadioButton("Markdown md", id="md")
+                    yield RadioButton("文本 txt", value=True, id="fmt-txt")
+                    yield RadioButton("Markdown md", id="fmt-md")
             with Horizontal(classes="export-row"):
                 yield Label("表格", classes="export-label")
                 with RadioSet(id="layout"):
-                    yield RadioButton("制表符（粘贴进 Word/WPS 可转为表格）", value=True, id="tabs")
-                    yield RadioButton("等宽对齐", id="grid")
+                    yield RadioButton("制表符（粘贴进 Word/WPS 可转为表格）", value=True, id="layout-tabs")
+                    yield RadioButton("等宽对齐", id="layout-grid")
             with Horizontal(classes="export-row"):
                 yield Label("文件", classes="export-label")
                 yield Input(str(self.default), id="path")
@@ -114,7 +115,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
     @on(RadioSet.Changed, "#format")
     def _format_changed(self, event: RadioSet.Changed) -> None:
         path_input = self.query_one("#path", Input)
-        suffix = ".md" if event.pressed.id == "md" else ".txt"
+        suffix = ".md" if event.pressed.id == "fmt-md" else ".txt"
         path = Path(path_input.value.strip() or str(self.default))
         if path.suffix in (".txt", ".md", ""):
             path_input.value = str(path.with_suffix(suffix))
@@ -134,8 +135,8 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
                     literal(f"{path.name} 已存在。再按一次“导出”覆盖它，或改一个文件名。"))
                 return
             force = True
-        fmt: Format = "md" if self._pressed("#format") == "md" else "txt"
-        layout: Layout = "grid" if self._pressed("#layout") == "grid" else "tabs"
+        fmt: Format = "md" if self._pressed("#format") == "fmt-md" else "txt"
+        layout: Layout = "grid" if self._pressed("#layout") == "layout-grid" else "tabs"
         self.dismiss(ExportChoice(path, fmt, layout, force))
 
     def _pressed(self, selector: str) -> str | None:

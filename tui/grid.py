@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.content import Content
 from textual.coordinate import Coordinate
 from textual.events import Key, Paste
 from textual.message import Message
@@ -19,7 +20,12 @@ from textual.widgets import DataTable, Footer, Label, Static
 from sections import AnswerError, Report
 from sections.answers import parse_amount, parse_count
 from sections.disclosure import (
-    ENFORCEMENT_LABEL, FEE_LABEL, NORMATIVE_LABEL, PENALTY_LABEL, PERMIT_LABEL, RULES_LABEL,
+    ENFORCEMENT_LABEL,
+    FEE_LABEL,
+    NORMATIVE_LABEL,
+    PENALTY_LABEL,
+    PERMIT_LABEL,
+    RULES_LABEL,
 )
 from sections.findings import Amount, Figure
 from sections.labels import RULE_COLUMNS, T3_COLUMNS, T3_ROWS, T4_GROUPS, T4_OUTCOMES, TABLE2
@@ -32,6 +38,7 @@ if TYPE_CHECKING:
 
 TABLES = ("二", "三", "四")
 LABEL_WIDTH = 36
+FIGURE_WIDTH = 8
 
 
 @dataclass(frozen=True)
@@ -110,6 +117,11 @@ def grid4() -> Grid:
         for g, group in enumerate(T4_GROUPS)))
 
 
+def column_width(label: str) -> int:
+    """A figure column wide enough for its label and an eight-digit figure."""
+    return max(cell_len(label), FIGURE_WIDTH)
+
+
 def parse_figure(slot: Slot, text: str) -> int | Decimal:
     """A typed or pasted figure for a slot; raises `AnswerError` saying what is expected."""
     return parse_amount(text)[0] if slot.amount else parse_count(text)
@@ -136,7 +148,7 @@ def _is_number(cell: str) -> bool:
     return bool(cell.strip())
 
 
-class FigureTable(DataTable[Content]):
+class FigureTable(DataTable[Text]):
     """The grid: arrow keys move, digits type a figure, Enter sets it, a paste fills several rows."""
 
     class FigureEntered(Message):
@@ -231,9 +243,9 @@ class GridScreen(OrderedScreen[None]):
         table.clear(columns=True)
         table.add_column("项目", width=LABEL_WIDTH, key="label")
         for column in grid.columns:
-            table.add_column(column, key=column)
+            table.add_column(Text(column), width=column_width(column), key=column)
         for label, slots in grid.rows:
-            table.add_row(literal(label), *(literal("") for _ in slots))
+            table.add_row(Text(label), *(Text("") for _ in slots))
         self._fill()
         table.move_cursor(row=0, column=1)
         table.focus()
@@ -242,7 +254,8 @@ class GridScreen(OrderedScreen[None]):
         grid, table = self.grid(), self.query_one(FigureTable)
         for r, (_, slots) in enumerate(grid.rows):
             for c, slot in enumerate(slots, 1):
-                table.update_cell_at(Coordinate(r, c), self._cell(slot), update_width=False)
+                cell = self._cell(slot, column_width(grid.columns[c - 1]))
+                table.update_cell_at(Coordinate(r, c), cell, update_width=False)
         findings = self.owner.interview.open_findings(self.table)
         text = "\n".join(f"⚠ {f.severity.label} {f.rule}：{f.message}" for f in findings)
         panel = self.query_one("#grid-findings", Static)
@@ -250,15 +263,14 @@ class GridScreen(OrderedScreen[None]):
         panel.set_class(bool(findings), "-open")
         self._show_cell()
 
-    def _cell(self, slot: Slot | None) -> Content:
+    def _cell(self, slot: Slot | None, width: int) -> Text:
         if slot is None:
-            return literal("")
+            return Text("")
         value = slot.get(self.report)
         text = figure(value)
         if isinstance(value, int | Decimal) and value < 0:
             text += " ⚠"
-        content = literal(text.rjust(6))
-        return content.stylize("dim") if slot.put is None else content
+        return Text(text.rjust(width - 1), style="dim" if slot.put is None else "")
 
     def _slot(self, coordinate: Coordinate) -> Slot | None:
         rows = self.grid().rows
@@ -301,7 +313,7 @@ class GridScreen(OrderedScreen[None]):
 
     @on(FigureTable.RowsPasted)
     def _pasted(self, event: FigureTable.RowsPasted) -> None:
-        grid, start = self.grid(), event.coordinate
+        start = event.coordinate
         first = max(start.column, 1)
         changes: list[tuple[Slot, int | Decimal]] = []
         try:

@@ -11,19 +11,34 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
 from sections import (
-    Draft, DraftError, Report, Severity, clean_text, load_draft, render, save_draft,
+    Draft,
+    DraftError,
+    Report,
+    Severity,
+    clean_text,
+    load_draft,
+    render,
+    save_draft,
 )
 from sections.interview import Interview, Message, Turn, describe
 from sections.questions import SECTION_ORDER
 from tui.dialogs import ExportDialog, FindingsScreen
 from tui.grid import GridScreen
 from tui.widgets import (
-    AnswerBox, Bubble, FlagBubble, OrderedScreen, Preview, SectionRow, Sidebar, TitleBar, Transcript, literal,
+    AnswerBox,
+    Bubble,
+    FlagBubble,
+    OrderedScreen,
+    Preview,
+    SectionRow,
+    Sidebar,
+    TitleBar,
+    Transcript,
+    literal,
 )
 
 if TYPE_CHECKING:
@@ -51,12 +66,9 @@ class StartScreen(OrderedScreen[None]):
         yield Footer(show_command_palette=False)
 
     def _options(self) -> list[Option]:
-        options = [Option(literal("＋ 开始一份新的报告"), id=NEW)]
-        for index, path in enumerate(self.drafts[:20]):
-            lead = "继续最近的草稿：" if index == 0 else "　　　　　　　　"
-            options.append(Option(literal(f"{lead}{describe_draft(path)}"), id=str(index)))
-        if self.drafts:
-            options.insert(0, options.pop(1))
+        options = [Option(literal(f"{'▶ 继续最近的草稿' if index == 0 else '  打开'}：{describe_draft(path)}"),
+                          id=str(index)) for index, path in enumerate(self.drafts[:20])]
+        options.insert(min(1, len(options)), Option(literal("＋ 开始一份新的报告"), id=NEW))
         return options
 
     @on(OptionList.OptionSelected, "#drafts")
@@ -79,14 +91,14 @@ class StartScreen(OrderedScreen[None]):
 
 
 def describe_draft(path: Path) -> str:
-    """「白璧镇人民政府2021年政府信息公开工作年度报告（baibi.json，保存于 2025-11-28 23:41）」."""
+    """Two lines: the report's title, then the file name and when it was saved."""
     try:
         draft = load_draft(path)
     except DraftError as err:
-        return f"{path.name}：无法打开（{err.message}）"
+        return f"{path.name}\n    无法打开：{err.message}"
     title = draft.report.meta.title if draft.report.meta.body else "（尚未填写机关名称）"
-    saved = f"，保存于 {draft.saved_at:%Y-%m-%d %H:%M}" if draft.saved_at else ""
-    return f"{title}（{path.name}{saved}）"
+    saved = f" · 保存于 {draft.saved_at:%Y-%m-%d %H:%M}" if draft.saved_at else ""
+    return f"{title}\n    {path.name}{saved}"
 
 
 class InterviewScreen(OrderedScreen[None]):
@@ -140,7 +152,8 @@ class InterviewScreen(OrderedScreen[None]):
                 bubbles.append(flag)
             else:
                 role: Literal["assistant", "user"] = "user" if exchange.role == "user" else "assistant"
-                bubbles.append(Bubble(exchange.text, role, "history"))
+                bubbles.append(Bubble(clean_text(exchange.text), role, "history"))
+        bubbles.append(Bubble("── 以上是之前的对话 ──", "assistant", "divider"))
         self.query_one(Transcript).say(*bubbles)
 
     # Answers and turns

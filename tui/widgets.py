@@ -78,10 +78,11 @@ class SectionRow:
     findings: int
 
     def text(self) -> str:
-        """「✓ 二、主动公开 6/6 ⚠1」."""
+        """「▸ 二、主动公开 3/6 ⚠1」: counts only while a section is partly answered."""
         mark = {"done": "✓", "current": "▸", "open": "·"}[self.state]
         flags = f" ⚠{self.findings}" if self.findings else ""
-        return f"{mark} {SHORT_TITLES[self.section]} {self.answered}/{self.total}{flags}"
+        counts = f" {self.answered}/{self.total}" if 0 < self.answered < self.total else ""
+        return f"{mark} {SHORT_TITLES[self.section]}{counts}{flags}"
 
 
 class Sidebar(Vertical):
@@ -197,8 +198,10 @@ class AnswerBox(Vertical):
             super().__init__()
 
     def compose(self) -> ComposeResult:
-        yield AnswerLine(placeholder="在此输入回答，回车发送；/help 查看命令", id="line")
-        yield TextArea(id="text", soft_wrap=True, show_line_numbers=False, compact=True)
+        with Horizontal(id="answer-row"):
+            yield Label("›", id="prompt")
+            yield AnswerLine(placeholder="在此输入回答，回车发送；/help 查看命令", id="line")
+            yield TextArea(id="text", soft_wrap=True, show_line_numbers=False, compact=True)
         yield Label("", id="answer-hint")
 
     def on_mount(self) -> None:
@@ -258,11 +261,33 @@ class AnswerBox(Vertical):
 
 
 class Preview(VerticalScroll):
-    """The rendered report beside the chat, as the export would write it."""
-
-    def compose(self) -> ComposeResult:
-        yield Static("", id="preview-text")
+    """The rendered report beside the chat: prose wraps to the pane, tables keep their columns."""
 
     def show(self, text: str) -> None:
-        """Replace the preview's text."""
-        self.query_one("#preview-text", Static).update(literal(text))
+        """Replace the preview's text, reusing the blocks already shown when the shape is the same."""
+        parts = blocks(text)
+        shown = list(self.query_children(Static))
+        if [s.has_class("-table") for s in shown] != [table for table, _ in parts]:
+            self.remove_children()
+            self.mount_all(Static(literal(body), classes="-table" if table else "-prose")
+                           for table, body in parts)
+            return
+        for static, (_, body) in zip(shown, parts, strict=True):
+            static.update(literal(body))
+
+    @property
+    def text(self) -> str:
+        """What the preview shows, as plain text."""
+        return "\n".join(str(s.render()) for s in self.query_children(Static))
+
+
+def blocks(text: str) -> list[tuple[bool, str]]:
+    """The report split into prose and table blocks; a table line is one with aligned columns."""
+    groups: list[tuple[bool, list[str]]] = []
+    for line in text.split("\n"):
+        table = "  " in line.strip() or line.startswith("  ")
+        if groups and groups[-1][0] == table:
+            groups[-1][1].append(line)
+        else:
+            groups.append((table, [line]))
+    return [(table, "\n".join(lines)) for table, lines in groups]

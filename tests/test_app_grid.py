@@ -1,0 +1,115 @@
+"""Tests of the grid editor for tables 二、三、四 and of `Interview.edited`, the engine call it relies on."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from textual.coordinate import Coordinate
+from textual.events import Paste
+
+from sections import Draft, load_draft
+from sections.interview import Interview
+from tui.grid import FigureTable, GridScreen, paste_rows
+from tui.widgets import FlagBubble, Transcript
+
+from .app_helpers import SIZE, answer, chat, make_app
+
+C2_NEW = ("C2", "表三 行[一、本年新收政府信息公开申请数量] 列[自然人]")
+
+
+def cell(screen: GridScreen, row: int, column: int) -> str:
+    """The text a grid cell shows."""
+    return str(screen.query_one(FigureTable).get_cell_at(Coordinate(row, column))).strip()
+
+
+def test_edited_checks_says_and_saves() -> None:
+    """A change made outside the chat is checked at once: the flag is said, and the draft saved."""
+    saved: list[Draft] = []
+    interview = Interview(Draft(), save=saved.append)
+    interview.report.requests.rows["new"][0] = -1
+    turn = interview.edited()
+    assert [(m.kind, m.finding.key if m.finding else None) for m in turn.messages] == [("flag", C2_NEW)]
+    assert saved and interview.state.transcript[-1].role == "flag"
+    interview.report.requests.rows["new"][0] = 2
+    assert [m.kind for m in interview.edited().messages] == ["cleared"]
+
+
+def test_pasted_rows_drop_labels_and_keep_cells() -> None:
+    """Rows copied from WPS keep their figures; the label cells in front are dropped."""
+    block = "一、本年新收\t5\t0\t0\t0\t0\t1\t6\r\n\t（一）予以公开\t3\t\t0\n\n"
+    assert paste_rows(block) == [["5", "0", "0", "0", "0", "1", "6"], ["3", "", "0"]]
+
+
+async def test_typing_a_figure_updates_totals_flags_and_draft(tmp_path: Path) -> None:
+    """In table 三, typing −1 flags it in the grid and the chat; typing 2 clears both; totals follow."""
+    draft = tmp_path / "d.json"
+    app = make_app(draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await answer(pilot, "/table 三")
+        grid = app.screen
+        assert isinstance(grid, GridScreen) and grid.table == "三"
+        await pilot.press("minus", "1", "enter")
+        assert cell(grid, 0, 1) == "-1 ⚠"
+        assert "C2" in str(grid.query_one("#grid-findings").render())
+        flags = chat_flags(app)
+        assert C2_NEW in [f.key for f in flags if not f.resolved]
+
+        await pilot.press("2", "enter")
+        assert cell(grid, 0, 1) == "2"
+        assert "本表没有发现问题" in str(grid.query_one("#grid-findings").render())
+        assert all(f.resolved for f in chat_flags(app) if f.key == C2_NEW)
+
+        await pilot.press("right", "0", "right", "0", "right", "0", "right", "0", "enter")
+        assert cell(grid, 0, 7) == "", "总计 waits for the sixth cell"
+        await pilot.press("right", "1", "enter")
+        assert cell(grid, 0, 7) == "3"
+        await pilot.press("escape")
+        assert chat(app).interview.current is not None
+    assert load_draft(draft).report.requests.row("new") == [2, 0, 0, 0, 0, 1, 3]
+
+
+def chat_flags(app: object) -> list[FlagBubble]:
+    """The flags in the chat underneath the grid."""
+    from tui.app import NianbaoApp
+
+    assert isinstance(app, NianbaoApp) and app.interview_screen is not None
+    return list(app.interview_screen.query_one(Transcript).query(FlagBubble))
+
+
+async def test_pasting_rows_from_a_spreadsheet_fills_table_three(tmp_path: Path) -> None:
+    """A block of rows copied from Excel fills 新收 and 上年结转 at once; the computed 总计 is left alone."""
+    draft = tmp_path / "d.json"
+    app = make_app(draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await answer(pilot, "/table 三")
+        grid = app.screen
+        assert isinstance(grid, GridScreen)
+        block = ("一、本年新收政府信息公开申请数量\t5\t0\t0\t0\t0\t1\t6\n"
+                 "二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n")
+        grid.query_one(FigureTable).post_message(Paste(block))
+        await pilot.pause()
+        assert cell(grid, 0, 7) == "6" and cell(grid, 1, 7) == "0"
+    report = load_draft(draft).report
+    assert report.requests.rows["new"] == [5, 0, 0, 0, 0, 1, None]
+    assert report.requests.rows["carry_in"] == [0, 0, 0, 0, 0, 0, None]
+
+
+async def test_tables_two_and_four_in_the_grid(tmp_path: Path) -> None:
+    """Ctrl+T steps from table 三 to 四 and 二; a fee typed in table 二 is kept in 万元 as typed."""
+    draft = tmp_path / "d.json"
+    app = make_app(draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await answer(pilot, "/table 三")
+        grid = app.screen
+        assert isinstance(grid, GridScreen)
+        await pilot.press("ctrl+t")
+        assert grid.table == "四"
+        await pilot.press("1", "down", "2", "enter")
+        await pilot.press("ctrl+t")
+        assert grid.table == "二"
+        await pilot.press(*("down",) * 5, *"12.5", "enter")
+        assert cell(grid, 5, 1) == "12.5"
+    report = load_draft(draft).report
+    assert report.appeals.cells[0] == 1 and report.appeals.cells[5] == 2
+    assert report.disclosure.fee == Decimal("12.5")

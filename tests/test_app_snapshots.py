@@ -1,0 +1,52 @@
+"""SVG snapshots of the app at 120×40: start screen, an inline flag, the findings view, the preview, the grid."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from .app_helpers import ANSWERS, SAMPLES, SIZE, answer_all, make_app
+
+SnapCompare = Callable[..., bool]
+
+
+def sample_copy(tmp_path: Path, name: str = "baibi-2021.json") -> Path:
+    """A sample draft copied where the test may write."""
+    path = tmp_path / name
+    shutil.copy(SAMPLES / name, path)
+    return path
+
+
+def test_start_screen(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    """The start screen offers the latest draft, a new report, then the older draft."""
+    for name, mtime in (("county-bureau-2025.json", 1_700_000_000), ("baibi-2021.json", 1_700_000_100)):
+        os.utime(sample_copy(tmp_path, name), (mtime, mtime))
+    assert snap_compare(make_app(None, tmp_path), terminal_size=SIZE)
+
+
+def test_inline_flag(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    """Answering 规章 with 0 -1 0 shows an error flag and a warning flag in the chat, ⚠2 in the sidebar."""
+    async def run_before(pilot: Pilot[None]) -> None:
+        await answer_all(pilot, ANSWERS[:ANSWERS.index("0 -1 0") + 1])
+
+    assert snap_compare(make_app(tmp_path / "new.json"), terminal_size=SIZE, run_before=run_before)
+
+
+def test_findings_view(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    """Ctrl+F on the 白璧镇 draft lists its open findings with place, message and fix."""
+    assert snap_compare(make_app(sample_copy(tmp_path)), terminal_size=SIZE, press=["ctrl+f"])
+
+
+def test_preview(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    """Ctrl+R shows the rendered 白璧镇 report beside the chat."""
+    assert snap_compare(make_app(sample_copy(tmp_path)), terminal_size=SIZE, press=["ctrl+r"])
+
+
+def test_grid_editor(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    """Ctrl+T opens table 三 of the county bureau as a grid with computed totals dimmed."""
+    draft = sample_copy(tmp_path, "county-bureau-2025.json")
+    assert snap_compare(make_app(draft), terminal_size=SIZE, press=["ctrl+t", "down", "right"])
