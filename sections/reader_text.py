@@ -25,6 +25,8 @@ HEADING_VARIANTS: tuple[tuple[str, ...], ...] = (
 )
 """Wordings of the six headings seen in published reports besides the official one (2019-style 四 …)."""
 TITLE_WORDS = "政府信息公开工作年度报告"
+PREFACE_STARTS = ("本报告", "本年度报告", "根据", "按照", "依据", "依照", "现将", "发布日期", "发布时间", "来源")
+"""How the text after a title line usually begins, when the line break after the title was lost."""
 CHROME = re.compile(r".*(?:正文|首页|当前位置|您的位置|标题|政务公开|信息公开|年度报告|年报)")
 """Page chrome that can stand before a body's name in text saved from a web page."""
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
@@ -211,10 +213,10 @@ def _standalone(match: re.Match[str], squeezed: str, places: list[int], head: st
     before = squeezed[:match.start()]
     if before.count("《") > before.count("》") or before.count("<") > before.count(">"):
         return False
-    if re.search(r"关于|印发|编制|公布|通知|做好|根据|按照|现将", match.group(1) + match.group(3)):
+    if re.search(r"关于|印发|编制|公布|通知|做好|根据|按照|现将", match.group(0).split("政府信息公开")[0]):
         return False
     after = places[match.end() - 1] + 1
-    return after >= len(head) or head[after].isspace()
+    return after >= len(head) or head[after].isspace() or squeezed.startswith(PREFACE_STARTS, match.end())
 
 
 def _quoted_title(head: str) -> tuple[str | None, int] | None:

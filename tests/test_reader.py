@@ -1,0 +1,254 @@
+"""Provides tests of reading published reports: layouts, labels, headings, titles and the import rules.
+
+Most cases start from a sample draft rendered as the report a clerk would publish, then change it the way
+real reports differ (a misspelt label, a missing heading, cells run together) and check what is read.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sections import Finding, Report, Severity, load_draft, render
+from sections.export import export_bytes, figures
+from sections.reader import Reading, draft_from, read_text
+from sections.reader_cells import readings
+from sections.reader_files import file_text
+from sections.reader_text import level_of
+from sections.structure_rules import check_imported, check_superseded_format
+
+from .conftest import SAMPLES
+
+TODAY = date(2026, 11, 29)
+COUNTY = SAMPLES / "county-bureau-2025.json"
+BAIBI = SAMPLES / "baibi-2021.json"
+
+
+@pytest.fixture(scope="module")
+def county_text() -> str:
+    """The county bureau's 2025 report as published text (tables as tab-separated rows)."""
+    return render(load_draft(COUNTY).report, "txt")
+
+
+def read(text: str) -> tuple[Reading, list[Finding]]:
+    """A report read from text, and every finding the import check reports."""
+    reading = read_text(text)
+    return reading, check_imported(reading, today=TODAY)
+
+
+def places(findings: list[Finding], rule: str) -> list[str]:
+    """Where a rule fired."""
+    return [f.where for f in findings if f.rule == rule]
+
+
+def edited(text: str, old: str, new: str) -> str:
+    """The text with one passage replaced (the passage must be there)."""
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+@pytest.mark.parametrize(("tokens", "width", "groups", "together", "wanted"), [
+    (["230", "000023"], 7, (7,), True, [(23, 0, 0, 0, 0, 0, 23)]),
+    (["0200002"], 7, (7,), True, [(0, 2, 0, 0, 0, 0, 2)]),
+    (["10203120001200000"], 15, (5, 5, 5), True, [(1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0)]),
+    (["0"] * 6, 7, (7,), False, [(0,) * 7]),
+    (["0"] * 16, 15, (5, 5, 5), False, [(0,) * 15]),
+    (["3", "0", "0", "0", "0", "4"], 7, (7,), False, [(1, 3, 0, 0, 0, 0, 4), (3, 1, 0, 0, 0, 0, 4),
+                                                      (3, 0, 1, 0, 0, 0, 4), (3, 0, 0, 1, 0, 0, 4),
+                                                      (3, 0, 0, 0, 1, 0, 4), (3, 0, 0, 0, 0, 1, 4),
+                                                      (3, 0, 0, 0, 0, 4, 7)]),
+])
+def test_cells_recovered_only_where_the_sums_decide(tokens: list[str], width: int, groups: tuple[int, ...],
+                                                    together: bool, wanted: list[tuple[int, ...]]) -> None:
+    """Run-together digits and lost cells are read every way the row's sums allow, and no other way."""
+    assert sorted(readings(tokens, width, groups, run_together=together)) == sorted(wanted)
+
+
+def test_run_together_digits_without_sums_stay_open() -> None:
+    """「693665」 for three cells of table 二 has ten readings: none is chosen."""
+    assert len(readings(["693665"], 3, (), run_together=True)) == 10
+
+
+@pytest.mark.parametrize("sample", [COUNTY, BAIBI], ids=["county", "baibi"])
+@pytest.mark.parametrize(("fmt", "layout"), [("txt", "tabs"), ("txt", "grid"), ("md", "tabs"),
+                                             ("html", "tabs"), ("docx", "tabs")])
+def test_every_export_reads_back_to_the_same_figures(sample: Path, fmt: str, layout: str) -> None:
+    """A report exported in any format and layout reads back to the figures of the draft."""
+    report = load_draft(sample).report
+    data = export_bytes(report, fmt, layout)  # type: ignore[arg-type]
+    reading = read_text(file_text(data, Path(f"report.{fmt}")))
+    assert figures(reading.report) == figures(report)
+    assert reading.report.meta.body == report.meta.body
+
+
+@pytest.mark.parametrize("sample", [COUNTY, BAIBI], ids=["county", "baibi"])
+def test_text_whose_cells_ran_together_reads_back(sample: Path) -> None:
+    """With every tab and line break removed, the figures are still read (each split is unique here)."""
+    report = load_draft(sample).report
+    reading = read_text(re.sub(r"[\t\n]+", "", render(report, "txt")))
+    assert reading.text_layout == "flattened"
+    assert figures(reading.report) == figures(report)
+
+
+def test_county_report_reads_clean(county_text: str) -> None:
+    """The consistent county report gives no error and no import finding."""
+    reading, findings = read(county_text)
+    assert not [f for f in findings if f.severity is Severity.ERROR]
+    assert not [f for f in findings if f.rule in ("S1", "S4", "S5", "L1", "L2", "N7", "R1", "R2")]
+    assert reading.report.meta.level == "县级以上政府部门"
+    assert reading.report.meta.contact.postcode == "414009"
+    assert [s.title for s in reading.report.overview.subsections or []][:2] == ["主动公开", "依申请公开"]
+
+
+def test_blank_and_printed_marks_are_kept_for_c1(county_text: str) -> None:
+    """A blank cell and 「/」「—」 stay as printed (not 0) and C1 names each table once."""
+    text = edited(county_text, "收政府信息公开申请数量\t\t\t12\t3\t0\t0\t1\t0\t16",
+                  "收政府信息公开申请数量\t\t\t12\t/\t0\t\t1\t0\t16")
+    text = edited(text, "行政许可\t1236", "行政许可\t—")
+    reading, findings = read(text)
+    assert figures(reading.report)["table3"]["new"] == [12, "/", 0, "", 1, 0, 16]
+    assert figures(reading.report)["table2"]["行政许可"] == "—"
+    assert places(findings, "C1") == ["表二 行政许可", "表三"]
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("（一）予以公开", "(一) 予以公开"),
+    ("2.其他法律行政法规禁止公开", "2.其他法律行政 法规禁止公开"),
+    ("1.申请人无正当理由逾期不补正、", "1、申请人无正当理由逾期不补\n正、"),
+])
+def test_width_and_white_space_are_not_label_deviations(county_text: str, old: str, new: str) -> None:
+    """Half-width brackets, PDF spaces, 「1、」 and a label broken over lines are not L1."""
+    reading, findings = read(edited(county_text, old, new))
+    assert not places(findings, "L1")
+    assert figures(reading.report) == figures(read(county_text)[0].report)
+
+
+@pytest.mark.parametrize(("old", "new", "where"), [
+    ("2.其他法律行政法规禁止公开", "2.其他法律法规禁止公开", "表三 （三）不予公开 第2行"),
+    ("2.重复申请", "2.重复申请的", "表三 （五）不予处理 第2行"),
+    ("（一）予以公开", "（一）给予公开", "表三 （一）予以公开"),
+    ("行政规范性文件\t2", "规范性文件\t2", "表二 行政规范性文件"),
+])
+def test_misworded_label_is_l1_at_its_row(county_text: str, old: str, new: str, where: str) -> None:
+    """A row label worded differently from the official one is L1 at that row, and its figures still read."""
+    reading, findings = read(edited(county_text, old, new))
+    assert places(findings, "L1") == [where]
+    assert figures(reading.report) == figures(read(county_text)[0].report)
+
+
+def test_outdated_single_other_row_is_l2(county_text: str) -> None:
+    """A 2021+ report printing （六）其他处理 as one row: read as o_all, L2, and no sum error."""
+    rows = re.search(r"\t（六）其他处理\t1\.申请人.*?\n\t\t3\.其他\t1\t0\t0\t0\t0\t0\t1\n", county_text, re.S)
+    assert rows is not None
+    reading, findings = read(county_text.replace(rows.group(0), "\t（六）其他处理\t\t1\t0\t0\t0\t0\t0\t1\n"))
+    assert reading.format == "2021-outdated-six"
+    assert figures(reading.report)["table3"]["o_all"] == [1, 0, 0, 0, 0, 0, 1]
+    assert places(findings, "L2") == ["表三 （六）其他处理"]
+    assert not [f for f in findings if f.severity is Severity.ERROR]
+
+
+@pytest.mark.parametrize(("old", "new", "where"), [
+    ("三、收到和处理政府信息公开申请情况", "四、收到和处理政府信息公开申请情况", "四、收到和处理政府信息公开申请情况"),
+    ("六、其他需要报告的事项", "", "六、其他需要报告的事项"),
+    ("\n一、总体情况", "\n一、总体情况\n\n本报告分六个部分。\n\n一、总体情况", "一、总体情况"),
+])
+def test_heading_problems_are_s1(county_text: str, old: str, new: str, where: str) -> None:
+    """A mis-numbered, missing or repeated section heading is S1, named where a reviewer looks."""
+    _, findings = read(edited(county_text, old, new))
+    assert places(findings, "S1") == [where]
+
+
+def test_headings_out_of_order_are_s1(county_text: str) -> None:
+    """Sections 五 and 六 printed the other way round: S1 names 五, printed after 六."""
+    five = county_text.index("五、存在的主要问题")
+    six = county_text.index("六、其他需要报告的事项")
+    text = county_text[:five] + county_text[six:] + "\n" + county_text[five:six]
+    _, findings = read(text)
+    assert places(findings, "S1") == ["五、存在的主要问题及改进情况"]
+
+
+@pytest.mark.parametrize("heading", ["五、政府信息公开工作存在的主要问题及改进情况", "五、存在的主要问题和改进情况",
+                                     "五 、存在的主要问题及改进情况"])
+def test_heading_variants_are_recognised(county_text: str, heading: str) -> None:
+    """Common variants of a heading still start their section; they are not S1."""
+    reading, findings = read(edited(county_text, "五、存在的主要问题及改进情况", heading))
+    assert not places(findings, "S1")
+    assert (reading.report.improvements.text or "").startswith("一是存在的主要问题")
+
+
+def test_preface_count_of_parts_is_s4(county_text: str) -> None:
+    """A preface saying 五部分 for a six-part report is S4."""
+    _, findings = read(edited(county_text, "六部分组成", "五部分组成"))
+    assert places(findings, "S4") == ["导语"]
+
+
+@pytest.mark.parametrize(("title", "problem"), [
+    ("云溪县市场监督管理局政府信息公开工作年度报告", "年度"),
+    ("2025年政府信息公开工作年度报告", "机关名称"),
+    ("云溪县市场监督管理局2025年政府信息工开工作年度报吿", "不符"),
+    ("", "没有报告标题"),
+])
+def test_title_problems_are_s5(county_text: str, title: str, problem: str) -> None:
+    """A title without the year or the body, misspelt, or missing is S5."""
+    _, findings = read(edited(county_text, "云溪县市场监督管理局2025年政府信息公开工作年度报告", title))
+    messages = [f.message for f in findings if f.rule == "S5"]
+    assert len(messages) == 1 and problem in messages[0]
+
+
+def test_superseded_format_cited_in_2021_report_is_n7(county_text: str) -> None:
+    """Citing 国办公开办函〔2019〕60号 in a 2025 report is N7; in a 2020 report it is correct."""
+    text = edited(county_text, "年度报告格式要求编制", "年度报告格式（国办公开办函〔2019〕60号）要求编制")
+    reading, findings = read(text)
+    assert places(findings, "N7") == ["导语"]
+    reading.report.meta.year = 2020
+    assert not list(check_superseded_format(reading.report))
+
+
+def test_excerpt_reads_what_is_there(county_text: str) -> None:
+    """A text cut inside table 二 is an excerpt: its figures so far are read, nothing is called missing."""
+    reading, findings = read(county_text[:county_text.index("第二十条第（六）项")])
+    assert not reading.complete
+    table2 = figures(reading.report)["table2"]
+    assert table2["行政规范性文件"] == [2, 1, 9] and table2["行政处罚"] is None
+    assert "table3" not in figures(reading.report)
+    assert not [f for f in findings if f.rule in ("S1", "R1", "R2")]
+
+
+def test_unread_figures_become_open_questions_in_the_draft() -> None:
+    """Ambiguous figures are left blank in the imported draft and named in its transcript."""
+    text = render(load_draft(COUNTY).report, "txt").replace("行政规范性文件\t2\t1\t9", "行政规范性文件\t21\t9")
+    reading = read_text(text)
+    assert reading.report.disclosure.normative == [None, None, None]
+    assert [f.where for f in reading.findings if f.rule == "R1"] == ["表二 行政规范性文件"]
+    draft = draft_from(reading)
+    assert any("表二 行政规范性文件" in e.text for e in draft.interview.transcript if e.role == "flag")
+    assert draft.report.requests.rows["new"][6] is None, "totals that agree are computed in the draft"
+
+
+@pytest.mark.parametrize(("body", "level"), [
+    ("白璧镇人民政府", "乡镇街道"), ("某某街道办事处", "乡镇街道"), ("淮安市洪泽区人民政府", "县级政府"),
+    ("平潭综合实验区", "县级政府"), ("淮安市人民政府", "设区的市政府"), ("上海市人民政府", "省级政府"),
+    ("河南省人民政府", "省级政府"), ("上海市人民政府办公厅", "省级政府部门"), ("河南省教育厅", "省级政府部门"),
+    ("河南省安阳市教育局", "县级以上政府部门"), ("云溪县市场监督管理局", "县级以上政府部门"),
+    ("广西壮族自治区人民政府", "省级政府"), (None, None),
+])
+def test_level_guessed_from_the_body_name(body: str | None, level: str | None) -> None:
+    """The level comes from the name in the title: place and kind of body."""
+    assert level_of(body) == level
+
+
+def test_report_model_keeps_figures_of_a_2019_report() -> None:
+    """A 2019 report's table 二 keeps its own columns; C2 spares 本年增/减 but not the other counts."""
+    report = Report()
+    report.disclosure.trial = read_text(
+        (Path(__file__).parent / "corpus" / "pingtan-2020.txt").read_text(encoding="utf-8")
+    ).report.disclosure.trial
+    assert report.disclosure.trial is not None
+    report.disclosure.trial.rows["行政处罚"] = [2648, -18, 538]
+    report.disclosure.trial.rows["行政强制"] = [-1, 26, 29]
+    from sections import check
+
+    assert [f.where for f in check(report) if f.rule == "C2"] == ["表二 行政强制 上一年项目数量"]
