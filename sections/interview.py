@@ -229,9 +229,15 @@ class Interview:
         self._ask(turn)
 
     def edited(self) -> Turn:
-        """After a front end changed the report directly (the grid editor): check, say what changed, save."""
+        """After a front end changed the report directly (the grid editor): check, say what changed, save.
+
+        When the change answered the open question, the interview moves on and asks the next one.
+        """
         turn = Turn()
         self._after_change(turn)
+        question = self.current
+        if question is not None and question.id not in self._review and self.is_answered(question):
+            self._advance(turn, question)
         self._record(turn)
         return turn
 

@@ -35,6 +35,19 @@ def test_edited_checks_says_and_saves() -> None:
     assert [m.kind for m in interview.edited().messages] == ["cleared"]
 
 
+def test_edited_moves_on_when_the_open_question_got_answered() -> None:
+    """Filling the asked row in the grid makes the chat ask the next question instead."""
+    interview = Interview(Draft())
+    interview.start()
+    assert interview.current is not None and interview.current.id == "meta.body"
+    interview.report.meta.body = "白璧镇人民政府"
+    turn = interview.edited()
+    assert interview.current is not None and interview.current.id == "meta.level"
+    assert [m.kind for m in turn.messages] == ["question"]
+    interview.report.requests.rows["new"][0] = 1
+    assert interview.edited().messages == [] and interview.current.id == "meta.level"
+
+
 def test_pasted_rows_drop_labels_and_keep_cells() -> None:
     """Rows copied from WPS keep their figures; the label cells in front are dropped."""
     block = "一、本年新收\t5\t0\t0\t0\t0\t1\t6\r\n\t（一）予以公开\t3\t\t0\n\n"
