@@ -311,7 +311,7 @@ def _settle_columns(options: dict[str, list[Cells]], layout: tuple[Table3Row, ..
         return
 
     def cell(choice: dict[str, Cells], key: str, column: int) -> int:
-        cells = choice.get(key) or (options[key][0] if key in options else ())
+        cells = choice.get(key) or (options[key][0] if options.get(key) else ())
         value = cells[column] if cells else 0
         return value if isinstance(value, int) else 0
 
