@@ -8,11 +8,13 @@ import shutil
 import tempfile
 from datetime import datetime
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from .errors import DraftError
+from .labels import T3_ROW, T4_GROUPS, T4_OUTCOMES
 from .report import Report
 
 SCHEMA_VERSION = 1
@@ -51,10 +53,48 @@ class Draft(BaseModel):
     saved_at: datetime | None = None
     report: Report = Field(default_factory=Report)
     interview: InterviewState = Field(default_factory=InterviewState)
+    _recovered: list[str] = PrivateAttr(default_factory=list)
+
+    @property
+    def recovered(self) -> list[str]:
+        """Fields that failed validation when the draft was read and were emptied, to be asked again."""
+        return self._recovered
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+"""Version N → a function turning a version-N draft's JSON into version N+1's. Add one per bump."""
 
 
 def load_draft(path: Path) -> Draft:
     """Read a draft; raise `DraftError` naming the file and the cause, never touching the file."""
+    data = _read_json(path)
+    try:
+        return Draft.model_validate(data)
+    except ValidationError as err:
+        raise DraftError(f"{path}：草稿内容有误：{_problems(err)[0]}（共 {err.error_count()} 处）。") from err
+
+
+def recover_draft(path: Path) -> tuple[Draft, list[str]]:
+    """Read a draft for the interview: a field that fails validation is emptied (to be asked again)
+    and reported, instead of refusing the whole draft. Unreadable JSON still raises `DraftError`.
+    """
+    data = _read_json(path)
+    problems: list[str] = []
+    for _ in range(100):
+        try:
+            draft = Draft.model_validate(data)
+            draft._recovered = problems
+            return draft, problems
+        except ValidationError as err:
+            for error in err.errors():
+                problem = _describe(error)
+                if not any(p.split("：")[0] == problem.split("：")[0] for p in problems):
+                    problems.append(problem)
+                _blank(data, error["loc"])
+    raise DraftError(f"{path}：草稿内容错误太多，无法恢复。")
+
+
+def _read_json(path: Path) -> dict[str, Any]:
     try:
         raw = path.read_bytes()
     except FileNotFoundError as err:
@@ -70,23 +110,86 @@ def load_draft(path: Path) -> Draft:
             f"{path}：不是有效的 JSON（第 {err.lineno} 行第 {err.colno} 列：{err.msg}），"
             "文件可能被截断或手工改坏。"
         ) from err
-    if not isinstance(data, dict) or "report" not in data:
+    if not isinstance(data, dict) or not isinstance(data.get("report"), dict):
         raise DraftError(f"{path}：不是 nianbao 草稿（缺少 report 部分）。")
     version = data.get("schema_version")
-    if not isinstance(version, int) or version > SCHEMA_VERSION:
+    if not isinstance(version, int) or version < 1:
+        raise DraftError(f"{path}：草稿没有有效的格式版本号（schema_version），可能被手工改坏。")
+    if version > SCHEMA_VERSION:
         raise DraftError(
             f"{path}：草稿格式版本 {version} 高于本程序支持的 {SCHEMA_VERSION}，请升级 nianbao。"
         )
-    try:
-        return Draft.model_validate(data)
-    except ValidationError as err:
-        raise DraftError(f"{path}：草稿内容有误：{_first_problem(err)}。") from err
+    while version < SCHEMA_VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+        data["schema_version"] = version
+    return data
 
 
-def _first_problem(err: ValidationError) -> str:
-    problem: Any = err.errors()[0]
-    place = ".".join(str(p) for p in problem["loc"])
-    return f"{place}：{problem['msg']}（共 {err.error_count()} 处）"
+PLACES = {"meta": "基本信息", "overview": "一、总体情况", "disclosure": "表二", "requests": "表三",
+          "appeals": "表四", "improvements": "五", "other": "六", "interview": "对话记录"}
+
+
+UNION_TAGS = frozenset({"int", "str", "decimal", "none", "float", "bool"})
+FIELD_NAMES = {"body": "机关名称", "level": "机关层级", "year": "报告年度", "preface": "导语",
+               "department": "承办科室", "phone": "联系电话", "email": "电子邮箱", "address": "地址",
+               "postcode": "邮编", "fee_decimals": "收费金额小数位数", "fee": "行政事业性收费",
+               "rules": "规章", "normative": "行政规范性文件", "permits": "行政许可", "penalties": "行政处罚",
+               "enforcement": "行政强制", "text": "正文", "opening": "开头段落", "fee_amount": "信息处理费"}
+
+
+def _name(section: str, part: str) -> str:
+    if part in T3_ROW:
+        return T3_ROW[part].label
+    if section == "appeals" and part.isdigit() and int(part) < len(T4_GROUPS) * len(T4_OUTCOMES):
+        group, column = divmod(int(part), len(T4_OUTCOMES))
+        return f"{T4_GROUPS[group]} {T4_OUTCOMES[column]}"
+    return FIELD_NAMES.get(part, f"第{int(part) + 1}项" if part.isdigit() else part)
+
+
+REASONS = {
+    "too_short": "个数不够", "too_long": "个数太多", "int_parsing": "应为整数", "int_type": "应为整数",
+    "int_from_float": "应为整数", "decimal_parsing": "应为数字", "decimal_type": "应为数字",
+    "literal_error": "不是可选的值", "string_type": "应为文字", "missing": "缺少这一项",
+    "dict_type": "格式不对", "list_type": "格式不对", "bool_type": "应为是或否",
+}
+
+
+def _describe(error: Any) -> str:
+    """A validation error as a clerk can read it: the place in the report, the value, the reason."""
+    loc = [str(p) for p in error["loc"] if str(p) not in UNION_TAGS and "[" not in str(p)]
+    inner = loc[1:] if loc[0] == "report" else loc
+    section = PLACES.get(inner[0], inner[0]) if inner else "草稿"
+    detail = [_name(inner[0], p) for p in inner[1:] if p not in ("rows", "cells", "contact")]
+    value = error.get("input")
+    shown = f"“{value}”" if isinstance(value, str | int | float) else "这一项"
+    reason = REASONS.get(error["type"], str(error["msg"]).removeprefix("Value error, "))
+    return f"{section} {' '.join(detail)}：{shown}{reason}".replace("  ", " ")
+
+
+def _problems(err: ValidationError) -> list[str]:
+    return [_describe(e) for e in err.errors()]
+
+
+def _blank(data: Any, loc: tuple[int | str, ...]) -> None:
+    """Empty the value at `loc` (past union tags such as 「int」), so that it is asked again.
+
+    A path that no longer exists (emptied by an earlier error) is left alone.
+    """
+    node, holder, key = data, None, None
+    for step in loc:
+        if isinstance(node, dict) and step in node:
+            holder, key, node = node, step, node[step]
+        elif isinstance(node, list) and isinstance(step, int) and step < len(node):
+            holder, key, node = node, step, node[step]
+        elif isinstance(node, dict | list):
+            return
+        else:
+            break
+    if isinstance(holder, list) and isinstance(key, int):
+        holder[key] = None
+    elif isinstance(holder, dict) and key is not None:
+        del holder[key]
 
 
 def save_draft(path: Path, draft: Draft) -> None:

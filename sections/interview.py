@@ -158,6 +158,9 @@ class Interview:
             turn.messages.append(Message(
                 "info", "您好！我来帮您编写政府信息公开工作年度报告。先填基本信息和表格，再写文字部分，"
                 "这样文字里的数字可以与表格自动一致。每个回答都会立即核对并自动保存。输入 /help 查看命令。"))
+        if self.draft.recovered:
+            turn.messages.append(Message(
+                "error", "草稿中有些内容无效，已清空，稍后会重新询问：\n" + "\n".join(self.draft.recovered)))
         self._ask(turn)
         self._record(turn)
         return turn

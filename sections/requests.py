@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -48,17 +48,16 @@ class Requests(BaseModel):
 
     model_config = ConfigDict(use_attribute_docstrings=True)
 
-    rows: dict[str, list[Figure]] = Field(default_factory=_empty_rows)
+    rows: dict[str, Annotated[list[Figure], Field(min_length=WIDTH, max_length=WIDTH)]] = Field(
+        default_factory=_empty_rows)
     """Row key (official_structure.json) → 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计."""
 
     @field_validator("rows")
     @classmethod
     def _known_rows(cls, rows: dict[str, list[Figure]]) -> dict[str, list[Figure]]:
-        for key, cells in rows.items():
-            if key not in T3_ROW:
-                raise ValueError(f"表三没有行“{key}”")
-            if len(cells) != WIDTH:
-                raise ValueError(f"表三行“{key}”应有 {WIDTH} 个数，实有 {len(cells)} 个")
+        unknown = [key for key in rows if key not in T3_ROW]
+        if unknown:
+            raise ValueError(f"表三没有行“{'、'.join(unknown)}”")
         return rows
 
     @property

@@ -47,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
                           help="txt/md 的换行符：lf（默认）或 crlf（Windows 记事本等）")
     exporter.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
 
+    restorer = commands.add_parser("restore", help="用上一次保存的备份（.bak）恢复损坏的草稿")
+    restorer.add_argument("draft_file", type=Path, metavar="DRAFT")
+
     checker = commands.add_parser("check", help="核对草稿或已发布的年度报告（txt/md/html/docx/pdf）")
     checker.add_argument("files", type=Path, nargs="+", metavar="FILE")
     checker.add_argument("--json", action="store_true", help="每个文件输出一行 JSON（JSON Lines）")
@@ -70,6 +73,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args.files, as_json=args.json, previous=args.previous)
         if args.command == "import":
             return _import(args)
+        if args.command == "restore":
+            from tui.launch import restore_backup
+
+            kept = restore_backup(args.draft_file)
+            print(f"已用备份恢复 {args.draft_file}；原来的文件另存为 {kept.name}。", file=sys.stderr)
+            return 0
         draft = args.new_draft if args.command == "new" else args.draft
         ui = (args.new_ui if args.command == "new" else None) or args.ui
         from tui.launch import interview

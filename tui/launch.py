@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
 from datetime import datetime
 from pathlib import Path
 
 from sections import Draft, DraftError, load_draft, save_draft
+from sections.drafts import recover_draft
+from sections.lock import DraftLock
 from tui.cli import default_draft_dir
 
 
@@ -37,8 +41,38 @@ def new_draft_path(folder: Path) -> Path:
 
 
 def open_draft(path: Path) -> Draft:
-    """The draft at `path`, or a new empty one when the file does not exist yet."""
-    return load_draft(path) if path.exists() else Draft()
+    """The draft at `path` (a new empty one when the file does not exist yet), locked for this session.
+
+    Fields that fail validation are emptied and re-asked; the damaged file is first kept beside the draft
+    so that the next autosave does not destroy it. Unreadable drafts raise `DraftError` offering the backup.
+    """
+    lock = DraftLock(path)
+    lock.acquire()
+    atexit.register(lock.release)
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        leftover.unlink(missing_ok=True)  # half-written by a session that crashed mid-save
+    if not path.exists():
+        return Draft()
+    try:
+        draft, problems = recover_draft(path)
+    except DraftError as err:
+        lock.release()
+        raise DraftError(err.message + _backup_hint(path)) from err
+    if problems:
+        keep = path.with_name(f"{path.stem}.damaged-{datetime.now():%Y%m%d-%H%M%S}{path.suffix}")
+        shutil.copy2(path, keep)
+        draft.recovered.append(f"（原文件已另存为 {keep.name}）")
+    return draft
+
+
+def _backup_hint(path: Path) -> str:
+    backup = path.with_name(path.name + ".bak")
+    try:
+        saved = load_draft(backup).saved_at
+    except DraftError:
+        return ""
+    return (f" 上一次保存的备份完好（{saved:%Y-%m-%d %H:%M}）：运行 nianbao restore {path} 即可用它恢复，"
+            "损坏的文件会另存一份。") if saved else ""
 
 
 def start_from_previous(previous: Path, draft_path: Path) -> None:
@@ -74,3 +108,13 @@ def interview(draft_path: Path | None, ui: str | None, *, new: bool = False,
 
     return run_app(draft_path, folder, new=new)
 
+
+def restore_backup(path: Path) -> Path:
+    """Put `<draft>.bak` back in place of a damaged draft, keeping the damaged file beside it."""
+    backup = path.with_name(path.name + ".bak")
+    load_draft(backup)
+    keep = path.with_name(f"{path.stem}.damaged-{datetime.now():%Y%m%d-%H%M%S}{path.suffix}")
+    if path.exists():
+        shutil.copy2(path, keep)
+    shutil.copy2(backup, path)
+    return keep
