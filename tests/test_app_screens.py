@@ -126,7 +126,7 @@ async def test_pasting_several_lines_opens_the_editor(tmp_path: Path) -> None:
     app = make_app(tmp_path / "d.json")
     async with app.run_test(size=SIZE) as pilot:
         box = chat(app).query_one(AnswerBox)
-        box.query_one(Input).post_message(Paste("第一行\n第二行"))
+        box.query_one(Input).post_message(Paste("第一行\r第二行\r"))
         await pilot.pause()
         assert box.mode == "text" and box.value == "第一行\n第二行"
         assert chat(app).interview.current is not None

@@ -247,7 +247,7 @@ class InterviewScreen(OrderedScreen[None]):
         shown = question.current(self.report) if question.current and answered else ""
         if question.kind == "narrative":
             drafted = question.drafted(self.report) if question.drafted else ""
-            box.ask("text", shown or drafted)
+            box.ask("text", shown or drafted, drafted=bool(drafted))
         elif shown:
             box.ask("line", placeholder=f"当前：{shown}（直接回车保留）")
         elif question.default:

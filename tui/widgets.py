@@ -28,7 +28,7 @@ SHORT_TITLES: dict[str, str] = {
 }
 """Sidebar names: short forms of the official headings, for a 26-cell column."""
 
-SEND_KEYS = "ctrl+s,f2,alt+enter"
+SEND_KEYS = "ctrl+s,f2"
 FOOTER_ORDER = ("ctrl+s", "f1", "ctrl+p", "ctrl+r", "ctrl+f", "ctrl+e", "ctrl+q")
 """The footer lists these keys first, in this order, whichever widget has focus."""
 
@@ -175,17 +175,19 @@ class AnswerLine(Input):
             super().__init__()
 
     def _on_paste(self, event: Paste) -> None:
-        if "\n" in event.text.strip("\r\n"):
+        text = event.text.replace("\r\n", "\n").replace("\r", "\n")
+        if "\n" in text.strip("\n"):
             event.prevent_default()
             event.stop()
-            self.post_message(self.BlockPasted(self.value + event.text))
+            self.post_message(self.BlockPasted(self.value + text.strip("\n")))
 
 
 class AnswerBox(Vertical):
     """The answer at the bottom: one line for figures, a multi-line editor for narrative answers."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(SEND_KEYS, "send", "发送", key_display="Ctrl+S", priority=True),
+        # Not a priority binding: characters typed just before it must reach the editor first.
+        Binding(SEND_KEYS, "send", "发送", key_display="Ctrl+S"),
     ]
 
     mode: reactive[Mode] = reactive("line", init=False)
@@ -207,12 +209,14 @@ class AnswerBox(Vertical):
     def on_mount(self) -> None:
         self._show_mode()
 
-    def ask(self, mode: Mode, prefill: str = "", placeholder: str = "") -> None:
-        """Get ready for the next answer: the right editor, prefilled, focused."""
+    def ask(self, mode: Mode, prefill: str = "", placeholder: str = "", *, drafted: bool = False) -> None:
+        """Get ready for the next answer: the right editor, prefilled (with a draft), focused."""
         line, text = self.query_one(AnswerLine), self.query_one(TextArea)
         line.value = ""
         line.placeholder = placeholder or "在此输入回答，回车发送；/help 查看命令"
         text.load_text(prefill)
+        self.query_one("#answer-hint", Label).update(
+            "多行编辑：回车换行，Ctrl+S 或 F2 发送" + ("；清空后发送即采用草稿" if drafted else ""))
         if mode != self.mode:
             self.mode = mode
         elif self.screen.is_current:
@@ -228,8 +232,6 @@ class AnswerBox(Vertical):
         line, text = self.query_one(AnswerLine), self.query_one(TextArea)
         line.display, text.display = not multi, multi
         self.set_class(multi, "-multi")
-        self.query_one("#answer-hint", Label).update(
-            "多行编辑：回车换行，Ctrl+S（或 F2）发送；清空后发送即采用草稿" if multi else "")
         (text if multi else line).focus()
         self.refresh_bindings()
 
@@ -254,7 +256,7 @@ class AnswerBox(Vertical):
     @on(AnswerLine.BlockPasted)
     def _block_pasted(self, event: AnswerLine.BlockPasted) -> None:
         event.stop()
-        self.ask("text", event.text.replace("\r\n", "\n").rstrip("\n"))
+        self.ask("text", event.text)
 
     def _send(self, text: str) -> None:
         self.post_message(self.AnswerSubmitted(text))
