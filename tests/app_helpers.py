@@ -1,4 +1,4 @@
-"""Provides the app tests' shared helpers: the 白璧镇 answers, a fixed day and clock, typing into the app."""
+"""Provides the app tests' helpers: the 白璧镇 answers, a fixed day and clock, typing answers."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def clock() -> datetime:
 
 
 ANSWERS = BAIBI
-"""The 白璧镇 2021 interview in 27 answers; replayed, it reproduces sample_sessions/baibi-2021.json."""
+"""The 白璧镇 2021 interview in 27 answers; replayed, it gives sample_sessions/baibi-2021.json."""
 
 
 def make_app(draft: Path | None, folder: Path | None = None, *, new: bool = False) -> NianbaoApp:
@@ -45,7 +45,7 @@ def chat(app: NianbaoApp) -> InterviewScreen:
 
 
 async def answer(pilot: Pilot[None], text: str) -> None:
-    """Type an answer as a user would and send it (Pilot.press drops CJK punctuation, so set the value).
+    """Type an answer and send it (Pilot.press drops CJK punctuation, so the value is set).
 
     A multi-line answer to a one-line question is pasted, which opens the multi-line editor.
     """

@@ -1,4 +1,4 @@
-"""Tests of the grid editor for tables 二、三、四 and of `Interview.edited`, the engine call it relies on."""
+"""Provides tests of the grid editor for tables 二三四 and of `Interview.edited` beneath it."""
 
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ def test_edited_checks_says_and_saves() -> None:
     interview = Interview(Draft(), save=saved.append)
     interview.report.requests.rows["new"][0] = -1
     turn = interview.edited()
-    assert [(m.kind, m.finding.key if m.finding else None) for m in turn.messages] == [("flag", C2_NEW)]
+    said = [(m.kind, m.finding.key if m.finding else None) for m in turn.messages]
+    assert said == [("flag", C2_NEW)]
     assert saved and interview.state.transcript[-1].role == "flag"
     interview.report.requests.rows["new"][0] = 2
     assert [m.kind for m in interview.edited().messages] == ["cleared"]
@@ -55,7 +56,7 @@ def test_pasted_rows_drop_labels_and_keep_cells() -> None:
 
 
 async def test_typing_a_figure_updates_totals_flags_and_draft(tmp_path: Path) -> None:
-    """In table 三, typing −1 flags it in the grid and the chat; typing 2 clears both; totals follow."""
+    """Typing −1 in table 三 flags it in grid and chat; typing 2 clears both; totals follow."""
     draft = tmp_path / "d.json"
     app = make_app(draft)
     async with app.run_test(size=SIZE) as pilot:
@@ -91,7 +92,7 @@ def chat_flags(app: object) -> list[FlagBubble]:
 
 
 async def test_pasting_rows_from_a_spreadsheet_fills_table_three(tmp_path: Path) -> None:
-    """A block of rows copied from Excel fills 新收 and 上年结转 at once; the computed 总计 is left alone."""
+    """Rows copied from Excel fill 新收 and 上年结转 at once; the computed 总计 is left alone."""
     draft = tmp_path / "d.json"
     app = make_app(draft)
     async with app.run_test(size=SIZE) as pilot:

@@ -1,4 +1,4 @@
-"""Pilot tests of the interview in the app: the whole 白璧镇 report, quit and resume, fixing a flag, literal text."""
+"""Provides Pilot tests of the chat: the 白璧镇 report, resume, fixing a flag, literal text."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def shown(widget: Bubble) -> str:
 
 
 async def test_whole_baibi_interview_reproduces_the_sample(tmp_path: Path) -> None:
-    """A clerk answers the 27 questions of 白璧镇 2021 and holds exactly the published report; −1 is flagged at once."""
+    """27 answers give exactly the published 白璧镇 report; the −1 is flagged when it is sent."""
     draft = tmp_path / "baibi.json"
     app = make_app(draft)
     async with app.run_test(size=SIZE) as pilot:
@@ -36,7 +36,8 @@ async def test_whole_baibi_interview_reproduces_the_sample(tmp_path: Path) -> No
         flag = flags[C2]
         assert flag.has_class("-error")
         assert "填报为 -1" in shown(flag) and "/goto 二" in shown(flag)
-        assert "⚠2" in str(app.screen.query_one(Sidebar).query_one(OptionList).get_option("二").prompt)
+        toc = app.screen.query_one(Sidebar).query_one(OptionList)
+        assert "⚠2" in str(toc.get_option("二").prompt)
 
         await answer_all(pilot, ANSWERS[NEGATIVE + 1:])
         assert chat(app).interview.current is None
@@ -45,7 +46,7 @@ async def test_whole_baibi_interview_reproduces_the_sample(tmp_path: Path) -> No
 
 
 async def test_quit_midway_and_resume_where_it_stopped(tmp_path: Path) -> None:
-    """Quitting after the 规范性文件 answer and reopening asks 行政许可 next, shows the earlier talk, loses nothing."""
+    """Quit after 规范性文件, reopen: 行政许可 is asked next, the talk is shown, nothing is lost."""
     draft = tmp_path / "baibi.json"
     stop = ANSWERS.index("5")
     app = make_app(draft)
@@ -71,7 +72,7 @@ async def test_quit_midway_and_resume_where_it_stopped(tmp_path: Path) -> None:
 
 
 async def test_goto_corrects_a_figure_and_the_flag_clears(tmp_path: Path) -> None:
-    """The findings view lists the −1, picking it reopens 规章; answering 0 0 0 clears the flag everywhere."""
+    """The findings view lists the −1 and reopens 规章; 0 0 0 clears the flag everywhere."""
     draft = tmp_path / "baibi.json"
     app = make_app(draft)
     async with app.run_test(size=SIZE) as pilot:
@@ -101,7 +102,7 @@ async def test_goto_corrects_a_figure_and_the_flag_clears(tmp_path: Path) -> Non
 
 
 async def test_markup_and_escapes_in_answers_show_literally(tmp_path: Path) -> None:
-    """A name with [bold] and an ANSI escape shows as typed (escape removed), never styled; so does a narrative."""
+    """A name with [bold] and an ANSI escape shows as typed (escape dropped); so does prose."""
     draft = tmp_path / "odd.json"
     app = make_app(draft)
     name = "[bold]白璧镇[/bold]人民政府[link=https://example.com]\x1b[31m"

@@ -1,4 +1,4 @@
-"""Pilot tests of the app's screens: start, preview, help, command palette, export dialog, opening drafts."""
+"""Provides Pilot tests of the screens: start, preview, help, palette, export, opening drafts."""
 
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ def drafts_folder(tmp_path: Path) -> Path:
     """A folder with both sample drafts, 白璧镇 the most recently saved."""
     folder = tmp_path / "drafts"
     folder.mkdir()
-    for name, mtime in (("county-bureau-2025.json", 1_700_000_000), ("baibi-2021.json", 1_700_000_100)):
+    for name, mtime in (("county-bureau-2025.json", 1_700_000_000),
+                        ("baibi-2021.json", 1_700_000_100)):
         shutil.copy(SAMPLES / name, folder / name)
         os.utime(folder / name, (mtime, mtime))
     return folder
@@ -36,7 +37,8 @@ async def test_start_screen_resumes_the_most_recent_draft(tmp_path: Path) -> Non
         assert isinstance(app.screen, StartScreen)
         options = app.screen.query_one(OptionList)
         first = str(options.get_option_at_index(0).prompt)
-        assert first.startswith("▶ 继续最近的草稿：白璧镇人民政府2021年") and "baibi-2021.json" in first
+        assert first.startswith("▶ 继续最近的草稿：白璧镇人民政府2021年")
+        assert "baibi-2021.json" in first
         assert "开始一份新的报告" in str(options.get_option_at_index(1).prompt)
         assert "county-bureau-2025.json" in str(options.get_option_at_index(2).prompt)
         await pilot.press("enter")
@@ -76,7 +78,7 @@ def test_run_refuses_a_broken_draft_before_starting(tmp_path: Path) -> None:
 
 
 async def test_preview_shows_the_rendered_report_and_follows_answers(tmp_path: Path) -> None:
-    """Ctrl+R shows the report beside the chat; the next answer appears in it at once; Ctrl+R hides it."""
+    """Ctrl+R shows the report beside the chat; the next answer appears in it; /preview hides it."""
     app = make_app(tmp_path / "d.json")
     async with app.run_test(size=SIZE) as pilot:
         preview = chat(app).query_one(Preview)
@@ -101,11 +103,12 @@ async def test_f1_says_the_current_questions_help(tmp_path: Path) -> None:
 
 
 async def test_palette_lists_actions_and_jumps(tmp_path: Path) -> None:
-    """The command palette offers every action and a jump to each section; choosing 跳到 三 goes there."""
+    """The palette offers every action and each section; choosing 跳到 三 goes there."""
     app = make_app(tmp_path / "d.json")
     async with app.run_test(size=SIZE) as pilot:
         titles = [c.title for c in app.palette_commands(app.screen)]
-        for wanted in ("预览报告（Ctrl+R）", "问题清单（Ctrl+F）", "导出报告（Ctrl+E）", "退出（Ctrl+Q）",
+        for wanted in ("预览报告（Ctrl+R）", "问题清单（Ctrl+F）", "导出报告（Ctrl+E）",
+                       "退出（Ctrl+Q）",
                        "跳到 基本信息", "跳到 三、依申请公开", "表格 三：按表格填写"):
             assert wanted in titles
         await pilot.press("ctrl+p")
@@ -120,7 +123,7 @@ async def test_palette_lists_actions_and_jumps(tmp_path: Path) -> None:
 
 
 async def test_pasting_several_lines_opens_the_editor(tmp_path: Path) -> None:
-    """Pasting a block of lines into the one-line answer moves it into the multi-line editor, unsent."""
+    """Several lines pasted into the one-line answer move to the multi-line editor, unsent."""
     from textual.events import Paste
 
     app = make_app(tmp_path / "d.json")
@@ -129,12 +132,12 @@ async def test_pasting_several_lines_opens_the_editor(tmp_path: Path) -> None:
         box.query_one(Input).post_message(Paste("第一行\r第二行\r"))
         await pilot.pause()
         assert box.mode == "text" and box.value == "第一行\n第二行"
-        assert chat(app).interview.current is not None
-        assert chat(app).interview.current.id == "meta.body"
+        question = chat(app).interview.current
+        assert question is not None and question.id == "meta.body"
 
 
 async def test_export_lists_errors_and_writes_next_to_the_draft(tmp_path: Path) -> None:
-    """Ctrl+E on a draft with an error lists it and asks; 仍然导出 writes <draft>.txt and says so."""
+    """Ctrl+E lists the open error and asks; 仍然导出 writes <draft>.txt and says so."""
     draft = tmp_path / "baibi.json"
     shutil.copy(SAMPLES / "baibi-2021.json", draft)
     app = make_app(draft)
@@ -166,7 +169,8 @@ async def test_export_markdown_and_confirm_overwrite(tmp_path: Path) -> None:
         await pilot.click("#fmt-md")
         assert dialog.query_one("#path", Input).value == str(tmp_path / "county.md")
         await pilot.click("#export")
-        assert app.screen is dialog and "已存在" in str(dialog.query_one("#export-warning").render())
+        assert app.screen is dialog
+        assert "已存在" in str(dialog.query_one("#export-warning").render())
         await pilot.pause(0.3)
         await pilot.click("#export")
         await pilot.pause()

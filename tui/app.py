@@ -1,4 +1,4 @@
-"""Provides `NianbaoApp`, the full-screen interview: key bindings, screen changes, save and export, and `run()`."""
+"""Provides `NianbaoApp`, the full-screen interview (keys, screen changes, export), and `run()`."""
 
 from __future__ import annotations
 
@@ -43,7 +43,8 @@ class NianbaoCommands(Provider):
         for command in self._commands():
             score = max(matcher.match(command.title), matcher.match(command.help))
             if score > 0:
-                yield Hit(score, matcher.highlight(command.title), command.callback, help=command.help)
+                yield Hit(score, matcher.highlight(command.title), command.callback,
+                          help=command.help)
 
 
 class NianbaoApp(App[None]):
@@ -74,6 +75,7 @@ class NianbaoApp(App[None]):
         self.clock = clock
 
     def on_mount(self) -> None:
+        """Open the draft asked for, a new one, or the start screen."""
         if self.draft_path is not None:
             self.open_interview(self.draft_path)
         elif self.new:
@@ -103,7 +105,8 @@ class NianbaoApp(App[None]):
     @property
     def interview_screen(self) -> InterviewScreen | None:
         """The chat, when a draft is open."""
-        return next((s for s in reversed(self.screen_stack) if isinstance(s, InterviewScreen)), None)
+        chats = [s for s in self.screen_stack if isinstance(s, InterviewScreen)]
+        return chats[-1] if chats else None
 
     def _chat(self) -> InterviewScreen | None:
         """The chat when it is the screen on top (keys act on it), else None."""
@@ -165,22 +168,25 @@ class NianbaoApp(App[None]):
 
     def action_command_palette(self) -> None:
         """Open the command palette with this app's commands."""
-        if not CommandPalette.is_open(self):
+        if not any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
             self.push_screen(CommandPalette(placeholder="搜索命令：导出、预览、跳到 三、表格 …",
                                             id="--command-palette"))
 
     def palette_commands(self, screen: Screen[object]) -> Iterator[SystemCommand]:
-        """The palette's commands, in the order shown: the chat's actions, jumps, tables, then quit."""
+        """The palette's commands in the order shown: the chat's actions, jumps, tables, quit."""
         if isinstance(screen, InterviewScreen):
             yield SystemCommand("帮助：本题说明（F1）", "/help", self.action_help)
-            yield SystemCommand("预览报告（Ctrl+R）", "/preview 显示或隐藏预览", self.action_preview)
-            yield SystemCommand("问题清单（Ctrl+F）", "/findings 列出待处理的问题", self.action_findings)
+            yield SystemCommand("预览报告（Ctrl+R）", "/preview 显示或隐藏预览",
+                                self.action_preview)
+            yield SystemCommand("问题清单（Ctrl+F）", "/findings 列出待处理的问题",
+                                self.action_findings)
             yield SystemCommand("导出报告（Ctrl+E）", "/export 导出 txt 或 md", self.action_export)
             for section in SECTION_ORDER:
                 yield SystemCommand(f"跳到 {SHORT_TITLES[section]}", f"/goto {section}",
                                     _bind(self.action_goto, section))
             for table in ("二", "三", "四"):
-                yield SystemCommand(f"表格 {table}：按表格填写", f"/table {table} 方向键移动，输入数字，可粘贴",
+                yield SystemCommand(f"表格 {table}：按表格填写",
+                                    f"/table {table} 方向键移动，输入数字，可粘贴",
                                     _bind(self.action_table, table))
         yield SystemCommand("退出（Ctrl+Q）", "/quit 草稿已自动保存", self.action_quit)
         yield SystemCommand("切换配色", "深色、浅色等主题", self.action_change_theme)
@@ -191,7 +197,7 @@ def _bind(action: Callable[[str], None], argument: str) -> Callable[[], None]:
 
 
 def run(draft_path: Path | None, folder: Path, new: bool) -> int:
-    """Run the app: straight into `draft_path`, a new draft, or the start screen listing `folder`."""
+    """Run the app: into `draft_path`, a new draft, or the start screen listing `folder`."""
     if draft_path is not None:
         open_draft(draft_path)
     NianbaoApp(draft_path, folder, new=new).run()

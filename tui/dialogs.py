@@ -1,4 +1,4 @@
-"""Provides the findings list (a screen) and the export dialog (a modal: format, layout, path, confirm)."""
+"""Provides the findings list (a screen) and the export dialog (format, layout, path, confirm)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ from tui.widgets import OrderedScreen, literal
 def finding_text(finding: Finding) -> str:
     """A finding as one entry of the list: severity, rule, place; the message; the fix."""
     section = finding.section if finding.section == "基本信息" else f"第{finding.section}部分"
-    lines = [f"{finding.severity.label}  {finding.rule}  {finding.where}（{section}）", f"  {finding.message}"]
+    lines = [f"{finding.severity.label}  {finding.rule}  {finding.where}（{section}）",
+             f"  {finding.message}"]
     if finding.hint:
         lines.append(f"  → {finding.hint}")
     return "\n".join(lines)
@@ -39,10 +40,11 @@ class FindingsScreen(OrderedScreen[str | None]):
         self.findings = findings
 
     def compose(self) -> ComposeResult:
+        """The title and one entry per finding."""
         with Vertical(id="findings-box"):
             count = len(self.findings)
-            yield Label(f"问题清单：{count} 项待处理（↑↓ 选择，回车跳到对应问题，Esc 返回）" if count
-                        else "问题清单", id="findings-title")
+            title = f"问题清单：{count} 项待处理（↑↓ 选择，回车跳到对应问题，Esc 返回）"
+            yield Label(title if count else "问题清单", id="findings-title")
             if self.findings:
                 options = [Option(literal(finding_text(f)), id=str(i))
                            for i, f in enumerate(self.findings)]
@@ -83,6 +85,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         self._confirm_overwrite: Path | None = None
 
     def compose(self) -> ComposeResult:
+        """The open errors, then format, table layout, file and the buttons."""
         with Vertical(id="export-box"):
             yield Label("导出报告", id="export-title")
             if self.errors:
@@ -99,7 +102,8 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             with Horizontal(classes="export-row"):
                 yield Label("表格", classes="export-label")
                 with RadioSet(id="layout"):
-                    yield RadioButton("制表符（粘贴进 Word/WPS 可转为表格）", value=True, id="layout-tabs")
+                    yield RadioButton("制表符（粘贴进 Word/WPS 可转为表格）", value=True,
+                                      id="layout-tabs")
                     yield RadioButton("等宽对齐", id="layout-grid")
             with Horizontal(classes="export-row"):
                 yield Label("文件", classes="export-label")
@@ -110,6 +114,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
                 yield Button("取消", id="cancel")
 
     def on_mount(self) -> None:
+        """Enter exports at once."""
         self.query_one("#export", Button).focus()
 
     @on(RadioSet.Changed, "#format")

@@ -1,4 +1,4 @@
-"""Provides the grid editor for tables 二、三、四: arrow keys, typed figures, pasted rows, live totals and flags."""
+"""Provides the grid editor for tables 二三四: typed figures, pasted rows, live totals and flags."""
 
 from __future__ import annotations
 
@@ -72,7 +72,7 @@ def _attr_slot(name: str, *, amount: bool = False) -> Slot:
 
 
 def grid2() -> Grid:
-    """Table 二: 规章 and 规范性文件 by three columns, then the decisions and the fee in the first column."""
+    """Table 二: 规章 and 规范性文件 by three columns, then decisions and the fee in the first."""
     def single(label: str, block: int, slot: Slot) -> tuple[str, tuple[Slot | None, ...]]:
         return f"{label}（{TABLE2[block].columns[1]}）", (slot, None, None)
     return Grid("表二 主动公开政府信息情况", RULE_COLUMNS, (
@@ -110,7 +110,7 @@ def _t4_slot(index: int) -> Slot:
 
 
 def grid4() -> Grid:
-    """Table 四: 行政复议 and the two kinds of 行政诉讼 as rows, the outcomes and 总计 as columns."""
+    """Table 四: 行政复议 and the two kinds of 行政诉讼 as rows, outcomes and 总计 as columns."""
     width = len(T4_OUTCOMES)
     return Grid("表四 政府信息公开行政复议、行政诉讼情况", T4_OUTCOMES, tuple(
         (group, tuple(_t4_slot(g * width + c) for c in range(width)))
@@ -149,7 +149,7 @@ def _is_number(cell: str) -> bool:
 
 
 class FigureTable(DataTable[Text]):
-    """The grid: arrow keys move, digits type a figure, Enter sets it, a paste fills several rows."""
+    """The grid: arrows move, digits type a figure, Enter sets it, a paste fills several rows."""
 
     class FigureEntered(Message):
         """The user typed a figure for the cell under the cursor."""
@@ -181,6 +181,7 @@ class FigureTable(DataTable[Text]):
         self.post_message(self.Typing(buffer))
 
     def on_key(self, event: Key) -> None:
+        """Collect typed digits; Enter (or moving away) sets the figure, Esc drops it."""
         if event.character and event.character in "0123456789-.":
             self._type(self.buffer + event.character)
         elif event.key == "backspace" and self.buffer:
@@ -226,6 +227,7 @@ class GridScreen(OrderedScreen[None]):
         return {"二": grid2, "四": grid4}.get(self.table, lambda: grid3(self.report))()
 
     def compose(self) -> ComposeResult:
+        """Title, grid, the cell under the cursor, and the table's open findings."""
         yield Label("", id="grid-title")
         yield FigureTable(id="grid", cursor_type="cell", fixed_columns=1, zebra_stripes=True)
         yield Label("", id="grid-cell")
@@ -233,12 +235,14 @@ class GridScreen(OrderedScreen[None]):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
+        """Fill the grid from the report."""
         self._build()
 
     def _build(self) -> None:
         grid = self.grid()
         self.query_one("#grid-title", Label).update(
-            f"{grid.title}　（方向键移动，输入数字后回车填入；可粘贴从 Excel/WPS 复制的多行；Esc 返回）")
+            f"{grid.title}　（方向键移动，输入数字后回车填入；"
+            "可粘贴从 Excel/WPS 复制的多行；Esc 返回）")
         table = self.query_one(FigureTable)
         table.clear(columns=True)
         table.add_column("项目", width=LABEL_WIDTH, key="label")

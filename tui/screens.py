@@ -1,4 +1,4 @@
-"""Provides the start screen (pick or start a draft) and the interview screen (the chat over one draft)."""
+"""Provides the start screen (pick or start a draft) and the interview screen (the chat)."""
 
 from __future__ import annotations
 
@@ -25,8 +25,7 @@ from sections import (
     save_draft,
 )
 from sections.interview import Interview, Message, Turn, describe
-from sections.questions import SECTION_ORDER
-from tui.dialogs import ExportDialog, FindingsScreen
+from tui.dialogs import ExportChoice, ExportDialog, FindingsScreen
 from tui.grid import GridScreen
 from tui.widgets import (
     AnswerBox,
@@ -35,6 +34,7 @@ from tui.widgets import (
     OrderedScreen,
     Preview,
     SectionRow,
+    SectionState,
     Sidebar,
     TitleBar,
     Transcript,
@@ -59,15 +59,18 @@ class StartScreen(OrderedScreen[None]):
         self.drafts = drafts
 
     def compose(self) -> ComposeResult:
+        """A title, a line of help, and the list of drafts."""
         with Vertical(id="start"):
             yield Label("政府信息公开工作年度报告助手", id="start-title")
-            yield Label("选择一份草稿继续填写，或开始一份新的报告（↑↓ 选择，回车确认）。", id="start-help")
+            yield Label("选择一份草稿继续填写，或开始一份新的报告（↑↓ 选择，回车确认）。",
+                        id="start-help")
             yield OptionList(*self._options(), id="drafts")
         yield Footer(show_command_palette=False)
 
     def _options(self) -> list[Option]:
-        options = [Option(literal(f"{'▶ 继续最近的草稿' if index == 0 else '  打开'}：{describe_draft(path)}"),
-                          id=str(index)) for index, path in enumerate(self.drafts[:20])]
+        leads = ["▶ 继续最近的草稿", *["  打开"] * (len(self.drafts) - 1)]
+        options = [Option(literal(f"{lead}：{describe_draft(path)}"), id=str(index))
+                   for index, (lead, path) in enumerate(zip(leads, self.drafts[:20], strict=False))]
         options.insert(min(1, len(options)), Option(literal("＋ 开始一份新的报告"), id=NEW))
         return options
 
@@ -102,7 +105,7 @@ def describe_draft(path: Path) -> str:
 
 
 class InterviewScreen(OrderedScreen[None]):
-    """The chat over one draft: owns the `Interview`, shows its turns, and keeps the panes current."""
+    """The chat over one draft: owns the `Interview`, shows its turns, keeps the panes current."""
 
     def __init__(self, path: Path, draft: Draft, *, today: date | None = None,
                  clock: Callable[[], datetime] = datetime.now) -> None:
@@ -122,6 +125,7 @@ class InterviewScreen(OrderedScreen[None]):
         return self.interview.report
 
     def compose(self) -> ComposeResult:
+        """Title bar; sidebar, chat and preview side by side; the answer box; the keys."""
         yield TitleBar(id="titlebar")
         with Horizontal(id="main"):
             yield Sidebar(id="sidebar")
@@ -131,6 +135,7 @@ class InterviewScreen(OrderedScreen[None]):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
+        """Show the earlier conversation, then the greeting and the open question."""
         self._show_history()
         self.show_turn(self.interview.start())
 
@@ -151,7 +156,8 @@ class InterviewScreen(OrderedScreen[None]):
                 flag.resolved = key is None
                 bubbles.append(flag)
             else:
-                role: Literal["assistant", "user"] = "user" if exchange.role == "user" else "assistant"
+                role: Literal["assistant", "user"] = (
+                    "user" if exchange.role == "user" else "assistant")
                 bubbles.append(Bubble(clean_text(exchange.text), role, "history"))
         bubbles.append(Bubble("── 以上是之前的对话 ──", "assistant", "divider"))
         self.query_one(Transcript).say(*bubbles)
@@ -200,7 +206,8 @@ class InterviewScreen(OrderedScreen[None]):
         if message.kind == "flag" and message.finding is not None:
             finding = message.finding
             where = "基本信息" if finding.section == "基本信息" else finding.section
-            text = f"{message.text}\n输入 /goto {where} 修改，或按 Ctrl+F 在问题清单中选择；也可以继续回答。"
+            text = (f"{message.text}\n输入 /goto {where} 修改，或按 Ctrl+F 在问题清单中选择；"
+                    "也可以继续回答。")
             return FlagBubble(text, finding.severity.value, finding.key)
         text = message.text
         question = self.interview.current
@@ -219,10 +226,9 @@ class InterviewScreen(OrderedScreen[None]):
         question = interview.current
         current = question.section if question else None
         rows = []
-        for section in SECTION_ORDER:
-            answered, total = interview.progress()[section]
-            state = ("current" if section == current else
-                     "done" if total and answered == total else "open")
+        for section, (answered, total) in interview.progress().items():
+            state: SectionState = ("current" if section == current else
+                                   "done" if total and answered == total else "open")
             rows.append(SectionRow(section, state, answered, total,
                                    len(interview.open_findings(section))))
         self.query_one(Sidebar).show(rows, len(interview.open_findings()))
@@ -241,7 +247,7 @@ class InterviewScreen(OrderedScreen[None]):
         box = self.query_one(AnswerBox)
         question = self.interview.current
         if question is None:
-            box.ask("line", placeholder="全部问题已回答：/preview 预览，/export 导出，/goto 三 修改")
+            box.ask("line", placeholder="全部问题已回答：/preview 预览，/export 导出，/goto 修改")
             return
         answered = self.interview.is_answered(question)
         shown = question.current(self.report) if question.current and answered else ""
@@ -280,8 +286,6 @@ class InterviewScreen(OrderedScreen[None]):
 
     def open_export(self) -> None:
         """Ask where and how to export, then write the report."""
-        from tui.app import ExportChoice
-
         def chosen(choice: ExportChoice | None) -> None:
             if choice is not None:
                 self._app().export_report(self.report, choice)

@@ -1,4 +1,4 @@
-"""Provides the interview screen's widgets: title bar, sidebar, chat transcript, answer box, preview."""
+"""Provides the interview screen's widgets: title bar, sidebar, chat, answer box, preview."""
 
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ FOOTER_ORDER = ("ctrl+s", "f1", "ctrl+p", "ctrl+r", "ctrl+f", "ctrl+e", "ctrl+q"
 """The footer lists these keys first, in this order, whichever widget has focus."""
 
 Mode = Literal["line", "text"]
+SectionState = Literal["done", "current", "open"]
 ResultT = TypeVar("ResultT")
 
 
@@ -56,6 +57,7 @@ class TitleBar(Horizontal):
     """The report's title on the left; the autosave status (or the save error) on the right."""
 
     def compose(self) -> ComposeResult:
+        """Title left, save status right."""
         yield Label(literal("nianbao"), id="title")
         yield Label("", id="saved")
 
@@ -72,7 +74,7 @@ class SectionRow:
     """One sidebar line: a section's state, progress and open findings."""
 
     section: str
-    state: Literal["done", "current", "open"]
+    state: SectionState
     answered: int
     total: int
     findings: int
@@ -96,6 +98,7 @@ class Sidebar(Vertical):
             super().__init__()
 
     def compose(self) -> ComposeResult:
+        """A heading, the sections, and the open-findings count."""
         yield Label("报告目录", id="toc-title")
         options = OptionList(id="toc")
         options.can_focus = False
@@ -126,7 +129,7 @@ class Bubble(Static):
 
 
 class FlagBubble(Bubble):
-    """An inline flag: a finding the last answer raised; it turns grey once the finding is cleared."""
+    """An inline flag: a finding the last answer raised; greyed out once it is cleared."""
 
     resolved: reactive[bool] = reactive(False)
 
@@ -136,6 +139,7 @@ class FlagBubble(Bubble):
         self.border_title = {"error": "⚠ 错误", "warning": "⚠ 提醒", "info": "ℹ 提示"}.get(severity)
 
     def watch_resolved(self, resolved: bool) -> None:
+        """Grey the flag out and say it is solved."""
         self.set_class(resolved, "-resolved")
         if resolved:
             self.border_title = "✓ 已解决"
@@ -145,6 +149,7 @@ class Transcript(VerticalScroll):
     """The conversation, anchored at the bottom so the newest message stays in view."""
 
     def on_mount(self) -> None:
+        """Keep the newest message in view."""
         self.anchor()
 
     def say(self, *bubbles: Bubble) -> None:
@@ -200,6 +205,7 @@ class AnswerBox(Vertical):
             super().__init__()
 
     def compose(self) -> ComposeResult:
+        """The prompt mark, both editors (one shown at a time), and the editor's hint."""
         with Horizontal(id="answer-row"):
             yield Label("›", id="prompt")
             yield AnswerLine(placeholder="在此输入回答，回车发送；/help 查看命令", id="line")
@@ -207,9 +213,11 @@ class AnswerBox(Vertical):
         yield Label("", id="answer-hint")
 
     def on_mount(self) -> None:
+        """Show the editor for the current mode."""
         self._show_mode()
 
-    def ask(self, mode: Mode, prefill: str = "", placeholder: str = "", *, drafted: bool = False) -> None:
+    def ask(self, mode: Mode, prefill: str = "", placeholder: str = "", *,
+            drafted: bool = False) -> None:
         """Get ready for the next answer: the right editor, prefilled (with a draft), focused."""
         line, text = self.query_one(AnswerLine), self.query_one(TextArea)
         line.value = ""
@@ -225,6 +233,7 @@ class AnswerBox(Vertical):
             text.move_cursor(text.document.end)
 
     def watch_mode(self) -> None:
+        """Swap the editors."""
         self._show_mode()
 
     def _show_mode(self) -> None:
@@ -242,7 +251,9 @@ class AnswerBox(Vertical):
     @property
     def value(self) -> str:
         """What the user has typed so far."""
-        return self.query_one(TextArea).text if self.mode == "text" else self.query_one(AnswerLine).value
+        if self.mode == "text":
+            return self.query_one(TextArea).text
+        return self.query_one(AnswerLine).value
 
     def action_send(self) -> None:
         """Send what is in the editor."""
@@ -266,7 +277,7 @@ class Preview(VerticalScroll):
     """The rendered report beside the chat: prose wraps to the pane, tables keep their columns."""
 
     def show(self, text: str) -> None:
-        """Replace the preview's text, reusing the blocks already shown when the shape is the same."""
+        """Replace the text, reusing the blocks already shown when the shape is the same."""
         parts = blocks(text)
         shown = list(self.query_children(Static))
         if [s.has_class("-table") for s in shown] != [table for table, _ in parts]:
