@@ -88,7 +88,7 @@ def check_applications(report: Report) -> Iterator[Finding]:
                 continue
             for kind, pattern, words in APPLICATION_PATTERNS:
                 for match in re.finditer(pattern, sentence):
-                    stated = _int(next(g for g in match.groups() if g and g[0].isdigit()))
+                    stated = _int(next(g for g in match.groups() if g and re.fullmatch(NUM, g)))
                     finding = _compare_applications(kind, stated, new, carry_in, tabled, sentence,
                                                     passage.where, words)
                     if finding:
