@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 MARKERS = frozenset({"/", "／", "—", "——", "-", "－", "--", "无", "空", "\\", "×", "…", "——/"})
 """Non-numbers printed in figure cells; kept as printed so C1 reports them."""
-_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:万元|元)?")
+_NOTED_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:万元|元)?(?:\x01\d+\x01)?")
 _TOKEN = re.compile(r"(?P<num>-?\d+(?:\.\d+)?(?:万元|元)?)|(?P<space>[ \t]+)|(?P<text>[^\s\d-]+|-+)")
 _ANNOTATED = re.compile(r"(-?\d+)[ \t\n]*([（(][^（）()\n]{0,24}(?:件|其中|含|包括)[^（）()\n]{0,24}[）)])")
 _ARTICLE = re.compile(r"第\s*(\d{1,2})\s*条\s*第?\s*[（(]\s*(\d{1,2})\s*[)）]\s*项")
@@ -97,10 +97,9 @@ def _cells(line: str) -> list[tuple[str, str]]:
     items: list[tuple[str, str]] = []
     for part in parts:
         cell = part.strip()
-        bare = cell.split("\x01")[0]
         if not cell:
             items.append(("blank", ""))
-        elif _NUMBER.fullmatch(bare) or cell in MARKERS:
+        elif _NOTED_NUMBER.fullmatch(cell) or cell in MARKERS:
             items.append(("figure", cell))
         else:
             items.append(("text", re.sub(r"\s+", "", cell)))

@@ -144,7 +144,7 @@ def read_table2(text: str, *, trial: bool, run_together: bool) -> TableRead:
             chosen[n] = -negative
             used.add(-negative)
     orphans = [r for i, r in enumerate(found) if i not in used and len(r.tokens) == 1 and r.notes]
-    short: list[tuple[str, list[Figure], list[int]]] = []
+    short: list[tuple[str, list[Figure], int]] = []
     for n, (label, columns) in enumerate(wanted):
         if n not in chosen:
             continue
@@ -155,7 +155,7 @@ def read_table2(text: str, *, trial: bool, run_together: bool) -> TableRead:
         options = readings(row.tokens, len(columns), (), run_together=run_together)
         cells, open_cells = agreed(options, len(columns))
         if len(row.tokens) == len(columns) - 1 and not run_together:
-            short.append((label, [_figure2(t) for t in row.tokens], []))
+            short.append((label, [_figure2(t) for t in row.tokens], len(columns)))
             continue
         result.cells[label] = [_cell2(v, label, trial) for v in cells]
         for index, note in row.notes.items():
@@ -166,16 +166,16 @@ def read_table2(text: str, *, trial: bool, run_together: bool) -> TableRead:
     return result
 
 
-def _place_orphans(result: TableRead, short: list[tuple[str, list[Figure], list[int]]],
+def _place_orphans(result: TableRead, short: list[tuple[str, list[Figure], int]],
                    orphans: list[Row], trial: bool) -> None:
     """Rows missing one figure whose cells were printed apart, each with a note naming its column."""
     paired = len(orphans) == len(short)
-    for number, (label, cells, _) in enumerate(short):
+    for number, (label, cells, width) in enumerate(short):
         orphan = orphans[number] if paired else None
         note = next(iter(orphan.notes.values()), "") if orphan else ""
         column = next((c for c, words in enumerate(COLUMN_WORDS) if any(w in note for w in words)), None)
-        if orphan is None or column is None or len(cells) != 2:
-            result.cells[label] = [None, None, None]
+        if orphan is None or column is None or width != len(COLUMN_WORDS) or trial:
+            result.cells[label] = [None] * width
             result.unread.append((label, f"只读到 {len(cells)} 个数，无法确定缺少哪一格"))
             continue
         cells.insert(column, _figure2(orphan.tokens[0]))
