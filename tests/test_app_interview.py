@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import OptionList
 
-from sections import load_draft
+from sections import DraftError, load_draft
 from tui.dialogs import FindingsScreen
 from tui.widgets import Bubble, FlagBubble, Sidebar, TitleBar, Transcript
 
@@ -65,6 +66,7 @@ async def test_quit_midway_and_resume_where_it_stopped(tmp_path: Path) -> None:
         assert screen.interview.current.id == "t2.permits"
         texts = [shown(b) for b in screen.query(Bubble)]
         assert any("欢迎回来" in t for t in texts)
+        assert texts[0].startswith("（此前还有") and "以上是之前的对话" in "".join(texts)
         assert "0 -1 0" in texts, "the earlier answers are shown again"
         assert C2 in [f.key for f in screen.query_one(Transcript).open_flags()]
         await answer_all(pilot, ANSWERS[stop:])
@@ -120,3 +122,22 @@ async def test_markup_and_escapes_in_answers_show_literally(tmp_path: Path) -> N
     report = load_draft(draft).report
     assert report.meta.body == literal
     assert report.meta.preface == "第一行[red]不是红色[/red]\n第二行 [i]"
+
+
+async def test_a_failed_save_is_shown_and_nothing_is_lost(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the disk refuses the draft, the title bar and the chat say so; the answer stays."""
+    def refuse(path: Path, draft: object) -> None:
+        raise DraftError(f"{path}：草稿保存失败（磁盘已满）")
+
+    monkeypatch.setattr("tui.screens.save_draft", refuse)
+    app = make_app(tmp_path / "full.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await answer(pilot, "白璧镇人民政府")
+        screen = chat(app)
+        status = screen.query_one(TitleBar).query_one("#saved")
+        assert "保存失败" in str(status.render()) and status.has_class("-failed")
+        assert any("磁盘已满" in shown(b) for b in screen.query(Bubble) if b.has_class("-error"))
+        assert screen.report.meta.body == "白璧镇人民政府"
+        assert screen.interview.current is not None
+        assert screen.interview.current.id == "meta.level"

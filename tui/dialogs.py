@@ -24,7 +24,7 @@ def finding_text(finding: Finding) -> str:
     lines = [f"{finding.severity.label}  {finding.rule}  {finding.where}（{section}）",
              f"  {finding.message}"]
     if finding.hint:
-        lines.append(f"  → {finding.hint}")
+        lines.append(f"  建议：{finding.hint}")
     return "\n".join(lines)
 
 
@@ -46,9 +46,10 @@ class FindingsScreen(OrderedScreen[str | None]):
             title = f"问题清单：{count} 项待处理（↑↓ 选择，回车跳到对应问题，Esc 返回）"
             yield Label(title if count else "问题清单", id="findings-title")
             if self.findings:
-                options = [Option(literal(finding_text(f)), id=str(i))
-                           for i, f in enumerate(self.findings)]
-                yield OptionList(*options, id="findings")
+                options: list[Option | None] = []
+                for index, finding in enumerate(self.findings):
+                    options += [Option(literal(finding_text(finding)), id=str(index)), None]
+                yield OptionList(*options[:-1], id="findings")
             else:
                 yield Static("目前没有发现错误或需要核对的地方。", id="findings-empty")
         yield Footer(show_command_palette=False)
