@@ -6,10 +6,14 @@ cause in Chinese. python-docx and pypdf are imported only when such a file is re
 
 from __future__ import annotations
 
+import logging
 import re
 import struct
+import warnings
 import zipfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from html.parser import HTMLParser
 from io import BytesIO
 from pathlib import Path
@@ -157,7 +161,8 @@ def docx_text(data: bytes, path: Path) -> str:
     from lxml.etree import LxmlError  # type: ignore[import-untyped]
 
     try:
-        body = Document(BytesIO(data)).element.body
+        with _quiet("docx"):
+            body = Document(BytesIO(data)).element.body
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, LxmlError) as err:
         raise ReportImportError(f"{path}：不是有效的 Word（.docx）文件（{err}）。") from err
     lines: list[str] = []
@@ -197,10 +202,11 @@ def pdf_text(data: bytes, path: Path) -> str:
     from pypdf.errors import PyPdfError
 
     try:
-        reader = PdfReader(BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ReportImportError(f"{path}：PDF 已加密，无法读取。")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        with _quiet("pypdf"):
+            reader = PdfReader(BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise ReportImportError(f"{path}：PDF 已加密，无法读取。")
+            pages = [page.extract_text() or "" for page in reader.pages]
     except PyPdfError as err:
         raise ReportImportError(f"{path}：PDF 文件无法读取（{err}），可能已损坏。") from err
     except _BROKEN_PDF as err:
@@ -209,3 +215,18 @@ def pdf_text(data: bytes, path: Path) -> str:
     if not text.strip():
         raise ReportImportError(f"{path}：PDF 中没有可提取的文字（可能是扫描图片），请用文字版。")
     return text
+
+
+@contextmanager
+def _quiet(library: str) -> Iterator[None]:
+    """Keep a library's log lines and warnings about a damaged file off the user's screen: the one-line
+    message says what went wrong."""
+    log = logging.getLogger(library)
+    level = log.level
+    log.setLevel(logging.CRITICAL + 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        log.setLevel(level)
