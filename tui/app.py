@@ -156,6 +156,10 @@ class NianbaoApp(App[None]):
             chat.save_now()
         self.exit()
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C copies in an editor; say how to leave instead of quitting by surprise."""
+        self.notify("按 Ctrl+Q 退出；草稿已自动保存。", title="要退出吗？")
+
     def export_report(self, report: Report, choice: ExportChoice) -> bool:
         """Write the report as chosen in the export dialog; say how it went."""
         try:
