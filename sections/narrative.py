@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from .findings import Figure, Finding, Severity, number
 from .labels import SECTION_HEADINGS
@@ -18,6 +19,7 @@ from .report import Report
 from .requests import TOTAL
 
 NUM = r"(\d{1,3}(?:,\d{3})+|\d+)"
+_ASCII = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９％．"}
 SCOPE_WORDS = ("含", "包括", "包含", "代表", "备案", "汇总", "各级", "全市", "全区", "全县", "全省")
 COMPARISON_WORDS = ("较", "比", "同比", "上年", "去年", "针对", "以来", "此前", "相比", "《")
 
@@ -34,10 +36,13 @@ class Passage:
         return (s for s in re.split(r"[。；;！？!?\n]", self.text) if s)
 
 
+@lru_cache(maxsize=256)
 def squeeze(text: str) -> str:
-    """Text without white space (PDF extraction scatters spaces), with ASCII digits and 「%」."""
-    text = text.translate({ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９％．"})
-    return re.sub(r"\s+", "", text)
+    """Text without white space (PDF extraction scatters spaces), with ASCII digits and 「%」.
+
+    Cached: every narrative rule squeezes the same passages of a report.
+    """
+    return re.sub(r"\s+", "", text.translate(_ASCII))
 
 
 def passages(report: Report) -> list[Passage]:
