@@ -1,0 +1,304 @@
+"""Provides the line mode: the interview as a scrolling conversation in the terminal.
+
+Built on prompt_toolkit. Chosen with `--ui line`, `NIANBAO_UI=line`, on a `TERM=dumb` terminal,
+or when the full-screen app cannot start. Keys:
+
+- Enter sends a one-line answer; an empty answer takes the default (or keeps the answer when
+  revisiting a question).
+- Narrative questions (the report's paragraphs) get a multi-line box holding the drafted paragraph,
+  or the text as it stands when revisiting: send it as it is, edit it, or replace it. Enter starts a
+  new line; **Esc then Enter** (or Alt+Enter) sends; Enter in an empty box sends it empty (take the
+  draft, or keep the answer), so 「直接回车」 means the same in every mode.
+- Tab completes slash commands and, after `/goto `, the section names; Up/Down recall answers.
+- Ctrl+C clears the line; Ctrl+D or /quit leaves. The draft is saved after every answer.
+
+The bottom toolbar says why the last answer was refused, whether the draft is saved, how many
+findings are open and which key sends. Findings are printed inline after each answer. NO_COLOR turns
+colour off, and colour never carries meaning alone: every line starts with its word (助手, 错误 …).
+On a dumb terminal prompt_toolkit draws no toolbar and cannot show a prefilled box, so the drafted
+paragraph is printed in the conversation instead and sending an empty box accepts it.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+
+from prompt_toolkit import PromptSession, print_formatted_text
+from prompt_toolkit.application import get_app
+from prompt_toolkit.completion import CompleteEvent, Completer, Completion
+from prompt_toolkit.document import Document
+from prompt_toolkit.filters import Condition, is_multiline
+from prompt_toolkit.formatted_text import FormattedText, StyleAndTextTuples
+from prompt_toolkit.history import InMemoryHistory
+from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+from prompt_toolkit.output import Output
+from prompt_toolkit.output.plain_text import PlainTextOutput
+from prompt_toolkit.styles import Style
+from prompt_toolkit.utils import is_dumb_terminal
+
+from sections import AnswerError, Draft, Severity, save_draft
+from sections.answers import parse_yes_no
+from sections.interview import COMMANDS, SECTION_TITLES, Interview, Message, Turn
+from sections.questions import Question
+from tui import talk
+from tui.launch import open_draft
+
+STYLE = Style.from_dict({
+    "you": "bold",
+    "heading": "bold",
+    "help": "fg:ansicyan",
+    "refusal": "fg:ansired",
+    "error": "fg:ansired bold",
+    "warning": "fg:ansimagenta bold",
+    "info": "fg:ansiblue",
+    "cleared": "fg:ansigreen",
+    "hint": "italic",
+    "bottom-toolbar": "noreverse bg:ansiwhite fg:ansiblack",
+    "bottom-toolbar.refused": "bold",
+})
+"""Colour only repeats what the words say; NO_COLOR (read by prompt_toolkit) turns it off."""
+
+COMMAND_WORDS = {
+    "back": "回到上一题", "goto": "跳到某一部分，如 /goto 三", "skip": "跳过本题",
+    "undo": "撤销上一个回答", "draft": "再看一次草稿", "findings": "问题清单",
+    "preview": "预览报告", "export": "导出为文本", "help": "帮助", "quit": "退出",
+}
+SEND_ONE = "Enter 发送"
+SEND_MANY = "Esc 再 Enter 发送（或 Alt+Enter）· Enter 换行"
+INPUT_HELP = (
+    "输入方式：Enter 发送；文字题的输入框可以多行，Enter 换行，Esc 再 Enter（或 Alt+Enter）发送。"
+    "Tab 补全命令和部分名称（/goto 三），↑↓ 翻看之前的回答，Ctrl+C 清除本行，Ctrl+D 或 /quit 退出。"
+)
+
+
+class SlashCompleter(Completer):
+    """Completes slash commands, and section names after `/goto `."""
+
+    def get_completions(self, document: Document,
+                        complete_event: CompleteEvent) -> Iterable[Completion]:
+        """Offer command names after 「/」, section names after 「/goto 」."""
+        text = document.text_before_cursor
+        if "\n" in text or text[:1] not in ("/", "／"):
+            return
+        name, space, argument = text[1:].partition(" ")
+        if not space:
+            for command in COMMANDS:
+                if command.startswith(name.lower()):
+                    yield Completion(command + (" " if command == "goto" else ""),
+                                     start_position=-len(name), display=command,
+                                     display_meta=COMMAND_WORDS.get(command, ""))
+        elif name.lower() == "goto" and " " not in argument:
+            for section, title in SECTION_TITLES.items():
+                if title.startswith(argument) or section.startswith(argument):
+                    yield Completion(section, start_position=-len(argument), display=title)
+
+
+class LineMode:
+    """One line-mode conversation over a draft file."""
+
+    def __init__(self, draft_path: Path, *, echo: Output | None = None) -> None:
+        self.path = draft_path
+        self.dumb = is_dumb_terminal()
+        self.echo = echo or (PlainTextOutput(sys.stdout) if self.dumb else None)
+        """Where the conversation is printed; None means the terminal prompt_toolkit draws on."""
+        self.interview = Interview(open_draft(draft_path), save=self._save)
+        self.refused: str | None = None
+        self.saved = "草稿已打开" if draft_path.exists() else "尚未保存"
+        self._section: str | None = None
+        self._prefill: str | None = None
+        self.session: PromptSession[str] = PromptSession(
+            history=InMemoryHistory(), completer=SlashCompleter(), complete_while_typing=True,
+            bottom_toolbar=self.toolbar, style=STYLE, prompt_continuation=self._continuation,
+            key_bindings=_bindings())
+
+    def _save(self, draft: Draft) -> None:
+        save_draft(self.path, draft)
+        self.saved = f"草稿已保存 {datetime.now():%H:%M}"
+
+    @staticmethod
+    def _continuation(width: int, line_number: int, wrap_count: int) -> StyleAndTextTuples:
+        return [("", " " * width)]
+
+    # Printing
+
+    def say(self, text: str, style: str = "") -> None:
+        """Print lines of the conversation (escape sequences from user text already removed)."""
+        print_formatted_text(FormattedText([(style, text)]), style=STYLE, output=self.echo)
+
+    def show(self, turn: Turn) -> None:
+        """Print what the assistant said; a heading when the interview enters a new section."""
+        question = self.interview.current
+        for message in turn.messages:
+            if message.kind == "question" and question is not None:
+                if question.section != self._section:
+                    self._section = question.section
+                    self.say("\n" + talk.heading(question), "class:heading")
+                if question.kind == "narrative":
+                    self.narrative_prompt(message, question)
+                    continue
+            self.say("\n".join(talk.message_lines(message)), _style(message))
+
+    def narrative_prompt(self, message: Message, question: Question) -> None:
+        """Word a narrative question for the multi-line box: what is in it, how to send it."""
+        current = self.current_text(question)
+        if self.dumb:
+            self.say("\n".join(talk.message_lines(message)))
+            if current and self.interview.is_answered(question):
+                self.say("\n".join(talk.block("      现有文字：", current)))
+            keep = "保留现有文字" if current else "采用草稿" if question.drafted else ""
+            hint = "Enter 换行，写完按 Esc 再 Enter 发送"
+            hint = f"直接回车{keep}；要重写：{hint}" if keep else hint
+        else:
+            if self._prefill is not None:
+                self.say("助手：草稿已重新放进输入框。")
+            else:
+                self.say("\n".join(talk.block("助手：", question.prompt)))
+            what = "现有的文字" if current and self._prefill is None else "草稿"
+            hint = "Enter 换行，Esc 再 Enter 发送"
+            if self.prefill(question, peek=True):
+                hint = f"输入框里是{what}：可以直接发送、修改，或删掉重写。{hint}"
+        self.say(f"      （{hint}）", "class:hint")
+
+    def toolbar(self) -> StyleAndTextTuples:
+        """Show why the last answer was refused, the save state, open findings and the keys."""
+        parts: StyleAndTextTuples = []
+        if self.refused:
+            reason = self.refused.split("\n", 1)[0]
+            parts.append(("class:bottom-toolbar.refused", f" 未采用：{talk.printable(reason)}\n"))
+        error = self.interview.save_error
+        question = self.interview.current
+        status = [f"保存失败：{error}" if error else self.saved]
+        count = len(self.interview.open_findings())
+        if count:
+            status.append(f"待处理 {count} 项（/findings）")
+        if question is not None:
+            done, total = self.interview.progress()[question.section]
+            section = question.section
+            name = section if section == "基本信息" else f"第{section}部分"
+            status.append(f"{name} {done}/{total}")
+        if question is not None and question.kind == "narrative":
+            status += [SEND_MANY, "/help 帮助"]
+        else:
+            status += [SEND_ONE, "Tab 补全", "/help 帮助", "Ctrl+D 退出"]
+        parts.append(("", " " + " · ".join(status)))
+        return parts
+
+    # Asking
+
+    def prefill(self, question: Question | None, *, peek: bool = False) -> str:
+        """Return what the input box starts with: for a narrative, the draft or the current text."""
+        if self.dumb or question is None or question.kind != "narrative":
+            return ""
+        chosen = self._prefill
+        if not peek:
+            self._prefill = None
+        if chosen is not None:
+            return chosen
+        report = self.interview.report
+        return self.current_text(question) or (
+            question.drafted(report) if question.drafted is not None else "")
+
+    def current_text(self, question: Question) -> str:
+        """Return the answer a question holds now (answered, or carried from last year), or ""."""
+        report, state = self.interview.report, self.interview.state
+        if question.current is None or not question.filled(report, state):
+            return ""
+        return question.current(report)
+
+    def ask(self) -> str:
+        """Read one answer: one line, or a multi-line box for a narrative question."""
+        question = self.interview.current
+        narrative = question is not None and question.kind == "narrative"
+        return self.session.prompt([("class:you", "你：")], multiline=narrative,
+                                   default=self.prefill(question))
+
+    def run(self) -> int:
+        """Converse until /quit or Ctrl+D; return the exit status (0)."""
+        self.show(self.interview.start())
+        while True:
+            try:
+                text = self.ask()
+            except KeyboardInterrupt:
+                self.say("助手：已清除。输入 /quit 或按 Ctrl+D 退出。")
+                continue
+            except EOFError:
+                return self.quit()
+            question = self.interview.current
+            turn = self.interview.submit(text)
+            if text.strip().lower() in ("/draft", "／draft") and question is not None \
+                    and question.drafted is not None and question.kind == "narrative":
+                self._prefill = question.drafted(self.interview.report)
+            refusals = [m.text for m in turn.messages if m.kind == "refusal"]
+            self.refused = refusals[0] if refusals else None
+            self.show(turn)
+            if text.strip().lower() in ("/help", "／help"):
+                self.say("\n".join(talk.block("帮助：", INPUT_HELP)), "class:help")
+            if turn.action == "preview":
+                self.say(talk.printable(talk.preview(self.interview)).rstrip("\n"))
+            elif turn.action == "export":
+                self.export()
+            elif turn.action == "quit":
+                return self.quit()
+            if turn.action is not None:
+                self.say("\n".join(talk.resume_lines(self.interview)))
+
+    def export(self) -> None:
+        """Export beside the draft, asking first when errors remain or the file exists."""
+        target = talk.export_path(self.path)
+        doubt = talk.export_doubts(self.interview, target)
+        if doubt is not None:
+            self.say("\n".join(talk.block("助手：", doubt)))
+            try:
+                reply = self.session.prompt([("class:you", "你：")], multiline=False, default="")
+            except (EOFError, KeyboardInterrupt):
+                reply = ""
+            if not _yes(reply):
+                self.say("助手：未导出。")
+                return
+        ok, text = talk.export_now(self.interview, target)
+        self.say(("助手：" if ok else talk.PREFIXES["error"]) + text, "" if ok else "class:error")
+
+    def quit(self) -> int:
+        """Save the conversation (when there is a draft on disk) and say where it is."""
+        if self.path.exists():
+            self.interview.save()
+            self.say(f"助手：草稿已保存在 {self.path}。"
+                     f"下次运行 nianbao --draft {self.path} 接着填写。")
+        else:
+            self.say("助手：还没有回答任何问题，没有保存草稿。再见。")
+        return 0
+
+
+def _bindings() -> KeyBindings:
+    """Let Enter in an empty multi-line box send it: 「直接回车」 takes the draft, as asked."""
+    bindings = KeyBindings()
+    empty = Condition(lambda: not get_app().current_buffer.text)
+
+    @bindings.add("enter", filter=is_multiline & empty)
+    def _send_empty(event: KeyPressEvent) -> None:
+        event.current_buffer.validate_and_handle()
+
+    return bindings
+
+
+def _style(message: Message) -> str:
+    if message.kind == "flag" and message.finding is not None:
+        return {Severity.ERROR: "class:error", Severity.WARNING: "class:warning"}.get(
+            message.finding.severity, "class:info")
+    return {"refusal": "class:refusal", "error": "class:error", "cleared": "class:cleared",
+            "help": "class:help"}.get(message.kind, "")
+
+
+def _yes(text: str) -> bool:
+    try:
+        return parse_yes_no(text)
+    except AnswerError:
+        return False
+
+
+def run(draft_path: Path) -> int:
+    """Run the line-mode interview over the draft at `draft_path`; return the exit status."""
+    return LineMode(draft_path).run()
