@@ -194,3 +194,32 @@ def test_empty_draft_is_a_new_one(tmp_path: Path) -> None:
     status, _, _ = play(draft, "白璧镇人民政府\n/quit\n")
     assert status == 0
     assert isinstance(load_draft(draft), Draft)
+
+
+class Typed(io.StringIO):
+    """Answers typed at a terminal."""
+
+    def isatty(self) -> bool:
+        """Say this is a terminal."""
+        return True
+
+
+def test_typing_at_a_terminal_asks_again_after_a_refusal(tmp_path: Path) -> None:
+    """By hand, a refused answer is explained and asked again; the run goes on."""
+    draft = tmp_path / "d.json"
+    out, err = io.StringIO(), io.StringIO()
+    status = plain.run(draft, stdin=Typed("白璧镇人民政府\n1\nabc\n2021\n/quit\n"), stdout=out,
+                       stderr=err)
+    assert status == 0 and err.getvalue() == ""
+    assert "✗ 未采用：没能看懂“abc”" in out.getvalue()
+    assert "› " in out.getvalue()
+    assert load_draft(draft).report.meta.year == 2021
+
+
+def test_plain_mode_loads_no_ui_library() -> None:
+    """The plain mode starts without prompt_toolkit, Textual or Rich being imported."""
+    code = ("import sys, tui.plain; print(sorted({m.split('.')[0] for m in sys.modules}"
+            " & {'prompt_toolkit', 'textual', 'rich'}))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, timeout=60)
+    assert done.stdout.strip() == "[]"
