@@ -85,6 +85,7 @@ def test_finding_is_printed_inline_after_the_answer(tmp_path: Path) -> None:
     flag = out.index("⚠ 错误 C2")
     assert ack < flag < out.index("行政规范性文件：本年制发件数")
     assert "⚠ 提醒 T2-RULES" in out
+    assert out.index("输入 /goto 二 修改") > out.index("⚠ 提醒 T2-RULES")
     assert "待处理 2 项" in toolbar_text(mode)
     assert load_draft(draft).report.disclosure.rules == [0, -1, 0]
 
@@ -172,3 +173,10 @@ def test_completion_of_commands_and_sections(typed: str, offered: list[str]) -> 
     event = CompleteEvent(completion_requested=True)
     found = SlashCompleter().get_completions(Document(typed), event)
     assert [c.text for c in found] == offered
+
+
+def test_findings_are_listed_with_their_severity(tmp_path: Path) -> None:
+    """/findings lists open findings, each with its severity word, then recalls the question."""
+    _, out = converse(draft_at(tmp_path / "d.json", NORMATIVE), "/findings\r")
+    assert "问题清单：1. 错误 C2" in out
+    assert "继续回答：行政规范性文件" in out

@@ -73,6 +73,11 @@ INPUT_HELP = (
     "Tab 补全命令和部分名称（/goto 三），↑↓ 翻看之前的回答，Ctrl+C 清除本行，Ctrl+D 或 /quit 退出。"
 )
 
+DUMB_INPUT_HELP = (
+    "输入方式：Enter 发送，直接回车采用默认值或草稿；"
+    "文字题可以多行：Enter 换行，写完按 Esc 再 Enter 发送。Ctrl+C 清除本行，Ctrl+D 或 /quit 退出。"
+)
+
 
 class SlashCompleter(Completer):
     """Completes slash commands, and section names after `/goto `."""
@@ -131,7 +136,8 @@ class LineMode:
     def show(self, turn: Turn) -> None:
         """Print what the assistant said; a heading when the interview enters a new section."""
         question = self.interview.current
-        for message in turn.messages:
+        last_flag = talk.last_flag(turn)
+        for index, message in enumerate(turn.messages):
             if message.kind == "question" and question is not None:
                 if question.section != self._section:
                     self._section = question.section
@@ -139,7 +145,9 @@ class LineMode:
                 if question.kind == "narrative":
                     self.narrative_prompt(message, question)
                     continue
-            self.say("\n".join(talk.message_lines(message)), _style(message))
+            self.say("\n".join(talk.message_lines(message, turn.action)), _style(message))
+            if index == last_flag:
+                self.say(talk.fix_hint(turn), "class:hint")
 
     def narrative_prompt(self, message: Message, question: Question) -> None:
         """Word a narrative question for the multi-line box: what is in it, how to send it."""
@@ -235,7 +243,8 @@ class LineMode:
             self.refused = refusals[0] if refusals else None
             self.show(turn)
             if text.strip().lower() in ("/help", "／help"):
-                self.say("\n".join(talk.block("帮助：", INPUT_HELP)), "class:help")
+                keys = DUMB_INPUT_HELP if self.dumb else INPUT_HELP
+                self.say("\n".join(talk.block("帮助：", keys)), "class:help")
             if turn.action == "preview":
                 self.say(talk.printable(talk.preview(self.interview)).rstrip("\n"))
             elif turn.action == "export":

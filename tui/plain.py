@@ -141,12 +141,15 @@ class PlainSession:
 
     def show(self, turn: Turn) -> None:
         """Print what the assistant said, with a heading when the interview enters a new section."""
-        for message in turn.messages:
+        last_flag = talk.last_flag(turn)
+        for index, message in enumerate(turn.messages):
             question = self.interview.current
             if message.kind == "question" and question and question.section != self._section:
                 self._section = question.section
                 self.say(["", talk.heading(question)])
-            self.say(talk.message_lines(message))
+            self.say(talk.message_lines(message, turn.action))
+            if index == last_flag:
+                self.say([talk.fix_hint(turn)])
             narrative = question is not None and question.kind == "narrative"
             if message.kind == "question" and self.interactive and narrative:
                 self.say(["      " + NARRATIVE_HINT])

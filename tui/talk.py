@@ -9,9 +9,9 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from sections import ExportError, Severity, clean_text, errors, render
+from sections import ExportError, Finding, Severity, clean_text, errors, render
 from sections.export import export
-from sections.interview import SECTION_TITLES, Interview, Message
+from sections.interview import SECTION_TITLES, Interview, Message, Turn
 from sections.questions import Question
 
 USER = "你："
@@ -63,9 +63,29 @@ def block(lead: str, text: str) -> list[str]:
     return [lead + lines[0]] + [indent + line if line else "" for line in lines[1:]]
 
 
-def message_lines(message: Message) -> list[str]:
+def message_lines(message: Message, action: str | None = None) -> list[str]:
     """Format one message as lines; a flag keeps its severity word (错误/提醒/提示)."""
-    return block(prefix(message), message.text)
+    lead = "问题清单：" if action == "findings" and message.kind == "help" else prefix(message)
+    return block(lead, message.text)
+
+
+def _serious(message: Message) -> Finding | None:
+    """Return the finding of a new error or warning flag (not a 提示)."""
+    finding = message.finding if message.kind == "flag" else None
+    return finding if finding is not None and finding.severity is not Severity.INFO else None
+
+
+def last_flag(turn: Turn) -> int | None:
+    """Return the index of the turn's last new error or warning, after which `fix_hint` goes."""
+    found = [i for i, m in enumerate(turn.messages) if _serious(m)]
+    return found[-1] if found else None
+
+
+def fix_hint(turn: Turn) -> str:
+    """Say how to go and fix what the turn's flags found: 「输入 /goto 三 修改 …」."""
+    found = [f for f in map(_serious, turn.messages) if f is not None]
+    where = found[0].section if found else "三"
+    return f"  输入 /goto {where} 修改，或继续回答（/findings 列出全部待处理的问题）。"
 
 
 def user_lines(text: str) -> list[str]:
