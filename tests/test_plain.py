@@ -216,6 +216,15 @@ def test_typing_at_a_terminal_asks_again_after_a_refusal(tmp_path: Path) -> None
     assert load_draft(draft).report.meta.year == 2021
 
 
+def test_ctrl_d_at_a_terminal_is_quit(tmp_path: Path) -> None:
+    """By hand, ending the input (Ctrl+D) leaves like /quit: status 0, the draft saved."""
+    draft = tmp_path / "d.json"
+    out = io.StringIO()
+    status = plain.run(draft, stdin=Typed("白璧镇人民政府\n"), stdout=out, stderr=io.StringIO())
+    assert status == 0
+    assert f"草稿已保存在 {draft}" in out.getvalue()
+
+
 def test_plain_mode_loads_no_ui_library() -> None:
     """The plain mode starts without prompt_toolkit, Textual or Rich being imported."""
     code = ("import sys, tui.plain; print(sorted({m.split('.')[0] for m in sys.modules}"

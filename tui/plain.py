@@ -18,7 +18,7 @@ Answers:
 The draft is saved after every accepted answer. Exit status:
 - 0 when input ends with every question answered, or after /quit (the draft is saved either way);
 - 1 when input ends with questions still open (a truncated transcript): stderr names the open
-  question and the last line read;
+  question and the last line read (typing at a terminal, Ctrl+D works as /quit);
 - 1 when reading a transcript (stdin not a terminal) and an answer is refused, e.g. a letter where a
   number is due: stderr names the line, the question and why; the draft keeps every answer before
   it. Typing at a terminal, a refused answer is simply asked again;
@@ -234,6 +234,8 @@ class PlainSession:
 
     def finish(self) -> int:
         """End of input: 0 when every question is answered, else 1 naming the open question."""
+        if self.interactive:
+            return self.quit()
         self._save_at_exit()
         question = self.interview.current
         if question is None:
