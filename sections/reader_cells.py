@@ -36,8 +36,11 @@ def readings(tokens: Sequence[str], width: int, groups: Groups, *, run_together:
     if count == width:
         return [tuple(figure(t) for t in tokens)]
     found: list[Cells] = []
-    if count < width and run_together:
-        found = list(_splits(tokens, width, groups))
+    if count < width and run_together and sum(map(len, tokens)) == width and "".join(tokens).isdigit():
+        digits = tuple(int(d) for d in "".join(tokens))
+        found = [digits] if _sums_hold(digits, groups) else []
+    elif count < width and run_together:
+        found = _splits(tokens, width, groups)
     elif count < width and groups and width - count <= 2:
         found = list(_insertions(tokens, width, groups))
     elif count > width and width and count - width <= 2:
@@ -51,6 +54,8 @@ def agreed(options: Sequence[Cells], width: int) -> tuple[list[Figure], list[int
         return [None] * width, list(range(width))
     if len(options) > MAX_READINGS:
         return [None] * width, list(range(width))
+    if len(options) == 1:
+        return list(options[0]), []
     cells: list[Figure] = []
     open_cells = []
     for column in range(width):
@@ -83,32 +88,36 @@ def _sum_positions(groups: Groups) -> dict[int, int]:
     return positions
 
 
-def _splits(tokens: Sequence[str], width: int, groups: Groups) -> Iterator[Cells]:
+def _splits(tokens: Sequence[str], width: int, groups: Groups) -> list[Cells]:
     """Readings that cut digit tokens into several cells (no cell has a leading zero)."""
     totals = _sum_positions(groups)
-    steps = [0]
+    room = [0] * (len(tokens) + 1)
+    for index in range(len(tokens) - 1, -1, -1):
+        digits = tokens[index].lstrip("-")
+        room[index] = room[index + 1] + (len(digits) if digits.isdigit() else 1)
+    found: list[Cells] = []
     out: list[Figure] = []
+    budget = [MAX_STEPS]
 
-    def fill(index: int, offset: int) -> Iterator[Cells]:
-        steps[0] += 1
-        if steps[0] > MAX_STEPS or len(out) > width:
+    def fill(index: int, offset: int) -> None:
+        budget[0] -= 1
+        if budget[0] < 0 or len(found) > MAX_READINGS:
             return
         if index == len(tokens):
-            if len(out) == width:
-                yield tuple(out)
+            if len(out) == width and _sums_hold(tuple(out), groups):
+                found.append(tuple(out))
             return
         token = tokens[index]
-        sign, digits = ("-", token[1:]) if token.startswith("-") and offset == 0 else ("", token)
-        if not digits[offset:].isdigit():
+        sign = "-" if offset == 0 and token.startswith("-") else ""
+        rest = token[offset + len(sign):]
+        if not rest.isdigit():
             if offset == 0:
                 out.append(figure(token))
-                yield from fill(index + 1, 0)
+                fill(index + 1, 0)
                 out.pop()
             return
-        rest = digits[offset:]
         cells_left = width - len(out)
-        tokens_left = len(tokens) - index - 1
-        if cells_left - tokens_left < 1:
+        if cells_left < len(tokens) - index or cells_left > len(rest) + room[index + 1]:
             return
         position = len(out)
         if position in totals and not sign:
@@ -117,22 +126,17 @@ def _splits(tokens: Sequence[str], width: int, groups: Groups) -> Iterator[Cells
                 return
             wanted = str(sum(group))  # type: ignore[arg-type]
             lengths: Sequence[int] = [len(wanted)] if rest.startswith(wanted) else []
+        elif rest[0] == "0":
+            lengths = [1]
         else:
             lengths = range(1, len(rest) + 1)
         for length in lengths:
-            piece = rest[:length]
-            if length > 1 and piece[0] == "0":
-                break
-            out.append(int(sign + piece))
-            if length == len(rest):
-                yield from fill(index + 1, 0)
-            else:
-                yield from fill(index, offset + length + len(sign))
+            out.append(int(sign + rest[:length]))
+            fill(index + (length == len(rest)), 0 if length == len(rest) else offset + length + len(sign))
             out.pop()
 
-    for cells in fill(0, 0):
-        if _sums_hold(cells, groups):
-            yield cells
+    fill(0, 0)
+    return found
 
 
 def _insertions(tokens: Sequence[str], width: int, groups: Groups) -> Iterator[Cells]:

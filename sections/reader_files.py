@@ -33,6 +33,7 @@ BINARY_MAGIC: dict[bytes, str] = {
     b"\x1f\x8b": "压缩包，不是报告",
     b"7z\xbc\xaf": "压缩包，不是报告",
 }
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _BROKEN_PDF: tuple[type[BaseException], ...] = (
     ValueError, KeyError, IndexError, TypeError, AttributeError, AssertionError, OSError,
     RecursionError, struct.error, zlib.error, NotImplementedError, ZeroDivisionError, OverflowError,
@@ -104,8 +105,8 @@ def decode(data: bytes, path: Path) -> str:
 
 
 def _looks_binary(text: str) -> bool:
-    control = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\t\n\r\f")
-    return control > max(2, len(text[:20000]) // 200)
+    sample = text[:20000]
+    return len(_CONTROL.findall(sample)) > max(2, len(sample) // 200)
 
 
 class _PageText(HTMLParser):

@@ -15,6 +15,8 @@ _NOTED_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:万元|元)?(?:\x01\d+\x01)?")
 _TOKEN = re.compile(r"(?P<num>-?\d+(?:\.\d+)?(?:万元|元)?)|(?P<space>[ \t]+)|(?P<text>[^\s\d-]+|-+)")
 _ANNOTATED = re.compile(r"(-?\d+)[ \t\n]*([（(][^（）()\n]{0,24}(?:件|其中|含|包括)[^（）()\n]{0,24}[）)])")
 _ARTICLE = re.compile(r"第\s*(\d{1,2})\s*条\s*第?\s*[（(]\s*(\d{1,2})\s*[)）]\s*项")
+_LABEL_MARK = re.compile(r"[.、．][^\d\s]")
+_SPACE = re.compile(r"\s+")
 _WIDE = str.maketrans("０１２３４５６７８９．－", "0123456789.-")
 _CN_DIGITS = "零一二三四五六七八九"
 
@@ -102,7 +104,7 @@ def _cells(line: str) -> list[tuple[str, str]]:
         elif _NOTED_NUMBER.fullmatch(cell) or cell in MARKERS:
             items.append(("figure", cell))
         else:
-            items.append(("text", re.sub(r"\s+", "", cell)))
+            items.append(("text", _SPACE.sub("", cell)))
     return items
 
 
@@ -126,7 +128,7 @@ def _plain(line: str) -> list[tuple[str, str]]:
             if text.startswith("\x02", end):
                 note_end = text.index("\x02", end + 1) + 1
                 value, end = value + text[end:note_end].replace("\x02", "\x01"), note_end
-            elif re.match(r"[.、．][^\d\s]", text[end:end + 2]) and "." not in value:
+            elif _LABEL_MARK.match(text, end) and "." not in value:
                 head, mark = value[:-1], value[-1]
                 if head and head != "-":
                     items.append(("figure", head))

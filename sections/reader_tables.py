@@ -18,6 +18,7 @@ from .labels import RULE_COLUMNS, T3_ROWS, T3_ROWS_2019, TABLE2, TABLE2_2019, Ta
 from .reader_cells import Cells, Groups, agreed, readings
 from .reader_rows import Row, rows
 from .reader_text import fuzzy_prefix, squash
+from .requests import OUTDATED_OTHER
 
 T3_WIDTH, T4_WIDTH = 7, 15
 T4_GROUPS: Groups = (5, 5, 5)
@@ -27,6 +28,7 @@ COLUMN_WORDS: tuple[tuple[str, ...], ...] = (("新制", "制发", "出台", "印
                                              ("现行", "有效"))
 """Words in a figure's printed annotation that tell which of 制发/废止/现行有效 it belongs to."""
 MIN_SCORE = 0.45
+_INTEGER = re.compile(r"-?\d+")
 
 
 @dataclass
@@ -72,18 +74,25 @@ def label_scores(found: list[Row], labels: list[str]) -> list[list[float]]:
     The label is looked for at the end of the text since the previous row (a broken label is whole
     there) and on the row's own line; a fragment of a label printed on the row's line also counts.
     """
-    official = [_official(label) for label in labels]
+    flats = [_official(label)[0] for label in labels]
+    official = [(len(flat) <= 16, wanted, len(wanted)) for flat, wanted in map(_official, labels)]
+    exact = {flat: n for n, flat in enumerate(flats)}
+    sizes = sorted({len(flat) for flat in flats}, reverse=True)
     matrix = []
     for row in found:
         flat, line = squash(row.label), squash(row.line_label)
+        hit = next((exact[flat[-size:]] for size in sizes if flat[-size:] in exact), None)
+        if hit is not None:
+            matrix.append([1.0 if n == hit else 0.0 for n in range(len(flats))])
+            continue
         near, far = bigrams(flat[-24:]), bigrams(flat[-56:])
         own = bigrams(line) if line else frozenset()
-        own_size = len(own) if len(line) >= 6 else 0
+        fragment = 0.9 / len(own) if len(line) >= 6 else 0.0
         scores = []
-        for text, wanted in official:
-            tail = near if len(text) <= 16 else far
-            recall = max(len(wanted & tail), len(wanted & own)) / len(wanted)
-            scores.append(max(recall, 0.9 * len(own & wanted) / own_size) if own_size else recall)
+        for short, wanted, size in official:
+            in_tail = len(wanted & (near if short else far))
+            on_line = len(wanted & own)
+            scores.append(max(in_tail / size, on_line / size, on_line * fragment))
         matrix.append(scores)
     return matrix
 
@@ -184,7 +193,7 @@ def _place_orphans(result: TableRead, short: list[tuple[str, list[Figure], int]]
 
 
 def _figure2(token: str) -> Figure:
-    return int(token) if re.fullmatch(r"-?\d+", token) else token
+    return int(token) if _INTEGER.fullmatch(token) else token
 
 
 def _cell2(value: Figure, label: str, trial: bool) -> Figure:
@@ -211,8 +220,10 @@ def read_table3(text: str, *, run_together: bool | None = None) -> TableRead:
         run_together = _runs_together(found, T3_WIDTH)
     labels = list(dict.fromkeys(r.label for r in T3_ROWS + T3_ROWS_2019))
     matrix = label_scores(found, labels)
+    single = labels.index(next(r.label for r in T3_ROWS_2019 if r.key == OUTDATED_OTHER))
+    layouts = (T3_ROWS, T3_ROWS_2019) if any(s[single] >= MIN_SCORE for s in matrix) else (T3_ROWS,)
     best: tuple[float, tuple[Table3Row, ...], dict[int, int]] | None = None
-    for layout in (T3_ROWS, T3_ROWS_2019):
+    for layout in layouts:
         columns = [labels.index(r.label) for r in layout]
         score, mapping = _align([[scores[c] for c in columns] for scores in matrix])
         if best is None or score > best[0] + 1e-9:
@@ -284,6 +295,8 @@ def _align(score: list[list[float]]) -> tuple[float, dict[int, int]]:
 
 def _note_label(result: TableRead, official: Table3Row, row: Row) -> None:
     label = squash(official.label)
+    if squash(row.label).endswith(label):
+        return
     printed = printed_label(row, label)
     if deviates(printed, label, fragments_ok=True):
         result.labels.append(Label(_row_place(official), printed, official.label))

@@ -24,6 +24,10 @@ HEADING_VARIANTS: tuple[tuple[str, ...], ...] = (
     (),
 )
 """Wordings of the six headings seen in published reports besides the official one (2019-style 四 …)."""
+_WORDINGS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(unicodedata.normalize("NFKC", w) for w in (heading.split("、", 1)[1], *variants))
+    for heading, variants in zip(SECTION_HEADINGS, HEADING_VARIANTS, strict=True)
+)
 TITLE_WORDS = "政府信息公开工作年度报告"
 PREFACE_STARTS = ("本报告", "本年度报告", "根据", "按照", "依据", "依照", "现将", "发布日期", "发布时间", "来源")
 """How the text after a title line usually begins, when the line break after the title was lost."""
@@ -39,6 +43,7 @@ _MD_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-*:?)?[
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
 _CANDIDATE = re.compile(r"([一二三四五六])[ \t]*[、.．][ \t]*")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_BLANKS = re.compile(r"\s+")
 _YEAR_TITLE = re.compile(r"([\u4e00-\u9fff（）()]{0,40}?)((?:19|20)\d{2})年度?([\u4e00-\u9fff（）()]{0,30}?)"
                          r"政府信息公开(?:工作)?(?:年度)?(?:工作)?报告")
 _NO_YEAR_TITLE = re.compile(r"([\u4e00-\u9fff]{2,30}?)政府信息公开(?:工作)?(?:年度)?报告")
@@ -127,18 +132,21 @@ def find_headings(text: str) -> list[Heading]:
         before = text[match.start() - 1] if match.start() else "\n"
         if before in "第（(〔[一二三四五六七八九十" or (found and match.start() < found[-1].end):
             continue
-        window, places = _window(text, match.end(), 48)
+        window = _window(text, match.end(), 48)
         best: tuple[float, int, int] | None = None
         for index in range(len(SECTION_HEADINGS)):
-            for wording in (SECTION_HEADINGS[index].split("、", 1)[1], *HEADING_VARIANTS[index]):
-                score, end = fuzzy_prefix(squash(wording), window)
+            for wording in _WORDINGS[index]:
+                if not any(char in window[:14] for char in wording[:3]):
+                    continue
+                score, end = fuzzy_prefix(wording, window)
                 if best is None or score > best[0] or (score == best[0] and index == _numeral(match)):
                     best = (score, index, end)
-        assert best is not None
+        if best is None:
+            continue
         score, index, end = best
         needed = 0.95 if _CJK.match(before) else 0.8
         if score >= needed and end:
-            stop = places[end - 1] + 1
+            stop = _skip(text, match.end(), end)
             found.append(Heading(index, match.group(1), squash(text[match.start():stop]), match.start(), stop))
     return found
 
@@ -147,18 +155,19 @@ def _numeral(match: re.Match[str]) -> int:
     return SECTION_NUMERALS.index(match.group(1))
 
 
-def _window(text: str, start: int, size: int) -> tuple[str, list[int]]:
-    """The next `size` non-blank characters, width-folded, with their positions in `text`."""
-    chars, places = [], []
-    for position in range(start, min(len(text), start + size * 3)):
-        char = text[position]
-        if char.isspace():
-            continue
-        chars.append(unicodedata.normalize("NFKC", char))
-        places.extend([position] * len(chars[-1]))
-        if len(places) >= size:
-            break
-    return "".join(chars), places
+def _window(text: str, start: int, size: int) -> str:
+    """The next `size` non-blank characters, width-folded."""
+    return unicodedata.normalize("NFKC", _BLANKS.sub("", text[start:start + size * 3])[:size])
+
+
+def _skip(text: str, start: int, count: int) -> int:
+    """The position after the next `count` non-blank characters (as `_window` counted them)."""
+    position = start
+    while count > 0 and position < len(text):
+        if not text[position].isspace():
+            count -= len(unicodedata.normalize("NFKC", text[position]))
+        position += 1
+    return position
 
 
 def fuzzy_prefix(target: str, window: str, lead: int = 10) -> tuple[float, int]:
