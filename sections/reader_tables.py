@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from itertools import product
+from math import prod
 
 from .findings import Figure
 from .labels import RULE_COLUMNS, T3_ROWS, T3_ROWS_2019, TABLE2, TABLE2_2019, Table3Row
@@ -319,9 +320,9 @@ def _settle_columns(options: dict[str, list[Cells]], layout: tuple[Table3Row, ..
         return
     results = [r.key for r in layout if r.is_result or r.key == "o_all"]
     results = [k for k in results if k != "total"]
-    combos = list(product(*(options[k] for k in open_keys)))
-    if len(combos) > 20_000:
+    if prod(len(options[k]) for k in open_keys) > 20_000:
         return
+    combos = list(product(*(options[k] for k in open_keys)))
 
     def cell(choice: dict[str, Cells], key: str, column: int) -> int:
         cells = choice.get(key) or (options[key][0] if options.get(key) else ())
