@@ -56,7 +56,6 @@ STYLE = Style.from_dict({
     "info": "fg:ansiblue",
     "cleared": "fg:ansigreen",
     "hint": "italic",
-    "bottom-toolbar": "noreverse bg:ansiwhite fg:ansiblack",
     "bottom-toolbar.refused": "bold",
 })
 """Colour only repeats what the words say; NO_COLOR (read by prompt_toolkit) turns it off."""
