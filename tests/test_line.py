@@ -180,3 +180,12 @@ def test_findings_are_listed_with_their_severity(tmp_path: Path) -> None:
     _, out = converse(draft_at(tmp_path / "d.json", NORMATIVE), "/findings\r")
     assert "问题清单：1. 错误 C2" in out
     assert "继续回答：行政规范性文件" in out
+
+
+def test_command_from_a_narrative_box(tmp_path: Path) -> None:
+    """Ctrl+C empties the prefilled box; /back then goes back with a plain Enter."""
+    draft = draft_at(tmp_path / "d.json", PREFACE)
+    _, out = converse(draft, "\x03/back\r")
+    assert "已清空输入框" in out
+    assert "（当前：4。直接回车保留）" in out
+    assert load_draft(draft).report.meta.preface is None

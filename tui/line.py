@@ -10,7 +10,8 @@ or when the full-screen app cannot start. Keys:
   new line; **Esc then Enter** (or Alt+Enter) sends; Enter in an empty box sends it empty (take the
   draft, or keep the answer), so 「直接回车」 means the same in every mode.
 - Tab completes slash commands and, after `/goto `, the section names; Up/Down recall answers.
-- Ctrl+C clears the line; Ctrl+D or /quit leaves. The draft is saved after every answer.
+- Ctrl+C empties the box (then a command such as /back can be typed and sent with Enter);
+  Ctrl+D or /quit leaves. The draft is saved after every answer.
 
 The bottom toolbar says why the last answer was refused, whether the draft is saved, how many
 findings are open and which key sends. Findings are printed inline after each answer. NO_COLOR turns
@@ -69,7 +70,8 @@ SEND_ONE = "Enter 发送"
 SEND_MANY = "Esc 再 Enter 发送（或 Alt+Enter）· Enter 换行"
 INPUT_HELP = (
     "输入方式：Enter 发送；文字题的输入框可以多行，Enter 换行，Esc 再 Enter（或 Alt+Enter）发送。"
-    "Tab 补全命令和部分名称（/goto 三），↑↓ 翻看之前的回答，Ctrl+C 清除本行，Ctrl+D 或 /quit 退出。"
+    "Ctrl+C 清空输入框（之后可输入 /back 等命令），Tab 补全命令和部分名称（/goto 三），"
+    "↑↓ 翻看之前的回答，Ctrl+D 或 /quit 退出。"
 )
 
 DUMB_INPUT_HELP = (
@@ -187,7 +189,7 @@ class LineMode:
             name = section if section == "基本信息" else f"第{section}部分"
             status.append(f"{name} {done}/{total}")
         if question is not None and question.kind == "narrative":
-            status += [SEND_MANY, "/help 帮助"]
+            status += [SEND_MANY, "Ctrl+C 清空"]
         else:
             status += [SEND_ONE, "Tab 补全", "/help 帮助", "Ctrl+D 退出"]
         parts.append(("", " " + " · ".join(status)))
@@ -229,14 +231,15 @@ class LineMode:
             try:
                 text = self.ask()
             except KeyboardInterrupt:
-                self.say("助手：已清除。输入 /quit 或按 Ctrl+D 退出。")
+                self._prefill = ""
+                self.say("助手：已清空输入框（/draft 可重新放入草稿）。/quit 或 Ctrl+D 退出。")
                 continue
             except EOFError:
                 return self.quit()
             question = self.interview.current
             turn = self.interview.submit(text)
             if text.strip().lower() in ("/draft", "／draft") and question is not None \
-                    and question.drafted is not None and question.kind == "narrative":
+                    and question.drafted is not None and not self.dumb:
                 self._prefill = question.drafted(self.interview.report)
             refusals = [m.text for m in turn.messages if m.kind == "refusal"]
             self.refused = refusals[0] if refusals else None
@@ -280,13 +283,19 @@ class LineMode:
         return 0
 
 
-def _bindings() -> KeyBindings:
-    """Let Enter in an empty multi-line box send it: 「直接回车」 takes the draft, as asked."""
-    bindings = KeyBindings()
-    empty = Condition(lambda: not get_app().current_buffer.text)
+def _sendable(text: str) -> bool:
+    """Whether Enter sends a multi-line box: empty (「直接回车」), or holding only a command."""
+    value = text.strip()
+    return not value or ("\n" not in value and value[:1] in ("/", "／"))
 
-    @bindings.add("enter", filter=is_multiline & empty)
-    def _send_empty(event: KeyPressEvent) -> None:
+
+def _bindings() -> KeyBindings:
+    """Let Enter send a multi-line box that is empty or holds only a command like /back."""
+    bindings = KeyBindings()
+    sendable = Condition(lambda: _sendable(get_app().current_buffer.text))
+
+    @bindings.add("enter", filter=is_multiline & sendable)
+    def _send(event: KeyPressEvent) -> None:
         event.current_buffer.validate_and_handle()
 
     return bindings
