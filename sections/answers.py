@@ -51,8 +51,10 @@ def chinese_number(text: str) -> int | None:
 
 def parse_count(text: str) -> int:
     """A whole number of things: 12, １２, 1,234, 十二, 一百零五, 无 → 0; negatives are kept (C2 flags them)."""
-    value = normalise(text).lower().replace(" ", "")
-    value = _COUNT_SUFFIX.sub("", value)
+    value = _COUNT_SUFFIX.sub("", normalise(text).lower())
+    if re.search(r"\d\s+\d", value):
+        raise AnswerError(f"这里只需要一个数，您填的是“{text.strip()}”：请只填一个整数，如 3。")
+    value = value.replace(" ", "")
     if value in ZERO_WORDS:
         return 0
     sign = -1 if value[:1] in ("-", "负") else 1

@@ -277,11 +277,12 @@ class Interview:
             turn.messages.append(Message("info", f"全部问题都已回答。{tail}可以 /preview 预览、/export 导出。"))
             return
         text = question.prompt
-        if question.id in self.state.carried and question.current:
-            text += f"\n（取自上年报告：{question.current(self.report)}。直接回车确认，或填写新的答案）"
-        elif question.id in self._review and self.is_answered(question) and question.current:
-            shown = question.current(self.report)
-            text += f"\n（当前：{shown}。直接回车保留）" if question.kind != "narrative" else ""
+        shown = question.current(self.report) if question.current else ""
+        if question.id in self.state.carried and shown:
+            text += f"\n（取自上年报告：{shown}。直接回车确认，或填写新的答案）"
+        elif question.id in self._review and self.is_answered(question):
+            text += f"\n（当前：{shown}。直接回车保留）" if shown and question.kind != "narrative" else (
+                "\n（已回答，直接回车保留）")
         elif question.default and question.kind != "narrative":
             text += "" if "回车" in text else f"（直接回车为“{question.default}”）"
         if question.drafted is not None and not self.is_answered(question):

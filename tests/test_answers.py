@@ -82,3 +82,10 @@ def test_yes_and_no(text: str, value: bool) -> None:
 def test_pasted_text_loses_control_characters_but_keeps_paragraphs() -> None:
     """Pasted narrative keeps its paragraphs; CR, NUL and terminal escapes are removed."""
     assert clean_text("第一段\r\n\r\n第二段\x00\x1b]52;c;aGVsbG8=\x07完") == "第一段\n\n第二段完"
+
+
+def test_one_number_means_one_number() -> None:
+    """「1 2」 where one count is due is refused rather than read as 12."""
+    with pytest.raises(AnswerError) as err:
+        parse_count("1 2")
+    assert "只需要一个数" in err.value.message

@@ -101,12 +101,21 @@ def interview(draft_path: Path | None, ui: str | None, *, new: bool = False,
 
         return run_plain(draft_path or new_draft_path(folder))
     if mode == "line":
-        from tui.line import run as run_line
+        return _run_line(draft_path or new_draft_path(folder))
+    try:
+        from tui.app import run as run_app
 
-        return run_line(draft_path or new_draft_path(folder))
-    from tui.app import run as run_app
+        return run_app(draft_path, folder, new=new)
+    except (ImportError, OSError) as err:
+        print(f"nianbao: 全屏界面无法启动（{err}），改用行模式。", file=sys.stderr)
+        recent = list_drafts(folder)
+        return _run_line(draft_path or (recent[0] if recent and not new else new_draft_path(folder)))
 
-    return run_app(draft_path, folder, new=new)
+
+def _run_line(draft_path: Path) -> int:
+    from tui.line import run as run_line
+
+    return run_line(draft_path)
 
 
 def restore_backup(path: Path) -> Path:
