@@ -200,14 +200,15 @@ class InterviewScreen(OrderedScreen[None]):
         elif turn.action == "export":
             self.open_export()
         elif turn.action == "quit":
+            self.save_now()
             self.app.exit()
 
     def _bubble(self, message: Message) -> Bubble:
         if message.kind == "flag" and message.finding is not None:
             finding = message.finding
-            where = "基本信息" if finding.section == "基本信息" else finding.section
-            text = (f"{message.text}\n输入 /goto {where} 修改，或按 Ctrl+F 在问题清单中选择；"
-                    "也可以继续回答。")
+            text = message.text
+            if finding.severity is not Severity.INFO:
+                text += f"\n输入 /goto {finding.section} 修改，或按 Ctrl+F 在问题清单中选择；也可以继续回答。"
             return FlagBubble(text, finding.severity.value, finding.key)
         text = message.text
         question = self.interview.current
