@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from .answers import parse_yes_no
 from .findings import Figure, Finding, Severity, number
@@ -26,8 +26,6 @@ GROUP_KEYS = ("review", "direct", "after_review")
 
 class Appeals(BaseModel):
     """Table 四: fifteen figures, three groups of five; each group's 总计 is None in a draft (computed)."""
-
-    model_config = ConfigDict(use_attribute_docstrings=True)
 
     cells: list[Figure] = Field(
         default_factory=lambda: [None] * GROUP_WIDTH * len(T4_GROUPS),

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from . import disclosure_2019
 from .answers import YES_WORDS, normalise, parse_amount, parse_counts
@@ -43,8 +43,6 @@ def _triple() -> list[Figure]:
 
 class Disclosure(BaseModel):
     """Table 二: documents made under 第二十条第（一）项 and decisions under （五）（六）（八）."""
-
-    model_config = ConfigDict(use_attribute_docstrings=True)
 
     rules: list[Figure] = Field(default_factory=_triple, min_length=3, max_length=3)
     """规章: 本年制发件数, 本年废止件数, 现行有效件数."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, field_validator
 
 from .findings import Figure, Finding, Severity
 from .labels import TABLE2_2019
@@ -24,8 +24,6 @@ AMOUNT_COLUMN = TABLE2_2019[-1].columns[-1]
 
 class TrialDisclosure(BaseModel):
     """Table 二 of a 2019/2020 report: per row label, its cells in the 2019 columns (`COLUMNS`)."""
-
-    model_config = ConfigDict(use_attribute_docstrings=True)
 
     rows: dict[str, list[Figure]]
     """Row label (规章, 规范性文件, 行政许可 … 政府集中采购) → cells; an amount stays the string printed."""

@@ -11,7 +11,7 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
+from pydantic import BaseModel, Field, PrivateAttr, ValidationError
 
 from .errors import DraftError
 from .labels import T3_ROW, T4_GROUPS, T4_OUTCOMES
@@ -31,8 +31,6 @@ class Exchange(BaseModel):
 
 class InterviewState(BaseModel):
     """What the interview knows beyond the report: shortcut answers and the conversation."""
-
-    model_config = ConfigDict(use_attribute_docstrings=True)
 
     choices: dict[str, bool | list[str]] = Field(default_factory=dict)
     """Answers that set no figure themselves: 「是否收到申请」 → True, the outcomes that occurred …"""

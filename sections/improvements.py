@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from .findings import Finding, Severity
 from .questions import Question, narrative_question
@@ -22,8 +22,6 @@ MIN_CHARS = 30
 
 class Improvements(BaseModel):
     """Section 五: the main problems, how last year's were improved, and next steps."""
-
-    model_config = ConfigDict(use_attribute_docstrings=True)
 
     text: str | None = None
     """The paragraphs of 五."""

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from .findings import Finding, Severity
 from .labels import GOVERNMENT_SUBSECTION, LEVELS
@@ -36,8 +36,6 @@ LATE_DEADLINE_LEVELS: frozenset[str] = frozenset({"县级政府", "设区的市�
 class Contact(BaseModel):
     """Where readers ask about the report."""
 
-    model_config = ConfigDict(use_attribute_docstrings=True)
-
     department: str | None = None
     """承办科室, e.g. 党政办."""
     address: str | None = None
@@ -52,8 +50,6 @@ class Contact(BaseModel):
 
 class Meta(BaseModel):
     """Who reports, for which year, and the preface that opens the report."""
-
-    model_config = ConfigDict(use_attribute_docstrings=True)
 
     body: str | None = None
     """机关名称, the body's full name as it stands in the title (白璧镇人民政府)."""

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from .answers import NO_WORDS, ZERO_WORDS, normalise, parse_amount, parse_count, split_numbers
 from .errors import AnswerError
@@ -22,8 +22,6 @@ SECTION = "六"
 
 class Other(BaseModel):
     """Section 六: 信息处理费 (《政府信息公开信息处理费管理办法》) and any other matter."""
-
-    model_config = ConfigDict(use_attribute_docstrings=True)
 
     fee_amount: Decimal | None = None
     """信息处理费 collected in the year, in 元 (not 万元: these are small sums)."""

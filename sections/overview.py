@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from .errors import AnswerError
 from .findings import Finding, Severity
@@ -33,8 +33,6 @@ GOVERNMENT_WORDS = ("考核", "评议", "责任追究")
 class Subsection(BaseModel):
     """One titled part of 一, printed as 「（一）<title>」 and its text."""
 
-    model_config = ConfigDict(use_attribute_docstrings=True)
-
     title: str
     """The title without its numbering: 「主动公开」 or the clerk's own."""
     text: str | None = None
@@ -54,8 +52,6 @@ def numbered(index: int, title: str) -> str:
 
 class Overview(BaseModel):
     """Section 一、总体情况."""
-
-    model_config = ConfigDict(use_attribute_docstrings=True)
 
     opening: str | None = None
     """The paragraph before the subsections."""

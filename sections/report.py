@@ -16,7 +16,7 @@ from .requests import Requests
 class Report(BaseModel):
     """One body's 政府信息公开工作年度报告 for one year (国办公开办函〔2021〕30号 format)."""
 
-    model_config = ConfigDict(use_attribute_docstrings=True, validate_assignment=True)
+    model_config = ConfigDict(validate_assignment=True)
 
     meta: Meta = Meta()
     """基本信息 and the preface."""

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, Field, field_validator
 
 from .answers import ZERO_WORDS, normalise, parse_yes_no
 from .errors import AnswerError
@@ -45,8 +45,6 @@ class Requests(BaseModel):
     Each row holds seven cells; the seventh (总计) and the whole （七）总计 row are None in a draft
     (computed) and hold the printed figures in an imported report, so the checks can compare.
     """
-
-    model_config = ConfigDict(use_attribute_docstrings=True)
 
     rows: dict[str, Annotated[list[Figure], Field(min_length=WIDTH, max_length=WIDTH)]] = Field(
         default_factory=_empty_rows)
