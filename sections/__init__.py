@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from .answers import clean_text
     from .checks import RULES, check
     from .drafts import Draft, Exchange, InterviewState, load_draft, save_draft, write_atomic
-    from .render import FORMATS, LAYOUTS, Format, Layout, render
+    from .rendering import FORMATS, LAYOUTS, Format, Layout, render
     from .report import Report
 
 _HOMES = {
@@ -23,7 +23,8 @@ _HOMES = {
     "RULES": "checks", "check": "checks",
     "Draft": "drafts", "Exchange": "drafts", "InterviewState": "drafts", "load_draft": "drafts",
     "save_draft": "drafts", "write_atomic": "drafts",
-    "FORMATS": "render", "LAYOUTS": "render", "Format": "render", "Layout": "render", "render": "render",
+    "FORMATS": "rendering", "LAYOUTS": "rendering", "Format": "rendering", "Layout": "rendering",
+    "render": "rendering",
     "Report": "report",
 }
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from .findings import number
 from .labels import DEFAULT_SUBSECTIONS, GOVERNMENT_SUBSECTION
-from .render import environment
+from .rendering import environment
 from .report import Report
 from .requests import TOTAL, row_name
 

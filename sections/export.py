@@ -13,7 +13,7 @@ from .drafts import write_atomic
 from .errors import ExportError
 from .findings import Amount, Figure
 from .labels import LEVELS, T3_ROWS, T3_ROWS_2019
-from .render import Layout, render
+from .rendering import Layout, render
 from .report import Report
 from .requests import OUTDATED_OTHER
 

@@ -86,6 +86,7 @@ class Interview:
         self._review: set[str] = set()
         self._skipped: set[str] = set()
         self._undo: list[Snapshot] = []
+        self._plan: list[Question] | None = None
         self.findings: list[Finding] = self._check()
         self.save_error: str | None = None
 
@@ -103,8 +104,10 @@ class Interview:
         return self.draft.interview
 
     def plan(self) -> list[Question]:
-        """Every question that applies to this report now, in asking order."""
-        return [q for _, ask in ASKING_ORDER for q in ask(self.report, self.state)]
+        """Every question that applies to this report now, in asking order (kept until the next change)."""
+        if self._plan is None:
+            self._plan = [q for _, ask in ASKING_ORDER for q in ask(self.report, self.state)]
+        return self._plan
 
     def question(self, question_id: str) -> Question | None:
         """The question with this id, if it applies now."""
@@ -220,6 +223,7 @@ class Interview:
                         set(state.carried), question_id)
 
     def _restore(self, snapshot: Snapshot) -> None:
+        self._plan = None
         self.draft.report = snapshot.report
         self.state.choices, self.state.done = snapshot.choices, snapshot.done
         self.state.carried = snapshot.carried
@@ -246,6 +250,7 @@ class Interview:
 
     def _after_change(self, turn: Turn) -> None:
         """Run every check, say which findings appeared or cleared, and autosave."""
+        self._plan = None
         old = {f.key: f for f in self.findings}
         self.findings = self._check()
         new = {f.key: f for f in self.findings}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from collections.abc import Sequence
 
 from .tables import Cell, Table
@@ -12,20 +13,29 @@ MAX_CELL = 24
 """Widest a cell may be in the grid layout, in terminal columns; longer labels wrap."""
 
 
+@lru_cache(maxsize=8192)
+def _char_width(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+@lru_cache(maxsize=8192)
 def width(text: str) -> int:
     """Display width in a monospace terminal: CJK and full-width characters take two columns."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return sum(map(_char_width, text))
 
 
-def wrap(text: str, limit: int) -> list[str]:
+@lru_cache(maxsize=8192)
+def wrap(text: str, limit: int) -> tuple[str, ...]:
     """Break text into lines of at most `limit` columns (Chinese has no spaces to break at)."""
-    lines, line = [], ""
-    for char in text:
-        if line and width(line + char) > limit:
-            lines.append(line)
-            line = ""
-        line += char
-    return [*lines, line]
+    lines: list[str] = []
+    start = used = 0
+    for index, char in enumerate(text):
+        size = _char_width(char)
+        if index > start and used + size > limit:
+            lines.append(text[start:index])
+            start, used = index, 0
+        used += size
+    return (*lines, text[start:])
 
 
 def tabs(tables: Sequence[Table]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from decimal import Decimal
 
 from .findings import Amount, Figure
@@ -38,6 +39,14 @@ class Table:
 
     def owners(self) -> list[list[tuple[Cell, int, int] | None]]:
         """The full grid: for every slot, the cell covering it and the row and column where it starts."""
+        return self._owners
+
+    def slots(self) -> list[list[Cell | None]]:
+        """The full grid: a cell where it starts, None where a merged cell covers the slot."""
+        return self._slots
+
+    @cached_property
+    def _owners(self) -> list[list[tuple[Cell, int, int] | None]]:
         grid: list[list[tuple[Cell, int, int] | None]] = [[None] * self.width for _ in self.rows]
         for r, row in enumerate(self.rows):
             column = 0
@@ -50,8 +59,8 @@ class Table:
                 column += cell.colspan
         return grid
 
-    def slots(self) -> list[list[Cell | None]]:
-        """The full grid: a cell where it starts, None where a merged cell covers the slot."""
+    @cached_property
+    def _slots(self) -> list[list[Cell | None]]:
         return [[o[0] if o is not None and (o[1], o[2]) == (r, c) else None
                  for c, o in enumerate(row)] for r, row in enumerate(self.owners())]
 

@@ -22,7 +22,7 @@ from docx.text.paragraph import Paragraph
 
 from .labels import SECTION_HEADINGS
 from .overview import numbered
-from .render import paragraphs, visible
+from .rendering import paragraphs, visible
 from .report import Report
 from .tables import Table, table2, table3, table4
 

@@ -1,0 +1,1 @@
+"""Provides nianbao's benchmarks: `python3 -m bench` prints each figure beside its budget."""

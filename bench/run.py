@@ -1,0 +1,210 @@
+"""Provides the benchmark of what users feel: one line per figure, with its budget and whether it is met.
+
+    python3 -m bench            # full counts (a few minutes)
+    python3 -m bench --quick    # small counts, as .ci/run uses it: figures are printed, never fatal
+
+Wall-clock figures are ratios to a floor measured in the same run (the time Python needs just to import
+the libraries the command cannot do without), so the machine's speed does not decide the result.
+Each timing is the median of several runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SAMPLES = ROOT / "sample_sessions"
+PYTHON = sys.executable
+Line = tuple[str, str, str, bool]
+
+
+def wall(command: Sequence[str], runs: int, stdin: bytes | None = None) -> float:
+    """Median wall time of a command, in seconds (one warm-up run first, for the file cache)."""
+    times = []
+    for index in range(runs + 1):
+        start = time.perf_counter()
+        subprocess.run(command, input=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       cwd=ROOT, check=False)
+        if index:
+            times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def peak_rss(command: Sequence[str]) -> float:
+    """Peak resident memory of a command, in MiB (the largest of its processes)."""
+    probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
+             "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([PYTHON, "-c", probe, *command], capture_output=True, text=True, cwd=ROOT,
+                         check=True).stdout
+    return int(out) / 1024
+
+
+APP_START = """
+import asyncio, sys, tempfile
+from pathlib import Path
+from tui.app import NianbaoApp
+from tui.screens import InterviewScreen
+
+async def main() -> None:
+    folder = Path(tempfile.mkdtemp())
+    app = NianbaoApp(folder / "d.json", folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not (isinstance(app.screen, InterviewScreen) and app.screen.interview.current):
+            await pilot.pause()
+        await pilot.pause()
+
+asyncio.run(main())
+"""
+
+APP_INTERVIEW = """
+import asyncio, resource, sys, tempfile
+from pathlib import Path
+sys.path.insert(0, {root!r})
+from tests.app_helpers import answer_all, ANSWERS
+from tui.app import NianbaoApp
+
+async def main() -> None:
+    folder = Path(tempfile.mkdtemp())
+    app = NianbaoApp(folder / "d.json", folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await answer_all(pilot, ANSWERS)
+
+asyncio.run(main())
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def app_start(runs: int) -> list[Line]:
+    """App start to the first question shown (headless), against `import textual.app`."""
+    floor = wall([PYTHON, "-c", "import textual.app"], runs)
+    start = wall([PYTHON, "-c", APP_START], runs)
+    ratio = start / floor
+    return [("app start → first question ÷ import textual.app", f"{ratio:.2f} ({start:.2f} s / {floor:.2f} s)",
+             "≤ 1.5", ratio <= 1.5)]
+
+
+def command_starts(runs: int) -> list[Line]:
+    """`nianbao check` and `nianbao export` wall time against `import pydantic, jinja2`."""
+    floor = wall([PYTHON, "-c", "import pydantic, jinja2"], runs)
+    draft = str(SAMPLES / "county-bureau-2025.json")
+    lines = []
+    for name in ("check", "export"):
+        took = wall([PYTHON, "-m", "tui", name, draft], runs)
+        ratio = took / floor
+        lines.append((f"nianbao {name} DRAFT ÷ import pydantic, jinja2",
+                      f"{ratio:.2f} ({took:.2f} s / {floor:.2f} s)", "≤ 1.5", ratio <= 1.5))
+    return lines
+
+
+def answer_work(rounds: int) -> list[Line]:
+    """Work after one answer: parse, validate, every check, autosave, preview refresh; p50 and p99."""
+    from sections import Draft, render, save_draft
+    from sections.interview import Interview
+    from tests.fixtures.baibi_answers import ANSWERS
+
+    times: list[float] = []
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "d.json"
+        for _ in range(rounds):
+            interview = Interview(Draft(), lambda d: save_draft(path, d))
+            interview.start()
+            for answer in ANSWERS:
+                start = time.perf_counter()
+                interview.submit(answer)
+                render(interview.report, "txt", "grid")
+                times.append(time.perf_counter() - start)
+    times.sort()
+    p50 = times[len(times) // 2] * 1000
+    p99 = times[min(len(times) - 1, int(len(times) * 0.99))] * 1000
+    return [("work after one answer, p50 / p99 (白璧镇 transcript)", f"{p50:.1f} ms / {p99:.1f} ms",
+             "p99 ≤ 16 ms", p99 <= 16)]
+
+
+def reading(seconds: float) -> list[Line]:
+    """Reading and checking published reports, per core, after start-up."""
+    from bench.read_corpus import CORPUS, rate, read_and_check
+
+    texts = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md")
+    files = [(p, p.read_bytes()) for p in texts]
+    for path, data in files:
+        read_and_check(path, data)
+    best, median, _ = rate(files, seconds)
+    return [("reading + checking published reports, per core", f"{best:.0f} reports/s (median {median:.0f})",
+             "≥ 200 reports/s", best >= 200)]
+
+
+def _drafts(folder: Path, count: int) -> list[str]:
+    """`count` different drafts, made by varying the county-bureau sample's figures."""
+    base = json.loads((SAMPLES / "county-bureau-2025.json").read_text(encoding="utf-8"))
+    paths = []
+    for index in range(count):
+        base["report"]["disclosure"]["permits"] = 1000 + index
+        base["report"]["meta"]["body"] = f"第{index}号县市场监督管理局"
+        path = folder / f"{index:05d}.json"
+        path.write_text(json.dumps(base, ensure_ascii=False), encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def batch(small: int, large: int) -> list[Line]:
+    """`nianbao check` over many drafts in one call: time grows linearly, peak memory stays flat."""
+    results = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for count in (small, large):
+            paths = _drafts(Path(folder), count)
+            command = [PYTHON, "-m", "tui", "check", "--json", *paths]
+            results[count] = (wall(command, 1), peak_rss(command))
+    (t_small, m_small), (t_large, m_large) = results[small], results[large]
+    growth = (t_large / t_small) / (large / small)
+    return [
+        (f"nianbao check over {small:,} and {large:,} drafts: time per draft, ratio",
+         f"{t_small / small * 1000:.2f} ms, {t_large / large * 1000:.2f} ms ({growth:.2f})",
+         "linear (ratio ≤ 1.3)", growth <= 1.3),
+        (f"nianbao check over {small:,} and {large:,} drafts: peak memory",
+         f"{m_small:.0f} MiB, {m_large:.0f} MiB", "flat (+≤ 10 MiB)", m_large - m_small <= 10),
+    ]
+
+
+def app_memory() -> list[Line]:
+    """Peak memory of the app through the whole 白璧镇 interview (headless)."""
+    out = subprocess.run([PYTHON, "-c", APP_INTERVIEW.format(root=str(ROOT))], capture_output=True,
+                         text=True, cwd=ROOT, check=True).stdout
+    mib = int(out.split()[-1]) / 1024
+    return [("app peak memory through a whole interview", f"{mib:.0f} MiB", "≤ 80 MiB", mib <= 80)]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Measure and print every figure; exit 0 even when a budget is missed (figures, not a test)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small counts, for CI")
+    args = parser.parse_args(argv)
+    runs, rounds, seconds, small, large = (3, 2, 1.0, 100, 1000) if args.quick else (9, 20, 5.0, 1000, 10000)
+    print(f"nianbao benchmark{' (quick)' if args.quick else ''}: {os.cpu_count()} cores, "
+          f"load average {os.getloadavg()[0]:.1f}, Python {sys.version.split()[0]}")
+    measures: list[Callable[[], list[Line]]] = [
+        lambda: app_start(runs), lambda: command_starts(runs), lambda: answer_work(rounds),
+        lambda: reading(seconds), lambda: batch(small, large), app_memory,
+    ]
+    missed = 0
+    for measure in measures:
+        for name, figure, budget, met in measure():
+            missed += not met
+            print(f"{'met   ' if met else 'MISSED'}  {name}: {figure}  (budget {budget})", flush=True)
+    print(f"{missed} budget(s) missed" if missed else "every budget met")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
