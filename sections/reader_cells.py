@@ -18,13 +18,15 @@ Groups = tuple[int, ...]
 """Sizes of the consecutive groups whose last cell is the sum of the others; () when no sum binds the row."""
 
 MAX_READINGS = 48
-MAX_STEPS = 40_000
+MAX_STEPS = 5_000
+MAX_DIGITS = 15
+"""Longer digit runs are no count a report prints; they stay text."""
 _INTEGER = re.compile(r"-?\d+")
 
 
 def figure(token: str) -> Figure:
     """A printed cell as a figure: a whole number, else the text as printed (「/」, 「」 for a blank)."""
-    return int(token) if _INTEGER.fullmatch(token) else token
+    return int(token) if _INTEGER.fullmatch(token) and len(token) <= MAX_DIGITS else token
 
 
 def readings(tokens: Sequence[str], width: int, groups: Groups, *, run_together: bool) -> list[Cells]:
@@ -33,6 +35,8 @@ def readings(tokens: Sequence[str], width: int, groups: Groups, *, run_together:
     `run_together`: the digits of adjacent cells may have run together, so a token can hold several cells.
     """
     count = len(tokens)
+    if any(len(t) > width * MAX_DIGITS for t in tokens):
+        return []
     if count == width:
         return [tuple(figure(t) for t in tokens)]
     found: list[Cells] = []
@@ -103,8 +107,8 @@ def _splits(tokens: Sequence[str], width: int, groups: Groups) -> list[Cells]:
         budget[0] -= 1
         if budget[0] < 0 or len(found) > MAX_READINGS:
             return
-        if index == len(tokens):
-            if len(out) == width and _sums_hold(tuple(out), groups):
+        if index == len(tokens) or len(out) == width:
+            if index == len(tokens) and len(out) == width and _sums_hold(tuple(out), groups):
                 found.append(tuple(out))
             return
         token = tokens[index]
@@ -129,7 +133,7 @@ def _splits(tokens: Sequence[str], width: int, groups: Groups) -> list[Cells]:
         elif rest[0] == "0":
             lengths = [1]
         else:
-            lengths = range(1, len(rest) + 1)
+            lengths = range(1, min(len(rest), MAX_DIGITS) + 1)
         for length in lengths:
             out.append(int(sign + rest[:length]))
             fill(index + (length == len(rest)), 0 if length == len(rest) else offset + length + len(sign))

@@ -7,13 +7,14 @@ nothing at all (text whose table lost its separators); a row's label may be brok
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 MARKERS = frozenset({"/", "／", "—", "——", "-", "－", "--", "无", "空", "\\", "×", "…", "——/"})
 """Non-numbers printed in figure cells; kept as printed so C1 reports them."""
 _NOTED_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:万元|元)?(?:\x01\d+\x01)?")
 _TOKEN = re.compile(r"(?P<num>-?\d+(?:\.\d+)?(?:万元|元)?)|(?P<space>[ \t]+)|(?P<text>[^\s\d-]+|-+)")
-_ANNOTATED = re.compile(r"(-?\d+)[ \t\n]*([（(][^（）()\n]{0,24}(?:件|其中|含|包括)[^（）()\n]{0,24}[）)])")
+_ANNOTATED = re.compile(r"(?<![\d.])(-?\d+)[ \t\n]*([（(][^（）()\n]{0,24}(?:件|其中|含|包括)[^（）()\n]{0,24}[）)])")
 _ARTICLE = re.compile(r"第\s*(\d{1,2})\s*条\s*第?\s*[（(]\s*(\d{1,2})\s*[)）]\s*项")
 _LABEL_MARK = re.compile(r"[.、．][^\d\s]")
 _SPACE = re.compile(r"\s+")
@@ -36,8 +37,8 @@ class Row:
     """Token index → annotation printed with that figure (「（其中修订16件）」)."""
 
 
-def rows(text: str) -> list[Row]:
-    """The rows of figures in a table's text, in order."""
+def rows(text: str, limit: int = 400) -> list[Row]:
+    """The rows of figures in a table's text, in order; at most `limit` (a real table has a few dozen)."""
     text = _ARTICLE.sub(lambda m: f"第{_chinese(int(m.group(1)))}条第（{_chinese(int(m.group(2)))}）项",
                         text.translate(_WIDE))
     notes: dict[int, str] = {}
@@ -50,12 +51,14 @@ def rows(text: str) -> list[Row]:
     found: list[Row] = []
     pending: list[str] = []
     for line in text.split("\n"):
-        items = _cells(line) if ("\t" in line or line.count("|") >= 2) else _plain(line)
         delimited = "\t" in line or line.count("|") >= 2
+        items = _cells(line) if delimited else _plain(line)
         current: Row | None = None
         line_text: list[str] = []
         blanks = 0
         for kind, value in items:
+            if len(found) >= limit:
+                return found
             if kind == "text":
                 if current is not None:
                     found.append(current)
@@ -93,33 +96,30 @@ def _chinese(number: int) -> str:
     return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[units] if units else "")
 
 
-def _cells(line: str) -> list[tuple[str, str]]:
+def _cells(line: str) -> Iterator[tuple[str, str]]:
     """Items of a tab- or 「|」-separated line: figures, blanks (empty cells) and label text."""
     parts = line.split("\t") if "\t" in line else line.strip().strip("|").split("|")
-    items: list[tuple[str, str]] = []
     for part in parts:
         cell = part.strip()
         if not cell:
-            items.append(("blank", ""))
+            yield "blank", ""
         elif _NOTED_NUMBER.fullmatch(cell) or cell in MARKERS:
-            items.append(("figure", cell))
+            yield "figure", cell
         else:
-            items.append(("text", _SPACE.sub("", cell)))
-    return items
+            yield "text", _SPACE.sub("", cell)
 
 
-def _plain(line: str) -> list[tuple[str, str]]:
+def _plain(line: str) -> Iterator[tuple[str, str]]:
     """Items of a line without separators: numbers, marks standing alone, and text.
 
     A digit directly before 「.」「、」 and a character starts a row label (「2.其他法律…」), not a figure.
     """
-    items: list[tuple[str, str]] = []
     text = line.replace("\x01", "\x02")
     position = 0
     while position < len(text):
         match = _TOKEN.match(text, position)
         if match is None:
-            items.append(("text", text[position]))
+            yield "text", text[position]
             position += 1
             continue
         value, kind = match.group(0), match.lastgroup or "text"
@@ -131,17 +131,16 @@ def _plain(line: str) -> list[tuple[str, str]]:
             elif _LABEL_MARK.match(text, end) and "." not in value:
                 head, mark = value[:-1], value[-1]
                 if head and head != "-":
-                    items.append(("figure", head))
-                items.append(("text", mark))
+                    yield "figure", head
+                yield "text", mark
                 position = end
                 continue
-            items.append(("figure", value))
+            yield "figure", value
         elif kind == "text" and value in MARKERS and _stands_alone(text, match.start(), end):
-            items.append(("figure", value))
+            yield "figure", value
         elif kind == "text":
-            items.append(("text", value))
+            yield "text", value
         position = end
-    return items
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:

@@ -16,7 +16,7 @@ from math import prod
 
 from .findings import Figure
 from .labels import RULE_COLUMNS, T3_ROWS, T3_ROWS_2019, TABLE2, TABLE2_2019, Table3Row
-from .reader_cells import Cells, Groups, agreed, readings
+from .reader_cells import Cells, Groups, agreed, figure, readings
 from .reader_rows import Row, rows
 from .reader_text import fuzzy_prefix, squash
 from .requests import OUTDATED_OTHER
@@ -29,7 +29,8 @@ COLUMN_WORDS: tuple[tuple[str, ...], ...] = (("新制", "制发", "出台", "印
                                              ("现行", "有效"))
 """Words in a figure's printed annotation that tell which of 制发/废止/现行有效 it belongs to."""
 MIN_SCORE = 0.45
-_INTEGER = re.compile(r"-?\d+")
+MAX_ROWS = 200
+"""Rows of figures considered per table: a real table has a few dozen; the cap bounds the work."""
 
 
 @dataclass
@@ -142,7 +143,7 @@ def read_table2(text: str, *, trial: bool, run_together: bool) -> TableRead:
     """Table 二: each official row found by its label; figures after it, orphans placed by their notes."""
     blocks = TABLE2_2019 if trial else TABLE2
     wanted = [(label, block.columns[1:]) for block in blocks for label in block.rows]
-    found = rows(text)
+    found = rows(text, MAX_ROWS)
     result = TableRead(run_together=run_together)
     used: set[int] = set()
     matrix = label_scores(found, [label for label, _ in wanted])
@@ -165,7 +166,7 @@ def read_table2(text: str, *, trial: bool, run_together: bool) -> TableRead:
         options = readings(row.tokens, len(columns), (), run_together=run_together)
         cells, open_cells = agreed(options, len(columns))
         if len(row.tokens) == len(columns) - 1 and not run_together:
-            short.append((label, [_figure2(t) for t in row.tokens], len(columns)))
+            short.append((label, [figure(t) for t in row.tokens], len(columns)))
             continue
         result.cells[label] = [_cell2(v, label, trial) for v in cells]
         for index, note in row.notes.items():
@@ -188,13 +189,9 @@ def _place_orphans(result: TableRead, short: list[tuple[str, list[Figure], int]]
             result.cells[label] = [None] * width
             result.unread.append((label, f"只读到 {len(cells)} 个数，无法确定缺少哪一格"))
             continue
-        cells.insert(column, _figure2(orphan.tokens[0]))
+        cells.insert(column, figure(orphan.tokens[0]))
         result.cells[label] = [_cell2(v, label, trial) for v in cells]
         result.notes.append((label, column, note))
-
-
-def _figure2(token: str) -> Figure:
-    return int(token) if _INTEGER.fullmatch(token) else token
 
 
 def _cell2(value: Figure, label: str, trial: bool) -> Figure:
@@ -216,7 +213,7 @@ def fee_amount(value: Figure) -> Decimal | str | None:
 
 def read_table3(text: str, *, run_together: bool | None = None) -> TableRead:
     """Table 三: rows matched to the 2021 (25 rows) or 2019 (23 rows) layout, cells kept to the row sums."""
-    found = [r for r in rows(text) if _capacity(r) >= 5]
+    found = [r for r in rows(text, MAX_ROWS) if _capacity(r) >= 5]
     if run_together is None:
         run_together = _runs_together(found, T3_WIDTH)
     labels = list(dict.fromkeys(r.label for r in T3_ROWS + T3_ROWS_2019))
@@ -348,7 +345,7 @@ def _settle_columns(options: dict[str, list[Cells]], layout: tuple[Table3Row, ..
 
 def read_table4(text: str, *, run_together: bool) -> TableRead:
     """Table 四: the fifteen figures after its header, kept to each group's sum."""
-    found = rows(text)
+    found = rows(text, T4_WIDTH + 2)
     tokens: list[str] = []
     for number, row in enumerate(found):
         between = row.label

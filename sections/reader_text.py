@@ -41,6 +41,8 @@ _FOOTER = re.compile(r"^[ \t]*(?:[-—–－]+[ \t]*\d{1,3}[ \t]*[-—–－]+|�
                      r"(?:[ \t]*[，,/]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?)[ \t]*$", re.MULTILINE)
 _MD_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-*:?)?[ \t]*$", re.MULTILINE)
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+MAX_CANDIDATES = 500
+"""Numbered lines examined as possible headings: a report has a few dozen, a pasted pile of text more."""
 _CANDIDATE = re.compile(r"([一二三四五六])[ \t]*[、.．][ \t]*")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _BLANKS = re.compile(r"\s+")
@@ -128,7 +130,9 @@ def _looks_like_preface(text: str) -> bool:
 def find_headings(text: str) -> list[Heading]:
     """Every printed section heading, in text order."""
     found: list[Heading] = []
-    for match in _CANDIDATE.finditer(text):
+    for number, match in enumerate(_CANDIDATE.finditer(text)):
+        if number >= MAX_CANDIDATES:
+            break
         before = text[match.start() - 1] if match.start() else "\n"
         if before in "第（(〔[一二三四五六七八九十" or (found and match.start() < found[-1].end):
             continue

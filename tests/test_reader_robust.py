@@ -163,3 +163,15 @@ def test_text_in_other_encodings_is_read(tmp_path: Path, encoding: str) -> None:
     path = tmp_path / "report.txt"
     path.write_bytes(corpus_text(0).encode(encoding))
     assert figures(read_report(path).report) == figures(read_report(TEXTS[0]).report)
+
+
+def test_pathological_tables_are_read_in_bounded_time() -> None:
+    """Tables of endless digit runs, rows and headings near the size limit are answered within seconds."""
+    import time
+
+    head = "某县人民政府2024年政府信息公开工作年度报告\n一、总体情况\n政府信息公开\n二、主动公开政府信息情况\n" \
+           "三、收到和处理政府信息公开申请情况\n"
+    for body in ("0" * 1000 + "\n", "1" * 5000, "0 0 0 0 0 0 0\n", "22（其中修订 16 件）", "一、总体情况 "):
+        start = time.process_time()
+        survives(head + body * (300_000 // len(body)))
+        assert time.process_time() - start < 10, body[:10]
