@@ -7,14 +7,11 @@ No Textual or prompt_toolkit here: these commands must start fast.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from sections import DraftError, Finding, Report, Severity, check, load_draft, save_draft
 from sections.layout import width
-from sections.reader import draft_from, read_report
-from sections.structure_rules import check_imported
 
 BAR = 24
 """Width of the progress bar in characters."""
@@ -36,33 +33,34 @@ def load(path: Path) -> tuple[Report, list[Finding]]:
     if is_draft(path):
         report = load_draft(path).report
         return report, check(report)
+    from sections.reader import read_report
+    from sections.structure_rules import check_imported
+
     reading = read_report(path)
     return reading.report, check_imported(reading)
 
 
-@dataclass
 class Checked:
-    """One line of the summary table."""
+    """One line of the summary table: the counts, not the report, so that long batches stay small."""
 
-    path: Path
-    report: Report | None
-    findings: Sequence[Finding] = ()
-
-    def count(self, severity: Severity) -> int:
-        """How many findings of a severity the file has."""
-        return sum(1 for f in self.findings if f.severity is severity)
+    def __init__(self, path: Path, report: Report | None, findings: Sequence[Finding] = ()) -> None:
+        self.path = path
+        self.readable = report is not None
+        self.body = report.meta.body if report is not None else None
+        self.year = report.meta.year if report is not None else None
+        self.errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+        self.warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
 
 
 def summary(checked: Sequence[Checked]) -> str:
     """The table printed after a batch: file, body, year, errors, warnings."""
     rows = [("文件", "机关", "年度", "错误", "提醒")]
     for item in checked:
-        if item.report is None:
+        if not item.readable:
             rows.append((str(item.path), "（无法读取）", "", "", ""))
             continue
-        meta = item.report.meta
-        rows.append((str(item.path), meta.body or "（未知）", str(meta.year or ""),
-                     str(item.count(Severity.ERROR)), str(item.count(Severity.WARNING))))
+        rows.append((str(item.path), item.body or "（未知）", str(item.year or ""),
+                     str(item.errors), str(item.warnings)))
     sizes = [max(width(row[c]) for row in rows) for c in range(5)]
     lines = []
     for row in rows:
@@ -70,8 +68,8 @@ def summary(checked: Sequence[Checked]) -> str:
                  for c, cell in enumerate(row)]
         lines.append("  ".join(cells).rstrip())
     files = len(checked)
-    failed = sum(1 for item in checked if item.report is not None and item.count(Severity.ERROR))
-    unread = sum(1 for item in checked if item.report is None)
+    failed = sum(1 for item in checked if item.errors)
+    unread = sum(1 for item in checked if not item.readable)
     lines.append(f"共 {files} 个文件：{failed} 个有错误，{unread} 个无法读取。")
     return "\n".join(lines)
 
@@ -107,6 +105,9 @@ def import_report(source: Path, target: Path, *, force: bool) -> tuple[Report, l
     """Read a published report and save it as a draft the interview can open; refuse to overwrite."""
     if target.exists() and not force:
         raise DraftError(f"{target}：文件已存在。如要覆盖，请加 --force。")
+    from sections.reader import draft_from, read_report
+    from sections.structure_rules import check_imported
+
     reading = read_report(source)
     save_draft(target, draft_from(reading))
     return reading.report, check_imported(reading)
