@@ -177,3 +177,25 @@ async def test_export_markdown_and_confirm_overwrite(tmp_path: Path) -> None:
         assert not isinstance(app.screen, ExportDialog)
     assert (tmp_path / "county.md").read_text(encoding="utf-8").startswith("# ")
 
+
+
+async def test_export_offers_word_and_web_page(tmp_path: Path) -> None:
+    """The export dialog also writes a Word .docx and an HTML page, named after the choice."""
+    from docx import Document
+
+    draft = tmp_path / "county.json"
+    shutil.copy(SAMPLES / "county-bureau-2025.json", draft)
+    app = make_app(draft)
+    async with app.run_test(size=SIZE) as pilot:
+        for choice, suffix in (("#fmt-docx", ".docx"), ("#fmt-html", ".html")):
+            await pilot.press("ctrl+e")
+            dialog = app.screen
+            assert isinstance(dialog, ExportDialog)
+            await pilot.click(choice)
+            assert dialog.query_one("#path", Input).value == str(tmp_path / f"county{suffix}")
+            await pilot.click("#export")
+            await pilot.pause()
+            assert not isinstance(app.screen, ExportDialog)
+    tables = Document(str(tmp_path / "county.docx")).tables
+    assert len(tables) == 3
+    assert "云溪县市场监督管理局" in (tmp_path / "county.html").read_text(encoding="utf-8")

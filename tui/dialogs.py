@@ -14,8 +14,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
-from sections import Finding, Format, Layout
+from sections import Finding, Layout
+from sections.export import EXPORT_FORMATS, ExportFormat
 from tui.widgets import OrderedScreen, literal
+
+FORMAT_OF: dict[str, ExportFormat] = {f"fmt-{f}": f for f in EXPORT_FORMATS}
+SUFFIXES = tuple(f".{f}" for f in EXPORT_FORMATS)
 
 
 def finding_text(finding: Finding) -> str:
@@ -69,7 +73,7 @@ class ExportChoice:
     """What the export dialog settled: where, in which format and table layout, overwrite or not."""
 
     path: Path
-    fmt: Format
+    fmt: ExportFormat
     layout: Layout
     force: bool = False
 
@@ -100,6 +104,8 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
                 with RadioSet(id="format"):
                     yield RadioButton("文本 txt", value=True, id="fmt-txt")
                     yield RadioButton("Markdown md", id="fmt-md")
+                    yield RadioButton("Word docx（公文格式）", id="fmt-docx")
+                    yield RadioButton("网页 html", id="fmt-html")
             with Horizontal(classes="export-row"):
                 yield Label("表格", classes="export-label")
                 with RadioSet(id="layout"):
@@ -121,9 +127,9 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
     @on(RadioSet.Changed, "#format")
     def _format_changed(self, event: RadioSet.Changed) -> None:
         path_input = self.query_one("#path", Input)
-        suffix = ".md" if event.pressed.id == "fmt-md" else ".txt"
+        suffix = "." + (event.pressed.id or "fmt-txt").removeprefix("fmt-")
         path = Path(path_input.value.strip() or str(self.default))
-        if path.suffix in (".txt", ".md", ""):
+        if path.suffix in (*SUFFIXES, ""):
             path_input.value = str(path.with_suffix(suffix))
 
     @on(Input.Submitted, "#path")
@@ -141,7 +147,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
                     literal(f"{path.name} 已存在。再按一次“导出”覆盖它，或改一个文件名。"))
                 return
             force = True
-        fmt: Format = "md" if self._pressed("#format") == "fmt-md" else "txt"
+        fmt = FORMAT_OF.get(self._pressed("#format") or "", "txt")
         layout: Layout = "grid" if self._pressed("#layout") == "layout-grid" else "tabs"
         self.dismiss(ExportChoice(path, fmt, layout, force))
 
