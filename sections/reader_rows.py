@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 
 MARKERS = frozenset({"/", "／", "—", "——", "-", "－", "--", "无", "空", "\\", "×", "…", "——/"})
 """Non-numbers printed in figure cells; kept as printed so C1 reports them."""
-_NOTED_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:万元|元)?(?:\x01\d+\x01)?")
-_TOKEN = re.compile(r"(?P<num>-?\d+(?:\.\d+)?(?:万元|元)?)|(?P<space>[ \t]+)|(?P<text>[^\s\d-]+|-+)")
+_NOTED_NUMBER = re.compile(r"(?:-?\d{1,3}(?:,\d{3})+|-?\d+(?:\.\d+)?(?:万元|元)?)(?:\x01\d+\x01)?")
+_TOKEN = re.compile(r"(?P<num>-?\d{1,3}(?:,\d{3})+(?![\d,])|-?\d+(?:\.\d+)?(?:万元|元)?)|(?P<space>[ \t]+)|(?P<text>[^\s\d-]+|-+)")
 _ANNOTATED = re.compile(r"(?<![\d.])(-?\d+)[ \t\n]*([（(][^（）()\n]{0,24}(?:件|其中|含|包括)[^（）()\n]{0,24}[）)])")
 _ARTICLE = re.compile(r"第\s*(\d{1,2})\s*条\s*第?\s*[（(]\s*(\d{1,2})\s*[)）]\s*项")
 _LABEL_MARK = re.compile(r"[.、．][^\d\s]")
 _SPACE = re.compile(r"\s+")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")
 _WIDE = str.maketrans("０１２３４５６７８９．－", "0123456789.-")
 _CN_DIGITS = "零一二三四五六七八九"
 
@@ -54,7 +55,10 @@ def rows(text: str, limit: int = 400) -> list[Row]:
         delimited = "\t" in line or line.count("|") >= 2
         items = _cells(line) if delimited else _plain(line)
         current: Row | None = None
+        opening: Row | None = None
+        """A row that opened its line: text after it, up to the line end, is its label."""
         line_text: list[str] = []
+        after: list[str] = []
         blanks = 0
         for kind, value in items:
             if len(found) >= limit:
@@ -63,22 +67,28 @@ def rows(text: str, limit: int = 400) -> list[Row]:
                 if current is not None:
                     found.append(current)
                     current = None
-                pending.append(value)
+                (after if opening is not None else pending).append(value)
                 line_text.append(value)
                 blanks = 0
             elif kind == "blank":
                 blanks += 1 if current is not None else 0
             else:
                 token, note = _unnote(value, notes)
+                token = _THOUSANDS.sub("", token)
                 if current is None:
+                    pending += after
                     current = Row([], "".join(pending), "".join(line_text), delimited)
-                    pending, line_text = [], []
+                    opening = current if not line_text and opening is None and not after else None
+                    pending, line_text, after = [], [], []
                 current.tokens.extend([""] * blanks + [token])
                 blanks = 0
                 if note:
                     current.notes[len(current.tokens) - 1] = note
         if current is not None:
             found.append(current)
+        if opening is not None and after:
+            opening.line_label = "".join(after)
+            opening.label += opening.line_label
     return found
 
 

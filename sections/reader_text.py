@@ -43,9 +43,10 @@ _MD_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-*:?)?[
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
 MAX_CANDIDATES = 500
 """Numbered lines examined as possible headings: a report has a few dozen, a pasted pile of text more."""
-_CANDIDATE = re.compile(r"([一二三四五六])[ \t]*[、.．][ \t]*")
+_CANDIDATE = re.compile(r"(?:第([一二三四五六])部分[ \t]*[、.．:：]?|([一二三四五六])[ \t]*[、.．])[ \t]*")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _BLANKS = re.compile(r"\s+")
+_QUOTES = str.maketrans("“”‘’「」『』", '""\'\'""""')
 _YEAR_TITLE = re.compile(r"([\u4e00-\u9fff（）()]{0,40}?)((?:19|20)\d{2})年度?([\u4e00-\u9fff（）()]{0,30}?)"
                          r"政府信息公开(?:工作)?(?:年度)?(?:工作)?报告")
 _NO_YEAR_TITLE = re.compile(r"([\u4e00-\u9fff]{2,30}?)政府信息公开(?:工作)?(?:年度)?报告")
@@ -101,12 +102,16 @@ def squash(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = re.sub(r"\s+", "", text)
     text = re.sub(r"(?<![\d.])(\d)[、,]", r"\1.", text)
-    return text.translate(str.maketrans("“”‘’「」『』", '""\'\'""""'))
+    return text.translate(_QUOTES)
 
 
 def outline(text: str) -> Outline:
     """Title, headings and section texts of a cleaned report text."""
     headings = find_headings(text)
+    contents = _contents(headings, text)
+    if contents:
+        text = text[:contents[0]] + text[contents[1]:]
+        headings = find_headings(text)
     first = headings[0].start if headings else min(len(text), 1500)
     title = find_title(text[:first], text)
     result = Outline(text, title, headings)
@@ -151,12 +156,32 @@ def find_headings(text: str) -> list[Heading]:
         needed = 0.95 if _CJK.match(before) else 0.8
         if score >= needed and end:
             stop = _skip(text, match.end(), end)
-            found.append(Heading(index, match.group(1), squash(text[match.start():stop]), match.start(), stop))
+            found.append(Heading(index, match.group(1) or match.group(2), squash(text[match.start():stop]),
+                                 match.start(), stop))
     return found
 
 
 def _numeral(match: re.Match[str]) -> int:
-    return SECTION_NUMERALS.index(match.group(1))
+    return SECTION_NUMERALS.index(match.group(1) or match.group(2))
+
+
+def _contents(headings: list[Heading], text: str) -> tuple[int, int] | None:
+    """Where a table of contents stands: three or more headings in a row, each printed again further on,
+    with next to nothing under them (page numbers) but the last."""
+    run: list[Heading] = []
+    for number, heading in enumerate(headings):
+        if not any(later.index == heading.index for later in headings[number + 1:]):
+            break
+        run.append(heading)
+        stop = headings[number + 1].start if number + 1 < len(headings) else len(text)
+        if stop - heading.end >= 40:
+            break
+    if len(run) < 3:
+        return None
+    end = text.find("\n", run[-1].end)
+    begin = text.rfind("目", max(0, run[0].start - 12), run[0].start)
+    return (begin if begin >= 0 and "录" in text[begin:run[0].start] else run[0].start,
+            len(text) if end < 0 else end)
 
 
 def _window(text: str, start: int, size: int) -> str:

@@ -252,3 +252,33 @@ def test_report_model_keeps_figures_of_a_2019_report() -> None:
     from sections import check
 
     assert [f.where for f in check(report) if f.rule == "C2"] == ["表二 行政强制 上一年项目数量"]
+
+
+def _numbers_before_labels(text: str) -> str:
+    """The table rows of a rendered report with the figures first and the label after them, by spaces."""
+    lines = []
+    for line in text.split("\n"):
+        cells = [c for c in line.split("\t") if c]
+        numbers = [c for c in cells if re.fullmatch(r"-?\d+", c)]
+        labels = [c for c in cells if c not in numbers]
+        lines.append(" ".join(numbers) + " " + "".join(labels) if len(numbers) == 7 and labels
+                     else " ".join(cells))
+    return "\n".join(lines)
+
+
+CONTENTS = ("目录\n一、总体情况……1\n二、主动公开政府信息情况……2\n三、收到和处理政府信息公开申请情况……3\n"
+            "四、政府信息公开行政复议、行政诉讼情况……4\n五、存在的主要问题及改进情况……5\n六、其他需要报告的事项……5\n")
+
+
+@pytest.mark.parametrize("variant", [
+    _numbers_before_labels,
+    lambda t: t.replace("行政许可\t1236", "行政许可\t1,236"),
+    lambda t: t.replace("\n\n本报告依据", "\n" + CONTENTS + "\n本报告依据", 1),
+    lambda t: re.sub(r"\n([一二三四五六])、(总体|主动|收到|政府信息公开行政|存在|其他)", r"\n第\1部分 \2", t),
+], ids=["figures-before-labels", "thousands-separator", "table-of-contents", "part-headings"])
+def test_layout_variants_read_to_the_same_report(county_text: str, variant: object) -> None:
+    """Figures before their labels, 「1,236」, a table of contents, 「第一部分」 headings: same figures, no finding."""
+    reading, findings = read(variant(county_text))  # type: ignore[operator]
+    assert figures(reading.report) == figures(read(county_text)[0].report)
+    assert (reading.report.meta.preface or "").startswith("本报告依据")
+    assert not [f for f in findings if f.rule in ("S1", "S4", "S5", "L1", "R1", "R2")]
