@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from .answers import clean_text
     from .checks import RULES, check
     from .drafts import Draft, Exchange, InterviewState, load_draft, save_draft, write_atomic
-    from .rendering import FORMATS, LAYOUTS, Format, Layout, render
+    from .layout import LAYOUTS, Layout
+    from .rendering import FORMATS, Format, render
     from .report import Report
 
 _HOMES = {
@@ -23,7 +24,7 @@ _HOMES = {
     "RULES": "checks", "check": "checks",
     "Draft": "drafts", "Exchange": "drafts", "InterviewState": "drafts", "load_draft": "drafts",
     "save_draft": "drafts", "write_atomic": "drafts",
-    "FORMATS": "rendering", "LAYOUTS": "rendering", "Format": "rendering", "Layout": "rendering",
+    "FORMATS": "rendering", "LAYOUTS": "layout", "Format": "rendering", "Layout": "layout",
     "render": "rendering",
     "Report": "report",
 }

@@ -13,7 +13,7 @@ from .drafts import write_atomic
 from .errors import ExportError
 from .findings import Amount, Figure
 from .labels import LEVELS, T3_ROWS, T3_ROWS_2019
-from .rendering import Layout, render
+from .layout import Layout
 from .report import Report
 from .requests import OUTDATED_OTHER
 
@@ -39,6 +39,8 @@ def export_bytes(report: Report, fmt: ExportFormat = "txt", layout: Layout = "ta
         from .word import word  # python-docx loads only when a Word file is asked for
 
         return word(report)
+    from .rendering import render  # Jinja2 is loaded only when a report is written
+
     text = render(report, fmt, layout)
     if newline == "crlf":
         text = text.replace("\r\n", "\n").replace("\n", "\r\n")

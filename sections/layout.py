@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from typing import Literal
 from collections.abc import Sequence
 
 from .tables import Cell, Table
+
+Layout = Literal["tabs", "grid"]
+LAYOUTS: tuple[Layout, ...] = ("tabs", "grid")
+"""Table layouts of the text export: tab-separated cells, or aligned monospace columns."""
 
 GAP = "  "
 MAX_CELL = 24

@@ -9,15 +9,14 @@ from typing import Literal
 import jinja2
 
 from . import layout
+from .layout import Layout
 from .labels import SECTION_HEADINGS
 from .overview import numbered
 from .report import Report
 from .tables import table2, table3, table4
 
 Format = Literal["txt", "md", "html"]
-Layout = Literal["tabs", "grid"]
 FORMATS: tuple[Format, ...] = ("txt", "md", "html")
-LAYOUTS: tuple[Layout, ...] = ("tabs", "grid")
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _PICTURES = {c: 0x2400 + c for c in range(0x20) if chr(c) not in "\t\n"} | {0x7F: 0x2421}
 """Control characters and their Unicode control pictures (ESC -> U+241B)."""

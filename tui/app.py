@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -13,12 +13,13 @@ from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
 from sections import DraftError, ExportError, Report
-from sections.export import export
 from sections.questions import SECTION_ORDER
-from tui.dialogs import ExportChoice
 from tui.launch import list_drafts, new_draft_path, open_draft
 from tui.screens import InterviewScreen, StartScreen
 from tui.widgets import SHORT_TITLES
+
+if TYPE_CHECKING:
+    from tui.dialogs import ExportChoice
 
 INTERVIEW_ACTIONS = frozenset({"help", "preview", "findings", "export", "table"})
 """Actions that need a draft open: hidden from the footer and palette on the start screen."""
@@ -163,6 +164,8 @@ class NianbaoApp(App[None]):
     def export_report(self, report: Report, choice: ExportChoice) -> bool:
         """Write the report as chosen in the export dialog; say how it went."""
         try:
+            from sections.export import export
+
             export(report, choice.path, choice.fmt, choice.layout, force=choice.force)
         except ExportError as err:
             self.notify(err.message, title="导出失败", severity="error", timeout=10)

@@ -21,12 +21,9 @@ from sections import (
     Severity,
     clean_text,
     load_draft,
-    render,
     save_draft,
 )
 from sections.interview import Interview, Message, Turn, describe
-from tui.dialogs import ExportChoice, ExportDialog, FindingsScreen
-from tui.grid import GridScreen
 from tui.widgets import (
     AnswerBox,
     Bubble,
@@ -43,6 +40,7 @@ from tui.widgets import (
 
 if TYPE_CHECKING:
     from tui.app import NianbaoApp
+    from tui.dialogs import ExportChoice
 
 HISTORY = 30
 """How many earlier exchanges a resumed interview shows."""
@@ -234,6 +232,8 @@ class InterviewScreen(OrderedScreen[None]):
                                    len(interview.open_findings(section))))
         self.query_one(Sidebar).show(rows, len(interview.open_findings()))
         if self.query_one(Preview).display:
+            from sections import render  # Jinja2 loads with the first preview, not at start-up
+
             self.query_one(Preview).show(render(self.report, "txt", "grid"))
         self._ready_answer()
 
@@ -283,6 +283,8 @@ class InterviewScreen(OrderedScreen[None]):
         def chosen(target: str | None) -> None:
             if target:
                 self.goto(target)
+        from tui.dialogs import FindingsScreen
+
         self.app.push_screen(FindingsScreen(self.interview.open_findings()), chosen)
 
     def open_export(self) -> None:
@@ -291,10 +293,14 @@ class InterviewScreen(OrderedScreen[None]):
             if choice is not None:
                 self._app().export_report(self.report, choice)
         errors = [f for f in self.interview.findings if f.severity is Severity.ERROR]
+        from tui.dialogs import ExportDialog
+
         self.app.push_screen(ExportDialog(self.path.with_suffix(".txt"), errors), chosen)
 
     def open_grid(self, table: str) -> None:
         """Edit table 二, 三 or 四 as a grid."""
+        from tui.grid import GridScreen
+
         self.app.push_screen(GridScreen(table, self))
 
     def edit(self, change: Callable[[Report], None]) -> None:
