@@ -29,7 +29,7 @@ from .reader_tables import (
     Label, TableRead, fee_amount, is_2019_table2, read_table2, read_table3, read_table4,
 )
 from .reader_text import (
-    Heading, Outline, Title, clean, contact, level_of, outline, parts_of_overview, stated_parts,
+    Heading, Outline, Title, clean, contact, level_of, outline, parts_of_overview, stated_parts, unwrap,
 )
 from .report import Report
 from .requests import TOTAL, Requests, row_name
@@ -118,18 +118,18 @@ def _narrative(report: Report, shape: Outline) -> None:
     meta, sections = report.meta, shape.sections
     meta.body, meta.year = shape.title.body, shape.title.year
     meta.level = level_of(meta.body)  # type: ignore[assignment]
-    meta.preface = shape.preface or None
+    meta.preface = unwrap(shape.preface) or None
     meta.contact = contact(shape.preface)
     decimals = re.search(r"保留\s*(\d)\s*位小数", sections.get(1, ""))
     meta.fee_decimals = int(decimals.group(1)) if decimals else None
     if 0 in sections:
         opening, parts = parts_of_overview(sections[0])
-        report.overview = Overview(opening=opening or None,
-                                   subsections=[Subsection(title=t, text=x or None) for t, x in parts])
+        report.overview = Overview(opening=unwrap(opening) or None,
+                                   subsections=[Subsection(title=t, text=unwrap(x) or None) for t, x in parts])
     if 4 in sections:
-        report.improvements = Improvements(text=sections[4] or None)
+        report.improvements = Improvements(text=unwrap(sections[4]) or None)
     if 5 in sections:
-        report.other = Other(text=sections[5] or None, fee_amount=_processing_fee(sections[5]))
+        report.other = Other(text=unwrap(sections[5]) or None, fee_amount=_processing_fee(sections[5]))
 
 
 def _processing_fee(text: str) -> Decimal | None:

@@ -46,6 +46,8 @@ MAX_CANDIDATES = 500
 _CANDIDATE = re.compile(r"(?:第([一二三四五六])部分[ \t]*[、.．:：]?|([一二三四五六])[ \t]*[、.．])[ \t]*")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _BLANKS = re.compile(r"\s+")
+_WRAPPED = re.compile(r"(?<=[^。！？；：:;!?”’」』…\n])[ \t]*\n(?![ \t]*(?:\n|[（(][一二三四五六七八九十\d]+[)）]|"
+                      r"[一二三四五六七八九十]+[、是]|\d+[.、．]|第[一二三四五六七八九十]))")
 _QUOTES = str.maketrans("“”‘’「」『』", '""\'\'""""')
 _YEAR_TITLE = re.compile(r"([\u4e00-\u9fff（）()]{0,40}?)((?:19|20)\d{2})年度?([\u4e00-\u9fff（）()]{0,30}?)"
                          r"政府信息公开(?:工作)?(?:年度)?(?:工作)?报告")
@@ -338,6 +340,12 @@ def _preface(head: str, title: Title) -> str:
             seen += not char.isspace()
         return ""
     return head.strip()
+
+
+def unwrap(text: str) -> str:
+    """A paragraph whose lines were broken by PDF extraction, joined again; paragraph breaks, list items
+    and sub-headings stay on their own lines."""
+    return _WRAPPED.sub("", text)
 
 
 def stated_parts(preface: str) -> int | None:
