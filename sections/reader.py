@@ -28,15 +28,13 @@ from .reader_files import read_file
 from .reader_tables import (
     Label, TableRead, fee_amount, is_2019_table2, read_table2, read_table3, read_table4,
 )
-from .reader_text import (
-    Heading, Outline, Title, clean, contact, level_of, outline, parts_of_overview, stated_parts, unwrap,
-)
+from .reader_text import Heading, Outline, clean, outline, parts_of_overview, stated_parts, unwrap
+from .reader_title import Title, contact, level_of
 from .report import Report
 from .requests import TOTAL, Requests, row_name
 
 TableFormat = Literal["2021", "2019", "2021-outdated-six"]
 TextLayout = Literal["lines", "flattened"]
-TABLES = ("表二", "表三", "表四")
 
 
 @dataclass

@@ -15,15 +15,23 @@ from itertools import product
 from math import prod
 
 from .findings import Figure
-from .labels import RULE_COLUMNS, T3_ROWS, T3_ROWS_2019, TABLE2, TABLE2_2019, Table3Row
+from .labels import (
+    RULE_COLUMNS, T3_ROWS, T3_ROWS_2019, T4_LITIGATION, T4_OUTCOMES, T4_REVIEW, TABLE2, TABLE2_2019, Table3Row,
+)
 from .reader_cells import Cells, Groups, agreed, figure, readings
 from .reader_rows import Row, rows
-from .reader_text import fuzzy_prefix, squash
+from .reader_text import squash
+from .reader_title import fuzzy_prefix
 from .requests import OUTDATED_OTHER
 
 T3_WIDTH, T4_WIDTH = 7, 15
 T4_GROUPS: Groups = (5, 5, 5)
-T2_2019_MARKS = ("本年新制作数量", "对外公开总数量", "上一年项目数量", "政府集中采购", "其他对外管理服务事项")
+T4_HEADER = (T4_REVIEW, T4_LITIGATION, *T4_OUTCOMES)
+"""Words of table 四's header: figures before any of them are not the table."""
+T2_2019_MARKS = tuple(dict.fromkeys(
+    label for block in TABLE2_2019 for label in block.columns[1:] + block.rows
+    if not any(label in known for b in TABLE2 for known in b.columns + b.rows)))
+"""Column and row labels only the 2019 试行 table 二 prints (本年新制作数量, 政府集中采购 …)."""
 COLUMN_WORDS: tuple[tuple[str, ...], ...] = (("新制", "制发", "出台", "印发"),
                                              ("失效", "废止", "清理", "修订", "修改", "撤销"),
                                              ("现行", "有效"))
@@ -351,7 +359,7 @@ def read_table4(text: str, *, run_together: bool) -> TableRead:
         between = row.label
         if tokens and (len(between) > 60 or re.search(r"[。；;]", between)):
             break
-        if not tokens and number == 0 and not re.search(r"复议|诉讼|维持|纠正|审结|总计", between + text[:200]):
+        if not tokens and number == 0 and not any(word in between + text[:200] for word in T4_HEADER):
             break
         tokens.extend(row.tokens)
         if len(tokens) >= T4_WIDTH:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .checks import check
 from .findings import Finding, Severity
-from .labels import SECTION_HEADINGS, SECTION_NUMERALS
+from .labels import SECTION_HEADINGS, SECTION_NUMERALS, T3_GROUP_HEADINGS
 from .narrative import passages
 
 if TYPE_CHECKING:
@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 ImportRule = Callable[["Report", "Reading"], Iterable[Finding]]
 BASIC = "基本信息"
 SUPERSEDED = re.compile(r"国办公开办函\s*[〔\[［(（【]\s*2019\s*[〕\]］)）】]\s*60\s*号")
-OTHER_ROW = "表三 （六）其他处理"
+OTHER_HEADING = T3_GROUP_HEADINGS["三(六)"]
+"""（六）其他处理."""
 
 
 def check_headings(report: Report, reading: Reading) -> Iterator[Finding]:
@@ -81,8 +82,8 @@ def check_labels(report: Report, reading: Reading) -> Iterator[Finding]:
 def check_layout(report: Report, reading: Reading) -> Iterator[Finding]:
     """L2: a 2021+ report prints an outdated layout (（六）其他处理 as one row, or the 2019 table 二)."""
     if reading.format == "2021-outdated-six":
-        yield Finding("L2", Severity.WARNING, "三", OTHER_ROW,
-                      f"{report.meta.year}年度报告仍将“（六）其他处理”列为一行（2019 年试行格式）。",
+        yield Finding("L2", Severity.WARNING, "三", f"表三 {OTHER_HEADING}",
+                      f"{report.meta.year}年度报告仍将“{OTHER_HEADING}”列为一行（2019 年试行格式）。",
                       "2021 年起应按国办公开办函〔2021〕30号格式分为 3 个子行。")
     if (report.meta.year or 0) >= 2021 and report.disclosure.trial is not None:
         yield Finding("L2", Severity.WARNING, "二", "表二",

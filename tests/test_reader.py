@@ -17,7 +17,7 @@ from sections.export import export_bytes, figures
 from sections.reader import Reading, draft_from, read_text
 from sections.reader_cells import readings
 from sections.reader_files import file_text
-from sections.reader_text import level_of
+from sections.reader_title import level_of
 from sections.structure_rules import check_imported, check_superseded_format
 
 from .conftest import SAMPLES
