@@ -18,7 +18,7 @@ HEADING_VARIANTS: tuple[tuple[str, ...], ...] = (
     ("概述",),
     (),
     ("依申请公开政府信息情况",),
-    ("因政府信息公开申请行政复议、提起行政诉讼的情况",),
+    ("因政府信息公开申请行政复议、提起行政诉讼的情况", "因政府信息公开工作被申请行政复议、提起行政诉讼情况"),
     (),
     (),
 )
@@ -28,7 +28,8 @@ _WORDINGS: tuple[tuple[str, ...], ...] = tuple(
     for heading, variants in zip(SECTION_HEADINGS, HEADING_VARIANTS, strict=True)
 )
 _FOOTER = re.compile(r"^[ \t]*(?:[-—–－]+[ \t]*\d{1,3}[ \t]*[-—–－]+|第[ \t]*\d{1,3}[ \t]*页"
-                     r"(?:[ \t]*[，,/]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?)[ \t]*$", re.MULTILINE)
+                     r"(?:[ \t]*[，,/]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?|\d{1,3}[ \t]*/[ \t]*\d{1,3}[ \t]*页?)[ \t]*$",
+                     re.MULTILINE)
 _MD_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-*:?)?[ \t]*$", re.MULTILINE)
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
 MAX_CANDIDATES = 500
@@ -80,7 +81,7 @@ def squash(text: str) -> str:
     """Text for comparing wording: width folded (NFKC), no white space, 「1、」 written 「1.」, one kind of quote."""
     text = unicodedata.normalize("NFKC", text)
     text = re.sub(r"\s+", "", text)
-    text = re.sub(r"(?<![\d.])(\d)[、,]", r"\1.", text)
+    text = re.sub(r"(?<![\d.])(\d)[、,]|\((\d)\)", lambda m: f"{m.group(1) or m.group(2)}.", text)
     return text.translate(_QUOTES)
 
 

@@ -41,7 +41,7 @@ def fuzzy_prefix(target: str, window: str, lead: int = 10) -> tuple[float, int]:
     and where in `window` the match ends."""
     position, matched, end = 0, 0, 0
     for char in target:
-        found = window.find(char, position, position + (lead if matched == 0 else 3) + 1)
+        found = window.find(char, position, position + (lead if matched == 0 else 6) + 1)
         if found < 0:
             continue
         matched += 1

@@ -118,6 +118,7 @@ def test_blank_and_printed_marks_are_kept_for_c1(county_text: str) -> None:
     ("（一）予以公开", "(一) 予以公开"),
     ("2.其他法律行政法规禁止公开", "2.其他法律行政 法规禁止公开"),
     ("1.申请人无正当理由逾期不补正、", "1、申请人无正当理由逾期不补\n正、"),
+    ("1.属于国家秘密", "（1）属于国家秘密"),
 ])
 def test_width_and_white_space_are_not_label_deviations(county_text: str, old: str, new: str) -> None:
     """Half-width brackets, PDF spaces, 「1、」 and a label broken over lines are not L1."""
@@ -170,12 +171,18 @@ def test_headings_out_of_order_are_s1(county_text: str) -> None:
     assert places(findings, "S1") == ["五、存在的主要问题及改进情况"]
 
 
-@pytest.mark.parametrize("heading", ["五、政府信息公开工作存在的主要问题及改进情况", "五、存在的主要问题和改进情况",
-                                     "五 、存在的主要问题及改进情况"])
-def test_heading_variants_are_recognised(county_text: str, heading: str) -> None:
+@pytest.mark.parametrize(("official", "printed"), [
+    ("五、存在的主要问题及改进情况", "五、政府信息公开工作存在的主要问题及改进情况"),
+    ("五、存在的主要问题及改进情况", "五、存在的主要问题和改进情况"),
+    ("五、存在的主要问题及改进情况", "五 、存在的主要问题及改进情况"),
+    ("四、政府信息公开行政复议、行政诉讼情况", "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况"),
+    ("二、主动公开政府信息情况", "二、主动公开政府信息的情况"),
+])
+def test_heading_variants_are_recognised(county_text: str, official: str, printed: str) -> None:
     """Common variants of a heading still start their section; they are not S1."""
-    reading, findings = read(edited(county_text, "五、存在的主要问题及改进情况", heading))
+    reading, findings = read(edited(county_text, official, printed))
     assert not places(findings, "S1")
+    assert figures(reading.report) == figures(read(county_text)[0].report)
     assert (reading.report.improvements.text or "").startswith("一是存在的主要问题")
 
 
@@ -275,7 +282,8 @@ CONTENTS = ("目录\n一、总体情况……1\n二、主动公开政府信息�
     lambda t: t.replace("行政许可\t1236", "行政许可\t1,236"),
     lambda t: t.replace("\n\n本报告依据", "\n" + CONTENTS + "\n本报告依据", 1),
     lambda t: re.sub(r"\n([一二三四五六])、(总体|主动|收到|政府信息公开行政|存在|其他)", r"\n第\1部分 \2", t),
-], ids=["figures-before-labels", "thousands-separator", "table-of-contents", "part-headings"])
+    lambda t: t.replace("\n\t\t5.属于", "\n— 3 —\n3 / 5\n第 3 页 共 5 页\n\t\t5.属于"),
+], ids=["figures-before-labels", "thousands-separator", "table-of-contents", "part-headings", "page-footers"])
 def test_layout_variants_read_to_the_same_report(county_text: str, variant: object) -> None:
     """Figures before their labels, 「1,236」, a table of contents, 「第一部分」 headings: same figures, no finding."""
     reading, findings = read(variant(county_text))  # type: ignore[operator]
