@@ -100,7 +100,8 @@ def parse_counts(text: str, names: tuple[str, ...]) -> list[int]:
 def _parse_named(value: str, names: tuple[str, ...]) -> list[int]:
     result = [0] * len(names)
     found = False
-    pattern = r"([^\d\s,、;；:：=\-+负]+)\s*[:：=]?\s*([-负]?(?:\d{1,3}(?:,\d{3})+|\d+)|[零〇一二两三四五六七八九十百千万]+)"
+    number = r"[-负]?(?:\d{1,3}(?:,\d{3})+|\d+)|[零〇一二两三四五六七八九十百千万]+"
+    pattern = rf"([^\d\s,、;；:：=\-+负]+)\s*[:：=]?\s*({number})"
     for match in re.finditer(pattern, value):
         word, number = match.group(1), match.group(2)
         index = _name_index(word, names)

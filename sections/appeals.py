@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, Field
 
 from .answers import parse_yes_no
-from .findings import Figure, Finding, Severity, number
+from .findings import Figure, Finding, Severity, count, number
 from .labels import T4_GROUPS, T4_OUTCOMES
 from .questions import Question, numbers_question
 
@@ -24,11 +24,15 @@ GROUP_KEYS = ("review", "direct", "after_review")
 """Question ids of the three groups: 行政复议, 未经复议直接起诉, 复议后起诉."""
 
 
+def _blank(size: int) -> list[Figure]:
+    return [None] * size
+
+
 class Appeals(BaseModel):
     """Table 四: fifteen figures, three groups of five; each group's 总计 is None in a draft (computed)."""
 
     cells: list[Figure] = Field(
-        default_factory=lambda: [None] * GROUP_WIDTH * len(T4_GROUPS),
+        default_factory=lambda: _blank(GROUP_WIDTH * len(T4_GROUPS)),
         min_length=GROUP_WIDTH * len(T4_GROUPS), max_length=GROUP_WIDTH * len(T4_GROUPS),
     )
     """复议 维持/纠正/其他/尚未审结/总计, then 直接起诉 ×5, then 复议后起诉 ×5."""
@@ -44,7 +48,7 @@ class Appeals(BaseModel):
         if column < OUTCOMES or cells[OUTCOMES] is not None:
             return cells[column]
         four = cells[:OUTCOMES]
-        return None if None in four else sum(number(c) for c in four)
+        return None if None in four else sum(count(c) for c in four)
 
     @property
     def values(self) -> list[Figure]:

@@ -13,8 +13,10 @@ CARRIED = ("meta.body", "meta.level", "meta.year", "meta.department", "meta.phon
 
 
 def draft_from_previous(previous: Report) -> Draft:
-    """A new draft for the year after `previous`: body, level, contact and preface carried over,
-    上年结转 set from last year's 结转下年度; last year's report stays attached for the cross-year checks.
+    """A new draft for the year after `previous`.
+
+    Body, level, contact and preface are carried over, 上年结转 is set from last year's 结转下年度, and
+    last year's report stays attached for the cross-year checks.
     """
     old = previous.meta
     year = old.year + 1 if old.year is not None else None

@@ -6,9 +6,9 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, PrivateAttr, ValidationError
@@ -73,8 +73,10 @@ def load_draft(path: Path) -> Draft:
 
 
 def recover_draft(path: Path) -> tuple[Draft, list[str]]:
-    """Read a draft for the interview: a field that fails validation is emptied (to be asked again)
-    and reported, instead of refusing the whole draft. Unreadable JSON still raises `DraftError`.
+    """Read a draft for the interview, emptying (to be asked again) the fields that fail validation.
+
+    The emptied fields are reported instead of refusing the whole draft; unreadable JSON still raises
+    `DraftError`.
     """
     data = _read_json(path)
     problems: list[str] = []
@@ -117,11 +119,12 @@ def _read_json(path: Path) -> dict[str, Any]:
         raise DraftError(
             f"{path}：草稿格式版本 {version} 高于本程序支持的 {SCHEMA_VERSION}，请升级 nianbao。"
         )
+    draft: dict[str, Any] = data
     while version < SCHEMA_VERSION:
-        data = MIGRATIONS[version](data)
+        draft = MIGRATIONS[version](draft)
         version += 1
-        data["schema_version"] = version
-    return data
+        draft["schema_version"] = version
+    return draft
 
 
 PLACES = {"meta": "基本信息", "overview": "一、总体情况", "disclosure": "表二", "requests": "表三",
@@ -174,7 +177,9 @@ def _blank(data: Any, loc: tuple[int | str, ...]) -> None:
 
     A path that no longer exists (emptied by an earlier error) is left alone.
     """
-    node, holder, key = data, None, None
+    node: Any = data
+    holder: Any = None
+    key: int | str | None = None
     for step in loc:
         if isinstance(node, dict) and step in node:
             holder, key, node = node, step, node[step]

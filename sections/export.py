@@ -6,7 +6,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .disclosure import (
-    ENFORCEMENT_LABEL, FEE_LABEL, NORMATIVE_LABEL, PENALTY_LABEL, PERMIT_LABEL, RULES_LABEL,
+    ENFORCEMENT_LABEL,
+    FEE_LABEL,
+    NORMATIVE_LABEL,
+    PENALTY_LABEL,
+    PERMIT_LABEL,
+    RULES_LABEL,
 )
 from .disclosure_2019 import COLUMNS as TRIAL_COLUMNS
 from .drafts import write_atomic
@@ -100,8 +105,11 @@ def figures(report: Report) -> dict[str, Any]:
 
 
 def table_format(report: Report) -> str:
-    """「2021」, 「2019」 (the 试行 layout of 2019/2020 reports) or 「2021-outdated-six」 (a 2021+ report
-    printing （六）其他处理 as one row), as the corpus names them."""
+    """The table layout as the corpus names it: 「2021」, 「2019」 or 「2021-outdated-six」.
+
+    「2019」 is the 试行 layout of 2019/2020 reports; 「2021-outdated-six」 a 2021+ report printing
+    （六）其他处理 as one row.
+    """
     if report.disclosure.trial is not None:
         return "2019"
     if OUTDATED_OTHER in report.requests.rows:
@@ -109,6 +117,6 @@ def table_format(report: Report) -> str:
     return "2021"
 
 
-def _has_figure(table: dict[str, Any] | list[Any]) -> bool:
+def _has_figure(table: Any) -> bool:
     values = table.values() if isinstance(table, dict) else table
     return any(_has_figure(v) if isinstance(v, list) else v is not None for v in values)

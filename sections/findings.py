@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, TypeAlias
 
 from pydantic import Field
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from .report import Report
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How bad a finding is: the report is wrong, needs a look, or is told something."""
 
     ERROR = "error"
@@ -74,6 +74,11 @@ Amount: TypeAlias = Annotated[Decimal | str | None, Field(union_mode="left_to_ri
 def number(value: Figure | Amount) -> int | Decimal:
     """The value for a sum: non-numeric and blank cells count as 0 (the corpus convention)."""
     return value if isinstance(value, int | Decimal) else 0
+
+
+def count(value: Figure) -> int:
+    """A count for a sum: non-numeric and blank cells count as 0 (the corpus convention)."""
+    return value if isinstance(value, int) else 0
 
 
 def is_number(value: Figure | Amount) -> bool:

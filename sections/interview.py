@@ -314,7 +314,8 @@ class Interview:
             if question is None or question.drafted is None:
                 turn.messages.append(Message("refusal", "这一题没有草稿可以提供。"))
             else:
-                turn.messages.append(Message("question", "草稿如下（直接回车采用）：\n" + question.drafted(self.report)))
+                drafted = question.drafted(self.report)
+                turn.messages.append(Message("question", f"草稿如下（直接回车采用）：\n{drafted}"))
             return turn
         handler = {"back": self.back, "goto": lambda: self.goto(argument), "skip": self.skip,
                    "undo": self.undo}.get(name)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Literal
-from collections.abc import Sequence
 
 from .tables import Cell, Table
 
@@ -105,7 +105,7 @@ def markdown(table: Table, title: str | None = None) -> str:
     for r in range(table.header_rows, len(slots)):
         row = slots[r]
         label = " ".join(_row_labels(owners[r][:table.label_columns], r))
-        values = [row[c].text if row[c] else "" for c in value_columns]
+        values = [cell.text if (cell := row[c]) else "" for c in value_columns]
         cells = ([label] if table.label_columns else []) + values
         lines.append("| " + " | ".join(_escape(v) for v in cells) + " |")
     return "\n".join(lines)

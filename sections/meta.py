@@ -194,7 +194,9 @@ def _check_phone(value: str) -> str | None:
 
 
 def _check_email(value: str) -> str | None:
-    return None if re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value) else "电子邮箱格式不对，应像 name@example.gov.cn；没有请答“无”。"
+    if re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
+        return None
+    return "电子邮箱格式不对，应像 name@example.gov.cn；没有请答“无”。"
 
 
 def _check_postcode(value: str) -> str | None:
@@ -225,7 +227,8 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
                  "choice", _take_level, lambda r, s: r.meta.level is not None,
                  lambda r: r.meta.level or "", default=guess),
         Question("meta.year", SECTION, "报告年度？",
-                 "统计期限为该年 1 月 1 日至 12 月 31 日。报告于次年 1 月 31 日前（县级以上人民政府本级报告 3 月 31 日前）发布。",
+                 "统计期限为该年 1 月 1 日至 12 月 31 日。报告于次年 1 月 31 日前"
+                 "（县级以上人民政府本级报告 3 月 31 日前）发布。",
                  "number", _take_year, lambda r, s: r.meta.year is not None,
                  lambda r: str(r.meta.year or ""), default=str(last_year)),
         text_question("meta.department", SECTION, "承办科室（报告的联系部门），如：党政办。",

@@ -253,11 +253,9 @@ def check_years(report: Report) -> Iterator[Finding]:
         for sentence in passage.sentences():
             match = re.match(r"(?:[（(][一二三四五六七八九十\d][）)][^，,\d]{0,12}?)?(\d{4})年度?[，,]?(?:全年)?",
                              sentence)
-            stale = match and int(match.group(1)) < year and re.search(r"\d+(?:件|条|个|次|期)", sentence)
-            ended = re.search(r"截至(\d{4})年(?:底|末|12月31日)", sentence)
-            if ended and int(ended.group(1)) < year:
-                stale, match = True, ended
-            if stale and match and not any(w in sentence for w in COMPARISON_WORDS):
+            if not (match and int(match.group(1)) < year and re.search(r"\d+(?:件|条|个|次|期)", sentence)):
+                match = re.search(r"截至(\d{4})年(?:底|末|12月31日)", sentence)
+            if match and int(match.group(1)) < year and not any(w in sentence for w in COMPARISON_WORDS):
                 yield Finding("N6", Severity.WARNING, _section(passage.where), passage.where,
                               f"{year}年度报告写“{sentence[:40]}”，年份 {match.group(1)} 应为 {year}"
                               "（可能沿用了上年的文字）。", f"请核对年份，改为 {year} 年的情况。")

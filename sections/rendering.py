@@ -9,8 +9,8 @@ from typing import Literal
 import jinja2
 
 from . import layout
-from .layout import Layout
 from .labels import SECTION_HEADINGS
+from .layout import Layout
 from .overview import numbered
 from .report import Report
 from .tables import table2, table3, table4

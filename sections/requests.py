@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from .answers import ZERO_WORDS, normalise, parse_yes_no
 from .errors import AnswerError
-from .findings import Figure, Finding, Severity, number
+from .findings import Figure, Finding, Severity, count, number
 from .labels import T3_APPLICANTS, T3_COLUMNS, T3_GROUP_HEADINGS, T3_RESULT_KEYS, T3_ROW, T3_ROWS
 from .questions import Question, numbers_question
 
@@ -73,12 +73,12 @@ class Requests(BaseModel):
         """A cell as the report shows it: the figure entered or printed, else the computed total."""
         if key == "total" and "total" not in self.rows:
             cells = [self.value(k, column) for k in self.result_keys]
-            return None if None in cells else sum(number(c) for c in cells)
+            return None if None in cells else sum(count(c) for c in cells)
         cells = self.rows.get(key, [None] * WIDTH)
         if column < TOTAL or cells[TOTAL] is not None:
             return cells[column]
         six = cells[:TOTAL]
-        return None if None in six else sum(number(c) for c in six)
+        return None if None in six else sum(count(c) for c in six)
 
     def row(self, key: str) -> list[Figure]:
         """All seven cells of a row as the report shows them."""
@@ -187,7 +187,8 @@ RULES = (check_blank, check_negative, check_rows, check_columns, check_balance)
 
 GATE = "t3.any"
 OUTCOMES = "t3.outcomes"
-ROW_HELP = ("一行六个数，按“自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他”的顺序，用空格隔开，如“3 0 0 0 0 1”；"
+ROW_HELP = ("一行六个数，按“自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他”的顺序，"
+            "用空格隔开，如“3 0 0 0 0 1”；"
             "也可以只写有数的列，如“自然人3 其他1”，其余为 0。总计由程序计算。")
 OUTCOME_HELP = {
     "r_partial": "区分处理的申请只计入“部分公开”，不再计入不予公开等其他情形。",

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from decimal import Decimal
+from functools import cached_property
 
 from .findings import Amount, Figure
 from .labels import (
-    T3_APPLICANTS, T3_APPLICANTS_HEADING, T3_COLUMNS, T3_GROUP_HEADINGS, T3_NOTE,
-    T3_ORGANISATIONS_HEADING, T3_RESULT_HEADING, T3_ROWS, T4_LITIGATION, T4_LITIGATION_KINDS,
-    T4_OUTCOMES, T4_REVIEW, TABLE2,
+    T3_APPLICANTS,
+    T3_APPLICANTS_HEADING,
+    T3_COLUMNS,
+    T3_GROUP_HEADINGS,
+    T3_NOTE,
+    T3_ORGANISATIONS_HEADING,
+    T3_RESULT_HEADING,
+    T3_ROWS,
+    T4_LITIGATION,
+    T4_LITIGATION_KINDS,
+    T4_OUTCOMES,
+    T4_REVIEW,
+    TABLE2,
 )
 from .report import Report
 
@@ -86,7 +96,7 @@ def _figures(values: list[Figure]) -> tuple[Cell, ...]:
 def table2(report: Report) -> list[Table]:
     """Table 二 as its four blocks, each with its title row and column row."""
     t2 = report.disclosure
-    figures: list[list[list[Figure | Amount]]] = [
+    figures: list[list[Sequence[Figure | Amount]]] = [
         [t2.rules, t2.normative],
         [[t2.permits]],
         [[t2.penalties], [t2.enforcement]],

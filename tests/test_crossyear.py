@@ -30,7 +30,8 @@ def _next_year(county: Report) -> Report:
                                                                    f"讲本年的做法和成效。")
                                    for i, s in enumerate(county.overview.subsections or [])]
     report.overview.opening = "2026年，本局继续推进政务公开，全年发布信息502条，较上年有所增加。"
-    report.improvements.text = "一是本年度新发现的问题是政策解读的时效性不足。二是上年问题已经整改完毕。三是明年将加强培训。"
+    report.improvements.text = ("一是本年度新发现的问题是政策解读的时效性不足。二是上年问题已经整改完毕。"
+                                "三是明年将加强培训。")
     return report
 
 

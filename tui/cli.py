@@ -13,7 +13,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sections import (
-    LAYOUTS, ExportError, Finding, NianbaoError, Report, Severity, errors, load_draft,
+    LAYOUTS,
+    ExportError,
+    Finding,
+    NianbaoError,
+    Report,
+    Severity,
+    errors,
+    load_draft,
 )
 from sections.export import ENCODINGS, EXPORT_FORMATS, NEWLINES, export, export_bytes, figures
 from sections.labels import SECTION_HEADINGS, SECTION_NUMERALS

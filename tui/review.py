@@ -1,5 +1,7 @@
-"""Provides what `nianbao check` and `nianbao import` need beyond a single draft: published reports read
-as well as drafts, a progress bar for long batches, the summary table, and writing an imported draft.
+"""Provides what `nianbao check` and `nianbao import` need beyond a single draft.
+
+Published reports are read as well as drafts; long batches get a progress bar and a summary table;
+an imported report is written as a draft.
 
 No Textual or prompt_toolkit here: these commands must start fast.
 """
