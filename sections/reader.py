@@ -21,7 +21,7 @@ from .drafts import Draft, Exchange, InterviewState
 from .errors import ReportImportError
 from .findings import Finding, Severity
 from .improvements import Improvements
-from .labels import RULE_COLUMNS, T3_ROWS, TABLE2
+from .labels import RULE_COLUMNS, T3_ROWS, TABLE2, TABLE2_2019
 from .other import Other
 from .overview import Overview, Subsection
 from .reader_files import read_file
@@ -176,6 +176,10 @@ def _findings(reading: Reading, t2: TableRead, t3: TableRead, t4: TableRead) -> 
             if not read.cells:
                 found.append(Finding("R2", Severity.WARNING, table, where, f"未在报告中找到{where}。",
                                      "请检查报告是否漏印表格，或表格是否为图片。"))
+        for label in (label for block in (TABLE2_2019 if reading.report.disclosure.trial else TABLE2)
+                      for label in block.rows if t2.cells and label not in t2.cells):
+            found.append(Finding("R1", Severity.WARNING, "二", f"表二 {label}", f"未在表二中找到“{label}”一行。",
+                                 "请对照原文核对后填写。"))
         for key in (r.key for r in t3.layout if t3.cells and r.key not in t3.cells):
             place = _place("表三", key)
             found.append(Finding("R1", Severity.WARNING, "三", place, f"未在表三中找到“{row_name(key)}”一行。",

@@ -51,9 +51,18 @@ def rows(text: str, limit: int = 400) -> list[Row]:
     text = _ANNOTATED.sub(keep_note, text)
     found: list[Row] = []
     pending: list[str] = []
+    # A line holding one figure and nothing else continues the row above (one cell per line, as some
+    # PDF and web-page extractions print tables).
     for line in text.split("\n"):
         delimited = "\t" in line or line.count("|") >= 2
         items = _cells(line) if delimited else _plain(line)
+        if not pending and found and found[-1].tokens and len(line) < 24 and not delimited:
+            single = list(items)
+            if len(single) == 1 and single[0][0] == "figure" and "\x01" not in single[0][1] \
+                    and not found[-1].notes:
+                found[-1].tokens.append(_THOUSANDS.sub("", single[0][1]))
+                continue
+            items = iter(single)
         current: Row | None = None
         opening: Row | None = None
         """A row that opened its line: text after it, up to the line end, is its label."""

@@ -145,7 +145,8 @@ def level_of(body: str | None) -> str | None:
         if body.startswith(MUNICIPALITIES) and place in MUNICIPALITIES:
             return "省级政府"
         return guess_level(body) or _place_level(place)
-    if body.startswith(("国务院", "国家")) or re.fullmatch(r"[\u4e00-\u9fff]{1,8}部", body):
+    if (body.startswith(("国务院", "国家")) and not re.search(r"[省市县区]", body)) or \
+            re.fullmatch(r"[\u4e00-\u9fff]{1,8}部", body):
         return "国务院部门"
     if provincial and not re.search(r"[市县区镇乡]", body[provincial.end():].split("人民政府")[0]):
         return "省级政府部门"

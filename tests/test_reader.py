@@ -240,7 +240,8 @@ def test_unread_figures_become_open_questions_in_the_draft() -> None:
     ("平潭综合实验区", "县级政府"), ("淮安市人民政府", "设区的市政府"), ("上海市人民政府", "省级政府"),
     ("河南省人民政府", "省级政府"), ("上海市人民政府办公厅", "省级政府部门"), ("河南省教育厅", "省级政府部门"),
     ("河南省安阳市教育局", "县级以上政府部门"), ("云溪县市场监督管理局", "县级以上政府部门"),
-    ("广西壮族自治区人民政府", "省级政府"), (None, None),
+    ("广西壮族自治区人民政府", "省级政府"), ("国家统计局", "国务院部门"),
+    ("国家税务总局上海市税务局", "县级以上政府部门"), (None, None),
 ])
 def test_level_guessed_from_the_body_name(body: str | None, level: str | None) -> None:
     """The level comes from the name in the title: place and kind of body."""
@@ -283,10 +284,19 @@ CONTENTS = ("目录\n一、总体情况……1\n二、主动公开政府信息�
     lambda t: t.replace("\n\n本报告依据", "\n" + CONTENTS + "\n本报告依据", 1),
     lambda t: re.sub(r"\n([一二三四五六])、(总体|主动|收到|政府信息公开行政|存在|其他)", r"\n第\1部分 \2", t),
     lambda t: t.replace("\n\t\t5.属于", "\n— 3 —\n3 / 5\n第 3 页 共 5 页\n\t\t5.属于"),
-], ids=["figures-before-labels", "thousands-separator", "table-of-contents", "part-headings", "page-footers"])
+    lambda t: "\n".join(c for line in t.split("\n") for c in (line.split("\t") if "\t" in line else [line]) if c),
+], ids=["figures-before-labels", "thousands-separator", "table-of-contents", "part-headings", "page-footers",
+        "one-cell-per-line"])
 def test_layout_variants_read_to_the_same_report(county_text: str, variant: object) -> None:
     """Figures before their labels, 「1,236」, a table of contents, 「第一部分」 headings: same figures, no finding."""
     reading, findings = read(variant(county_text))  # type: ignore[operator]
     assert figures(reading.report) == figures(read(county_text)[0].report)
     assert (reading.report.meta.preface or "").startswith("本报告依据")
     assert not [f for f in findings if f.rule in ("S1", "S4", "S5", "L1", "R1", "R2")]
+
+
+def test_row_missing_from_a_complete_report_is_named(county_text: str) -> None:
+    """A table row left out of a complete report is left open and named (R1), not read as 0."""
+    reading, findings = read(edited(county_text, "规章\t0\t0\t0\n", ""))
+    assert reading.report.disclosure.rules == [None, None, None]
+    assert places(findings, "R1") == ["表二 规章"]
