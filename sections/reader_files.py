@@ -120,6 +120,8 @@ class _PageText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.hidden = 0
+        self.cell = 0
+        """Depth inside td/th: paragraphs and line breaks in a cell stay on the row's line."""
         self.first_cell = True
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -129,17 +131,23 @@ class _PageText(HTMLParser):
             if not self.first_cell:
                 self.parts.append("\t")
             self.first_cell = False
-        elif tag in self.BLOCKS:
+            self.cell += 1
+        elif tag == "tr":
             self.parts.append("\n")
-            self.first_cell = self.first_cell or tag == "tr"
+            self.first_cell, self.cell = True, 0
+        elif tag in self.BLOCKS:
+            self.parts.append(" " if self.cell else "\n")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self.HIDDEN:
             self.hidden = max(0, self.hidden - 1)
-        elif tag in self.BLOCKS:
+        elif tag in ("td", "th"):
+            self.cell = max(0, self.cell - 1)
+        elif tag in ("tr", "table"):
             self.parts.append("\n")
-            if tag == "tr":
-                self.first_cell = True
+            self.first_cell, self.cell = True, 0
+        elif tag in self.BLOCKS:
+            self.parts.append(" " if self.cell else "\n")
 
     def handle_data(self, data: str) -> None:
         if not self.hidden:

@@ -300,3 +300,30 @@ def test_row_missing_from_a_complete_report_is_named(county_text: str) -> None:
     reading, findings = read(edited(county_text, "规章\t0\t0\t0\n", ""))
     assert reading.report.disclosure.rules == [None, None, None]
     assert places(findings, "R1") == ["表二 规章"]
+
+
+def _cms_page(text: str) -> bytes:
+    """A report as a government site's CMS serves it: every cell and paragraph wrapped in <p>/<span>."""
+    import html
+
+    out = ['<html><head><meta charset="utf-8"><script>var a="一、总体情况";</script></head><body>'
+           '<div class="nav">首页 &gt; 政务公开</div>']
+    table = False
+    for line in text.split("\n"):
+        if "\t" in line:
+            out.append("" if table else '<table border="1">')
+            table = True
+            out.append("<tr>" + "".join(f"<td><p><span>{html.escape(c)}</span></p></td>" if c
+                                        else "<td><p>&nbsp;</p></td>" for c in line.split("\t")) + "</tr>")
+        else:
+            out.append("</table>" if table else "")
+            table = False
+            out.append(f"<p style='text-indent:2em'>{html.escape(line)}<br/></p>" if line else "")
+    return ("\n".join(out) + "</body></html>").encode()
+
+
+def test_saved_web_page_with_paragraphs_in_cells_reads(county_text: str) -> None:
+    """A saved web page whose table cells hold <p> and <span> reads to the same figures, scripts ignored."""
+    reading, findings = read(file_text(_cms_page(county_text), Path("report.html")))
+    assert figures(reading.report) == figures(read(county_text)[0].report)
+    assert not [f for f in findings if f.rule in ("S1", "S5", "L1", "R1", "R2")]
