@@ -25,9 +25,7 @@ from .labels import RULE_COLUMNS, T3_ROWS, TABLE2, TABLE2_2019
 from .other import Other
 from .overview import Overview, Subsection
 from .reader_files import read_file
-from .reader_tables import (
-    Label, TableRead, fee_amount, is_2019_table2, read_table2, read_table3, read_table4,
-)
+from .reader_tables import Label, TableRead, fee_amount, is_2019_table2, read_table2, read_table3, read_table4
 from .reader_text import Heading, Outline, clean, outline, parts_of_overview, stated_parts, unwrap
 from .reader_title import Title, contact, level_of
 from .report import Report
@@ -209,7 +207,7 @@ def draft_from(reading: Reading) -> Draft:
     """A draft of the report as read, for the interview: totals that agree are left to be computed."""
     report = reading.report.model_copy(deep=True)
     table = report.requests
-    for key, cells in list(table.rows.items()):
+    for cells in table.rows.values():
         six = cells[:TOTAL]
         if all(isinstance(v, int) for v in six) and cells[TOTAL] == sum(six):  # type: ignore[arg-type]
             cells[TOTAL] = None

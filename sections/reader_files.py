@@ -228,8 +228,10 @@ def pdf_text(data: bytes, path: Path) -> str:
 
 @contextmanager
 def _quiet(library: str) -> Iterator[None]:
-    """Keep a library's log lines and warnings about a damaged file off the user's screen: the one-line
-    message says what went wrong."""
+    """Keep a library's log lines and warnings about a damaged file off the user's screen.
+
+    The one-line message says what went wrong.
+    """
     log = logging.getLogger(library)
     level = log.level
     log.setLevel(logging.CRITICAL + 1)

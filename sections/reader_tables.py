@@ -16,7 +16,15 @@ from math import prod
 
 from .findings import Figure
 from .labels import (
-    RULE_COLUMNS, T3_ROWS, T3_ROWS_2019, T4_LITIGATION, T4_OUTCOMES, T4_REVIEW, TABLE2, TABLE2_2019, Table3Row,
+    RULE_COLUMNS,
+    T3_ROWS,
+    T3_ROWS_2019,
+    T4_LITIGATION,
+    T4_OUTCOMES,
+    T4_REVIEW,
+    TABLE2,
+    TABLE2_2019,
+    Table3Row,
 )
 from .reader_cells import Cells, Groups, agreed, figure, readings
 from .reader_rows import Row, rows

@@ -146,8 +146,11 @@ def _numeral(match: re.Match[str]) -> int:
 
 
 def _contents(headings: list[Heading], text: str) -> tuple[int, int] | None:
-    """Where a table of contents stands: three or more headings in a row, each printed again further on,
-    with next to nothing under them (page numbers) but the last."""
+    """Where a table of contents stands, if the text has one.
+
+    That is three or more headings in a row, each printed again further on, with next to nothing under
+    them (page numbers) but the last.
+    """
     run: list[Heading] = []
     for number, heading in enumerate(headings):
         if not any(later.index == heading.index for later in headings[number + 1:]):
@@ -193,8 +196,10 @@ def _preface(head: str, title: Title) -> str:
 
 
 def unwrap(text: str) -> str:
-    """A paragraph whose lines were broken by PDF extraction, joined again; paragraph breaks, list items
-    and sub-headings stay on their own lines."""
+    """A paragraph whose lines were broken by PDF extraction, joined again.
+
+    Paragraph breaks, list items and sub-headings stay on their own lines.
+    """
     return _WRAPPED.sub("", text)
 
 

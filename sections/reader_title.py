@@ -1,5 +1,6 @@
-"""Provides the report's title as printed: the body's name, the year, what is wrong with the title (S5),
-and the body's level and contact details the text gives; also the fuzzy prefix match headings use.
+"""Provides the report's title as printed (body, year, what is wrong with it), the level and contact.
+
+Also the fuzzy prefix match that the headings use.
 """
 
 from __future__ import annotations
@@ -37,8 +38,10 @@ class Title:
 
 
 def fuzzy_prefix(target: str, window: str, lead: int = 10) -> tuple[float, int]:
-    """How much of `target` occurs, in order, at the start of `window` (a few extra characters allowed),
-    and where in `window` the match ends."""
+    """How much of `target` occurs, in order, at the start of `window`, and where the match ends.
+
+    A few extra characters are allowed before and between the target's characters.
+    """
     position, matched, end = 0, 0, 0
     for char in target:
         found = window.find(char, position, position + (lead if matched == 0 else 6) + 1)

@@ -1,5 +1,6 @@
-"""Provides the rules for imported reports (S1, S4, S5, L1, L2, N7) and `check_imported`, which runs them
-after every rule of the core and adds the reader's own findings.
+"""Provides the rules for imported reports (S1, S4, S5, L1, L2, N7) and `check_imported`.
+
+`check_imported` runs them after every rule of the core and adds the reader's own findings.
 
 Reader findings: R1 a figure could not be read (left blank rather than guessed), R2 a table was not found
 in a complete report, R3 a row was recovered from a shifted layout by its sums (information only).

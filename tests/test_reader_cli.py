@@ -1,5 +1,4 @@
-"""Provides end-to-end tests of `nianbao check` on published reports and of `nianbao import`, as a reviewer
-or a clerk runs them."""
+"""Provides end-to-end tests of `nianbao check` on published reports and of `nianbao import`."""
 
 from __future__ import annotations
 
@@ -53,8 +52,9 @@ def test_check_json_lines_one_object_per_report_in_corpus_shape() -> None:
         assert set(obj) == {"file", "report", "findings"}
         for key in ("agency", "level", "year", "format"):
             assert obj["report"][key] == truth[key]
-        assert obj["report"].get("table3", {}) == {
-            k: v for k, v in obj["report"].get("table3", {}).items() if k in truth.get("table3", {})}
+        for key, want in truth.get("table3", {}).items():  # type: ignore[attr-defined]
+            got = obj["report"]["table3"][key]
+            assert [g for g, w in zip(got, want, strict=True) if g is not None and g != w] == []
         for finding in obj["findings"]:
             assert set(finding) == {"rule", "severity", "section", "where", "message", "hint"}
             assert finding["severity"] in ("error", "warning", "info")
