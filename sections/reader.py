@@ -21,7 +21,7 @@ from .drafts import Draft, Exchange, InterviewState
 from .errors import ReportImportError
 from .findings import Finding, Severity
 from .improvements import Improvements
-from .labels import RULE_COLUMNS, T3_ROWS, TABLE2, TABLE2_2019
+from .labels import T3_ROWS, TABLE2, TABLE2_2019
 from .other import Other
 from .overview import Overview, Subsection
 from .reader_files import read_file
@@ -144,9 +144,8 @@ def _complete(shape: Outline, t2: TableRead, t3: TableRead, t4: TableRead) -> bo
     order = list(dict.fromkeys(h.index for h in shape.headings))
     if order != list(range(len(order))) or len(order) == 6:
         return True
-    last = order[-1]
-    table_cut = {1: len(t2.cells) < (8 if t2.cells and len(next(iter(t2.cells.values()))) else 6),
-                 2: len(t3.cells) < len(t3.layout), 3: not t4.cells}.get(last, False)
+    last_table = {1: t2, 2: t3, 3: t4}.get(order[-1])
+    table_cut = last_table is not None and len(last_table.cells) < max(last_table.rows, 1)
     ends_sentence = shape.text.rstrip().endswith(("。", "！", "？", "”", "）", ")", "事项", "无"))
     return not table_cut and ends_sentence
 
@@ -163,11 +162,10 @@ def _findings(reading: Reading, t2: TableRead, t3: TableRead, t4: TableRead) -> 
                                  f"{where} 有 {len(read.shifted)} 行的数字个数与列数不符（合并单元格或排版错位），"
                                  "已按该行合计唯一确定。", "请对照原文核对。"))
         if read.notes:
-            places = "、".join(f"{_place(where, key)} {_column(key, column)}（{note}）"
-                              for key, column, note in read.notes)
-            first_key, first_column, _ = read.notes[0]
-            found.append(Finding("C1", Severity.ERROR, table, f"{_place(where, first_key)} {_column(first_key, first_column)}",
-                                 f"{where}有 {len(read.notes)} 处不是单纯的数字：{places}；已按其中的数字读出。",
+            places = [f"{_place(where, key)} {column}" for key, column, _ in read.notes]
+            shown = "、".join(f"{place}（{note}）" for place, (_, _, note) in zip(places, read.notes, strict=True))
+            found.append(Finding("C1", Severity.ERROR, table, places[0],
+                                 f"{where}有 {len(read.notes)} 处不是单纯的数字：{shown}；已按其中的数字读出。",
                                  "表格只填数字，说明文字写在正文中。"))
     if reading.complete:
         for table, where, read in (("二", "表二", t2), ("三", "表三", t3), ("四", "表四", t4)):
@@ -191,16 +189,6 @@ def _place(where: str, key: str) -> str:
     if where == "表二":
         return f"表二 {key}"
     return where
-
-
-def _column(key: str, column: int) -> str:
-    from .disclosure_2019 import COLUMNS
-
-    columns = COLUMNS.get(key) if key not in (TABLE2[0].rows + TABLE2[1].rows + TABLE2[2].rows
-                                              + TABLE2[3].rows) else None
-    if columns:
-        return columns[column]
-    return RULE_COLUMNS[column] if key in TABLE2[0].rows else ""
 
 
 def draft_from(reading: Reading) -> Draft:

@@ -67,8 +67,10 @@ class TableRead:
     unread: list[tuple[str, str]] = field(default_factory=list)
     """(row key or label, why) for rows whose figures stay open."""
     labels: list[Label] = field(default_factory=list)
-    notes: list[tuple[str, int, str]] = field(default_factory=list)
-    """(row, column, annotation) for figures printed with a note inside the cell."""
+    notes: list[tuple[str, str, str]] = field(default_factory=list)
+    """(row label, column, annotation) for figures printed with a note inside the cell."""
+    rows: int = 0
+    """How many rows the table has in the layout it was read in."""
     shifted: list[str] = field(default_factory=list)
     """Rows read with a cell lost or added by the layout, recovered from the sums."""
     run_together: bool = False
@@ -160,7 +162,7 @@ def read_table2(text: str, *, trial: bool, run_together: bool) -> TableRead:
     blocks = TABLE2_2019 if trial else TABLE2
     wanted = [(label, block.columns[1:]) for block in blocks for label in block.rows]
     found = rows(text, MAX_ROWS)
-    result = TableRead(run_together=run_together)
+    result = TableRead(run_together=run_together, rows=len(wanted))
     used: set[int] = set()
     matrix = label_scores(found, [label for label, _ in wanted])
     scores = sorted(((matrix[i][n], -i, n) for i in range(len(found)) for n in range(len(wanted))),
@@ -171,7 +173,7 @@ def read_table2(text: str, *, trial: bool, run_together: bool) -> TableRead:
             chosen[n] = -negative
             used.add(-negative)
     orphans = [r for i, r in enumerate(found) if i not in used and len(r.tokens) == 1 and r.notes]
-    short: list[tuple[str, list[Figure], int]] = []
+    short: list[tuple[str, list[Figure], tuple[str, ...]]] = []
     for n, (label, columns) in enumerate(wanted):
         if n not in chosen:
             continue
@@ -182,38 +184,32 @@ def read_table2(text: str, *, trial: bool, run_together: bool) -> TableRead:
         options = readings(row.tokens, len(columns), (), run_together=run_together)
         cells, open_cells = agreed(options, len(columns))
         if len(row.tokens) == len(columns) - 1 and not run_together:
-            short.append((label, [figure(t) for t in row.tokens], len(columns)))
+            short.append((label, [figure(t) for t in row.tokens], columns))
             continue
-        result.cells[label] = [_cell2(v, label, trial) for v in cells]
+        result.cells[label] = cells
         for index, note in row.notes.items():
-            result.notes.append((label, index, note))
+            result.notes.append((label, columns[min(index, len(columns) - 1)], note))
         if open_cells:
             result.unread.append((label, f"“{' '.join(row.tokens)}”无法唯一拆分为 {len(columns)} 个数"))
     _place_orphans(result, short, orphans, trial)
     return result
 
 
-def _place_orphans(result: TableRead, short: list[tuple[str, list[Figure], int]],
+def _place_orphans(result: TableRead, short: list[tuple[str, list[Figure], tuple[str, ...]]],
                    orphans: list[Row], trial: bool) -> None:
     """Rows missing one figure whose cells were printed apart, each with a note naming its column."""
     paired = len(orphans) == len(short)
-    for number, (label, cells, width) in enumerate(short):
+    for number, (label, cells, columns) in enumerate(short):
         orphan = orphans[number] if paired else None
         note = next(iter(orphan.notes.values()), "") if orphan else ""
         column = next((c for c, words in enumerate(COLUMN_WORDS) if any(w in note for w in words)), None)
-        if orphan is None or column is None or width != len(COLUMN_WORDS) or trial:
-            result.cells[label] = [None] * width
+        if orphan is None or column is None or columns != RULE_COLUMNS or trial:
+            result.cells[label] = [None] * len(columns)
             result.unread.append((label, f"只读到 {len(cells)} 个数，无法确定缺少哪一格"))
             continue
         cells.insert(column, figure(orphan.tokens[0]))
-        result.cells[label] = [_cell2(v, label, trial) for v in cells]
-        result.notes.append((label, column, note))
-
-
-def _cell2(value: Figure, label: str, trial: bool) -> Figure:
-    if not trial and label == TABLE2[3].rows[0] and isinstance(value, int):
-        return str(value)
-    return value
+        result.cells[label] = cells
+        result.notes.append((label, columns[column], note))
 
 
 def fee_amount(value: Figure) -> Decimal | str | None:
@@ -244,7 +240,7 @@ def read_table3(text: str, *, run_together: bool | None = None) -> TableRead:
             best = (score, layout, mapping)
     assert best is not None
     _, layout, mapping = best
-    result = TableRead(run_together=run_together, layout=layout)
+    result = TableRead(run_together=run_together, layout=layout, rows=len(layout))
     if not mapping:
         return result
     options: dict[str, list[Cells]] = {}
