@@ -19,9 +19,10 @@ from .disclosure import Disclosure
 from .disclosure_2019 import TrialDisclosure
 from .drafts import Draft, Exchange, InterviewState
 from .errors import ReportImportError
+from .export import table_format
 from .findings import Finding, Severity
 from .improvements import Improvements
-from .labels import T3_ROWS, TABLE2, TABLE2_2019
+from .labels import TABLE2, TABLE2_2019
 from .other import Other
 from .overview import Overview, Subsection
 from .reader_files import read_file
@@ -31,7 +32,6 @@ from .reader_title import Title, contact, level_of
 from .report import Report
 from .requests import TOTAL, Requests, row_name
 
-TableFormat = Literal["2021", "2019", "2021-outdated-six"]
 TextLayout = Literal["lines", "flattened"]
 
 
@@ -41,7 +41,8 @@ class Reading:
 
     report: Report
     source: str
-    format: TableFormat
+    format: str
+    """「2021」, 「2019」 or 「2021-outdated-six」 (`sections.export.table_format`)."""
     text_layout: TextLayout
     complete: bool
     """False for an excerpt that stops before the end: nothing is reported missing then."""
@@ -73,11 +74,7 @@ def read_text(raw: str, source: str = "文本") -> Reading:
     report = Report(disclosure=_disclosure(t2, trial), requests=_requests(t3),
                     appeals=_appeals(t4))
     _narrative(report, shape)
-    layout_2019 = t3.layout is not T3_ROWS and bool(t3.cells)
-    year = report.meta.year or 0
-    table_format: TableFormat = "2019" if trial or (layout_2019 and year < 2021) else (
-        "2021-outdated-six" if layout_2019 else "2021")
-    reading = Reading(report, source, table_format, "flattened" if run_together else "lines",
+    reading = Reading(report, source, table_format(report), "flattened" if run_together else "lines",
                       _complete(shape, t2, t3, t4), shape.title, shape.headings,
                       stated_parts(report.meta.preface or ""), [*t2.labels, *t3.labels])
     reading.findings = _findings(reading, t2, t3, t4)
