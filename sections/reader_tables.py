@@ -279,6 +279,9 @@ def _align(score: list[list[float]]) -> tuple[float, dict[int, int]]:
 
     A row whose label matches no official label (lost in extraction) may fill the gap its neighbours leave.
     """
+    exact = [s.index(1.0) if s.count(1.0) == 1 and sum(s) == 1.0 else -1 for s in score]
+    if -1 not in exact and exact == sorted(set(exact)):
+        return float(len(exact)), {j: i for i, j in enumerate(exact)}
     best_of_row = [max(s, default=0.0) for s in score]
     rows_n, layout_n = len(score), len(score[0]) if score else 0
     table = [[0.0] * (layout_n + 1) for _ in range(rows_n + 1)]
