@@ -153,7 +153,7 @@ def _findings(reading: Reading, t2: TableRead, t3: TableRead, t4: TableRead) -> 
         for key, why in read.unread:
             place = _place(where, key)
             found.append(Finding("R1", Severity.WARNING, table, place,
-                                 f"{place} 的数字未能读出：{why}。", "请对照原文核对后填写。"))
+                                 f"{why}，这一行的数字未能读出，没有填入。", "请对照原文核对后填写。"))
         if read.shifted:
             found.append(Finding("R3", Severity.INFO, table, where,
                                  f"{where} 有 {len(read.shifted)} 行的数字个数与列数不符（合并单元格或排版错位），"
