@@ -120,6 +120,7 @@ def _check(files: list[Path], *, as_json: bool, previous: Path | None = None) ->
 
     last_year = load(previous)[0] if previous is not None else None
     status, checked = 0, []
+    keep = len(files) > 1 and not as_json  # only the summary table needs a row per file
     progress = Progress(len(files), sys.stderr)
     for done, path in enumerate(files):
         progress.step(done, path)
@@ -129,12 +130,12 @@ def _check(files: list[Path], *, as_json: bool, previous: Path | None = None) ->
             progress.clear()
             print(f"nianbao: {err.message}", file=sys.stderr)
             status = 2
-            checked.append(Checked(path, None))
+            checked += [Checked(path, None)] if keep else []
             continue
         progress.clear()
         if last_year is not None:
             findings = findings + cross_year(report, last_year)
-        checked.append(Checked(path, report, findings))
+        checked += [Checked(path, report, findings)] if keep else []
         if any(errors(findings)):
             status = max(status, 1)
         if as_json:
@@ -144,7 +145,7 @@ def _check(files: list[Path], *, as_json: bool, previous: Path | None = None) ->
         else:
             print(describe(path, report, findings), flush=True)
     progress.clear()
-    if len(files) > 1 and not as_json:
+    if keep:
         print("\n" + summary(checked))
     return status
 
