@@ -34,6 +34,12 @@ BINARY_MAGIC: dict[bytes, str] = {
     b"7z\xbc\xaf": "压缩包，不是报告",
 }
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_BROKEN_ZIP: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, OSError, RuntimeError,
+    NotImplementedError,
+)
+"""What zipfile and python-docx raise on a damaged Word file (RuntimeError: an encrypted member;
+NotImplementedError: an unknown compression or version)."""
 _BROKEN_PDF: tuple[type[BaseException], ...] = (
     ValueError, KeyError, IndexError, TypeError, AttributeError, AssertionError, OSError,
     RecursionError, struct.error, zlib.error, NotImplementedError, ZeroDivisionError, OverflowError,
@@ -172,7 +178,7 @@ def docx_text(data: bytes, path: Path) -> str:
     try:
         with _quiet("docx"):
             body = Document(BytesIO(data)).element.body
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, LxmlError) as err:
+    except (PackageNotFoundError, LxmlError, *_BROKEN_ZIP) as err:
         raise ReportImportError(f"{path}：不是有效的 Word（.docx）文件（{err}）。") from err
     lines: list[str] = []
     for block in body.iterchildren():

@@ -175,3 +175,32 @@ def test_pathological_tables_are_read_in_bounded_time() -> None:
         start = time.process_time()
         survives(head + body * (300_000 // len(body)))
         assert time.process_time() - start < 10, body[:10]
+
+
+@cache
+def published_files() -> tuple[tuple[str, bytes], ...]:
+    """A real PDF and the county sample as Word and web page: the binary formats a reviewer receives."""
+    from sections import load_draft
+    from sections.export import export_bytes
+
+    from .conftest import SAMPLES
+
+    county = load_draft(SAMPLES / "county-bureau-2025.json").report
+    return (("report.pdf", (CORPUS / "hongze-2024.pdf").read_bytes()),
+            ("report.docx", export_bytes(county, "docx")), ("report.html", export_bytes(county, "html")))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 2), st.floats(0, 1), st.lists(st.tuples(st.floats(0, 1), st.integers(0, 255)),
+                                                   max_size=40))
+def test_damaged_pdf_word_and_web_files_are_refused_with_a_message(which: int, cut: float,
+                                                                  flips: list[tuple[float, int]]) -> None:
+    """A PDF, Word file or web page truncated or with bytes changed is read or refused in one line."""
+    name, data = published_files()[which]
+    damaged = bytearray(data[:max(1, int(len(data) * cut))] if cut < 0.5 else data)
+    for where, value in flips:
+        damaged[int(where * (len(damaged) - 1))] = value
+    try:
+        survives(file_text(bytes(damaged), Path(name)))
+    except ReportImportError as err:
+        assert err.message and "\n" not in err.message
