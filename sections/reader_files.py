@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+import stat
 import struct
 import warnings
 import zipfile
@@ -50,7 +51,12 @@ _BROKEN_PDF: tuple[type[BaseException], ...] = (
 def read_file(path: Path) -> str:
     """The text of a report file, by its content (the suffix only breaks ties); never empty."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise ReportImportError(f"{path}：这是一个文件夹，不是文件。")
+        if not stat.S_ISREG(info.st_mode):
+            raise ReportImportError(f"{path}：不是普通文件（设备或管道），无法读取。")
+        size = info.st_size
         if size > MAX_BYTES:
             raise ReportImportError(f"{path}：文件有 {size // (1024 * 1024)} MB，太大了，不像一份年度报告。")
         data = path.read_bytes()

@@ -23,6 +23,8 @@ def is_draft(path: Path) -> bool:
     """Whether a file is a nianbao draft (JSON) rather than a published report."""
     if path.suffix.lower() == ".json":
         return True
+    if not path.is_file():
+        return False
     try:
         with path.open("rb") as handle:
             return handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
