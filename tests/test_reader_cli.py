@@ -142,3 +142,13 @@ def test_summary_table_aligns_chinese_names() -> None:
     lines = text.splitlines()
     assert lines[1].startswith("a.txt   白璧镇人民政府  2021")
     assert "（无法读取）" in lines[2] and lines[-1] == "共 2 个文件：0 个有错误，1 个无法读取。"
+
+
+def test_huge_files_are_refused_in_one_line(tmp_path: Path) -> None:
+    """A file far larger than any report or draft gets one line and exit 2, without being read."""
+    for name in ("huge.txt", "huge.json", "huge.pdf"):
+        path = tmp_path / name
+        with path.open("wb") as handle:
+            handle.truncate(70 * 1024 * 1024)
+        result = nianbao("check", path)
+        assert result.returncode == 2 and result.stderr.count("\n") == 1 and "太大" in result.stderr
