@@ -141,3 +141,21 @@ async def test_a_failed_save_is_shown_and_nothing_is_lost(
         assert screen.report.meta.body == "白璧镇人民政府"
         assert screen.interview.current is not None
         assert screen.interview.current.id == "meta.level"
+
+
+async def test_a_narrative_contradicting_table_three_is_flagged_naming_the_sentence(tmp_path: Path) -> None:
+    """Writing 「收到申请15件」 over a table of 16 raises an N1 error flag that quotes the sentence."""
+    import shutil
+
+    draft = tmp_path / "county.json"
+    shutil.copy(SAMPLES / "county-bureau-2025.json", draft)
+    app = make_app(draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await answer(pilot, "/goto 一")
+        while chat(app).interview.current is not None and chat(app).interview.current.id != "s1.sub.1":
+            await answer(pilot, "")
+        await answer(pilot, "本年度共收到政府信息公开申请15件，均在法定期限内答复。")
+        flags = [f for f in chat(app).query_one(Transcript).open_flags() if f.key[0] == "N1"]
+        assert [f.key for f in flags] == [("N1", "一、总体情况（二）依申请公开")]
+        assert flags[0].has_class("-error")
+        assert "本年度共收到政府信息公开申请15件" in shown(flags[0]) and "16 件" in shown(flags[0])
