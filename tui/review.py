@@ -35,6 +35,8 @@ def is_draft(path: Path) -> bool:
 def load(path: Path) -> tuple[Report, list[Finding]]:
     """A draft or a published report and its findings; `NianbaoError` when the file cannot be used."""
     if is_draft(path):
+        from sections.reader_files import MAX_BYTES
+
         if path.is_file() and path.stat().st_size > MAX_BYTES:
             raise DraftError(f"{path}：文件太大，不是 nianbao 草稿。")
         report = load_draft(path).report
@@ -112,7 +114,6 @@ def import_report(source: Path, target: Path, *, force: bool) -> tuple[Report, l
     if target.exists() and not force:
         raise DraftError(f"{target}：文件已存在。如要覆盖，请加 --force。")
     from sections.reader import draft_from, read_report
-from sections.reader_files import MAX_BYTES
     from sections.structure_rules import check_imported
 
     reading = read_report(source)
