@@ -19,6 +19,8 @@ from .report import Report
 from .requests import TOTAL
 
 NUM = r"(\d{1,3}(?:,\d{3})+|\d+)"
+_rx = lru_cache(maxsize=256)(re.compile)
+"""The compiled pattern: every sentence of every passage is matched against the same few dozen."""
 _ASCII = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９％．"}
 SCOPE_WORDS = ("含", "包括", "包含", "代表", "备案", "汇总", "各级", "全市", "全区", "全县", "全省")
 COMPARISON_WORDS = ("较", "比", "同比", "上年", "去年", "针对", "以来", "此前", "相比", "《")
@@ -33,7 +35,7 @@ class Passage:
 
     def sentences(self) -> Iterator[str]:
         """The passage cut at 。；！？ and line ends."""
-        return (s for s in re.split(r"[。；;！？!?\n]", self.text) if s)
+        return (s for s in _rx(r"[。；;！？!?\n]").split(self.text) if s)
 
 
 @lru_cache(maxsize=256)
@@ -92,8 +94,8 @@ def check_applications(report: Report) -> Iterator[Finding]:
             if "复议" in sentence or "诉讼" in sentence:
                 continue
             for kind, pattern, words in APPLICATION_PATTERNS:
-                for match in re.finditer(pattern, sentence):
-                    stated = _int(next(g for g in match.groups() if g and re.fullmatch(NUM, g)))
+                for match in _rx(pattern).finditer(sentence):
+                    stated = _int(next(g for g in match.groups() if g and _rx(NUM).fullmatch(g)))
                     finding = _compare_applications(kind, stated, new, carry_in, tabled, sentence,
                                                     passage.where, words)
                     if finding:
@@ -130,10 +132,10 @@ def check_percentages(report: Report) -> Iterator[Finding]:
     if new is not None and carry_in is not None:
         candidates.add(new + carry_in)
     for passage in passages(report):
-        stated_counts = {_int(n) for n in re.findall(rf"{NUM}件", passage.text)}
+        stated_counts = {_int(n) for n in _rx(rf"{NUM}件").findall(passage.text)}
         denominators = {d for d in candidates | stated_counts if d}
         for sentence in passage.sentences():
-            for match in re.finditer(rf"{NUM}件[，,]?(?:占[^，,。%]{{0,10}}?|[（(])(\d+(?:\.\d+)?)%", sentence):
+            for match in _rx(rf"{NUM}件[，,]?(?:占[^，,。%]{{0,10}}?|[（(])(\d+(?:\.\d+)?)%").finditer(sentence):
                 count, percent = _int(match.group(1)), Decimal(match.group(2))
                 if not denominators or any(_rounds_to(count, d, percent) for d in denominators):
                     continue
@@ -171,7 +173,7 @@ def check_cases(report: Report) -> Iterator[Finding]:
         for sentence in passage.sentences():
             problems = []
             for kind, pattern in CASE_PATTERNS:
-                for match in re.finditer(pattern, sentence):
+                for match in _rx(pattern).finditer(sentence):
                     if _int(match.group(1)) != stated_totals[kind]:
                         problems.append(f"{'行政复议' if kind == 0 else '行政诉讼'} {_int(match.group(1))} 件，"
                                         f"表四为 {stated_totals[kind]} 件")
@@ -207,7 +209,7 @@ def check_documents(report: Report) -> Iterator[Finding]:
             for doc, field in DOCUMENTS:
                 values = getattr(report.disclosure, field)
                 for column, pattern in DOCUMENT_PATTERNS:
-                    for match in re.finditer(pattern.replace("{doc}", doc), sentence):
+                    for match in _rx(pattern.replace("{doc}", doc)).finditer(sentence):
                         stated, table = _int(match.group(1)), _known(values[column])
                         if doc == "规章" and "规范性文件" in match.group(0):
                             continue
