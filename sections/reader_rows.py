@@ -60,7 +60,7 @@ def rows(text: str, limit: int = 400) -> list[Row]:
             single = list(items)
             if len(single) == 1 and single[0][0] == "figure" and "\x01" not in single[0][1] \
                     and not found[-1].notes:
-                found[-1].tokens.append(_THOUSANDS.sub("", single[0][1]))
+                found[-1].tokens.append(single[0][1].replace(",", ""))
                 continue
             items = iter(single)
         current: Row | None = None
@@ -83,7 +83,7 @@ def rows(text: str, limit: int = 400) -> list[Row]:
                 blanks += 1 if current is not None else 0
             else:
                 token, note = _unnote(value, notes)
-                token = _THOUSANDS.sub("", token)
+                token = _THOUSANDS.sub("", token) if "," in token else token
                 if current is None:
                     pending += after
                     current = Row([], "".join(pending), "".join(line_text), delimited)
