@@ -23,6 +23,7 @@ from .export import table_format
 from .findings import Finding, Severity
 from .improvements import Improvements
 from .labels import TABLE2, TABLE2_2019
+from .narrative import FEE, NO_FEE, squeeze
 from .other import Other
 from .overview import Overview, Subsection
 from .reader_files import read_file
@@ -126,14 +127,12 @@ def _narrative(report: Report, shape: Outline) -> None:
 
 
 def _processing_fee(text: str) -> Decimal | None:
-    """信息处理费 collected, in 元, when section 六 states it plainly."""
-    flat = re.sub(r"\s+", "", text)
-    stated = re.search(r"信息处理费[^。；;\d]{0,6}?(\d+(?:\.\d+)?)元", flat)
-    if stated:
-        return Decimal(stated.group(1))
-    if re.search(r"(?:未|无|没有)收取[^。；;]{0,12}信息处理费|信息处理费[^。；;]{0,6}(?:为零|为0)", flat):
+    """信息处理费 collected, in 元, when section 六 states it (read as the N5 check reads it)."""
+    flat = squeeze(text)
+    if NO_FEE.search(flat) or flat.strip("。") == "无":
         return Decimal(0)
-    return None
+    stated = FEE.search(flat)
+    return Decimal(re.sub(r"[^\d.]", "", stated.group(0).rsplit("费", 1)[-1])) if stated else None
 
 
 def _complete(shape: Outline, t2: TableRead, t3: TableRead, t4: TableRead) -> bool:
