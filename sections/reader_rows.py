@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 MARKERS = frozenset({"/", "／", "—", "——", "-", "－", "--", "无", "空", "\\", "×", "…", "——/"})
 """Non-numbers printed in figure cells; kept as printed so C1 reports them."""
 _NOTED_NUMBER = re.compile(r"(?:-?\d{1,3}(?:,\d{3})+|-?\d+(?:\.\d+)?(?:万元|元)?)(?:\x01\d+\x01)?")
-_TOKEN = re.compile(r"(?P<num>-?\d{1,3}(?:,\d{3})+(?![\d,])|-?\d+(?:\.\d+)?(?:万元|元)?)|(?P<space>[ \t]+)|(?P<text>[^\s\d-]+|-+)")
+_TOKEN = re.compile(r"(?P<num>-?\d{1,3}(?:,\d{3})+(?![\d,])|-?\d+(?:\.\d+)?(?:万元|元)?)"
+                    r"|(?P<space>[ \t]+)|(?P<text>[^\s\d-]+|-+)")
 _ANNOTATED = re.compile(r"(?<![\d.])(-?\d+)[ \t\n]*([（(][^（）()\n]{0,24}(?:件|其中|含|包括)[^（）()\n]{0,24}[）)])")
 _ARTICLE = re.compile(r"第\s*(\d{1,2})\s*条\s*第?\s*[（(]\s*(\d{1,2})\s*[)）]\s*项")
 _LABEL_MARK = re.compile(r"[.、．][^\d\s]")
