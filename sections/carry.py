@@ -5,7 +5,6 @@ from __future__ import annotations
 from .drafts import Draft, InterviewState
 from .meta import Contact, Meta
 from .report import Report
-from .requests import TOTAL
 
 CARRIED = ("meta.body", "meta.level", "meta.year", "meta.department", "meta.phone", "meta.email",
            "meta.address", "meta.postcode", "meta.fee_decimals", "meta.preface", "t3.carry_in")
@@ -36,8 +35,3 @@ def draft_from_previous(previous: Report) -> Draft:
         carried.discard("meta.fee_decimals")
     return Draft(report=report, interview=InterviewState(previous=previous, carried=carried))
 
-
-def carried_total(previous: Report) -> int | None:
-    """Last year's 结转下年度 总计, as this year's 上年结转 should state it."""
-    value = previous.requests.value("carry_out", TOTAL)
-    return value if isinstance(value, int) else None

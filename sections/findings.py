@@ -81,11 +81,6 @@ def count(value: Figure) -> int:
     return value if isinstance(value, int) else 0
 
 
-def is_number(value: Figure | Amount) -> bool:
-    """Whether the figure holds a number."""
-    return isinstance(value, int | Decimal)
-
-
 def answered(values: Iterable[Figure | Amount]) -> bool:
     """Whether every figure is answered (a number or a printed non-number)."""
     return all(v is not None for v in values)
