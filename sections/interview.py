@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
@@ -14,6 +14,7 @@ from .drafts import Draft, Exchange, InterviewState
 from .errors import AnswerError, DraftError
 from .findings import Finding, Severity
 from .labels import SECTION_HEADINGS, SECTION_NUMERALS
+from .messages import Message, Turn, describe
 from .questions import SECTION_ORDER, Question
 from .report import Report
 
@@ -36,27 +37,6 @@ COMMAND_HELP = (
     "/back 回到上一题　/goto 三 跳到第三部分（/goto 基本信息）　/skip 跳过本题　/undo 撤销上一个回答\n"
     "/draft 再看一次草稿　/findings 问题清单　/preview 预览报告　/export 导出　/help 帮助　/quit 退出"
 )
-MessageKind = Literal["question", "ack", "refusal", "flag", "cleared", "info", "help", "error"]
-Action = Literal["findings", "preview", "export", "quit"]
-
-
-@dataclass(frozen=True)
-class Message:
-    """One thing the assistant says; `finding` is set for flags and cleared flags."""
-
-    kind: MessageKind
-    text: str
-    finding: Finding | None = None
-
-
-@dataclass
-class Turn:
-    """What the assistant says after one input, and an action the front end should take."""
-
-    messages: list[Message] = field(default_factory=list)
-    action: Action | None = None
-
-
 @dataclass(frozen=True)
 class Snapshot:
     """What one answer may change, kept so /undo can put it back."""
@@ -66,12 +46,6 @@ class Snapshot:
     done: set[str]
     carried: set[str]
     question: str
-
-
-def describe(finding: Finding) -> str:
-    """A finding in words a clerk reads: severity, rule, place, figures, and the fix."""
-    text = f"{finding.severity.label} {finding.rule}（{finding.where}）：{finding.message}"
-    return f"{text}\n{finding.hint}" if finding.hint else text
 
 
 class Interview:
