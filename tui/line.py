@@ -42,7 +42,8 @@ from prompt_toolkit.utils import is_dumb_terminal
 
 from sections import AnswerError, Draft, Severity, save_draft
 from sections.answers import parse_yes_no
-from sections.interview import COMMANDS, SECTION_TITLES, Interview, Message, Turn
+from sections.interview import COMMANDS, SECTION_TITLES, Interview
+from sections.messages import Message, Turn
 from sections.questions import Question
 from tui import talk
 from tui.launch import open_draft

@@ -35,7 +35,8 @@ from typing import TextIO
 
 from sections import AnswerError, NianbaoError, save_draft
 from sections.answers import parse_yes_no
-from sections.interview import Interview, Turn
+from sections.interview import Interview
+from sections.messages import Turn
 from sections.questions import Question
 from tui import talk
 from tui.launch import open_draft

@@ -23,7 +23,8 @@ from sections import (
     load_draft,
     save_draft,
 )
-from sections.interview import Interview, Message, Turn, describe
+from sections.interview import Interview
+from sections.messages import Message, Turn, describe
 from tui.widgets import (
     AnswerBox,
     Bubble,

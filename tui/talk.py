@@ -11,7 +11,8 @@ from pathlib import Path
 
 from sections import ExportError, Finding, Severity, clean_text, errors, render
 from sections.export import export
-from sections.interview import SECTION_TITLES, Interview, Message, Turn
+from sections.interview import SECTION_TITLES, Interview
+from sections.messages import Message, Turn
 from sections.questions import Question
 
 USER = "你："
