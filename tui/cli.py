@@ -161,9 +161,16 @@ def _import(args: argparse.Namespace) -> int:
               file=sys.stderr)
     counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
     print(f"共 {counts[Severity.ERROR]} 个错误、{counts[Severity.WARNING]} 个提醒"
-          f"{f'，{len(unread)} 处未能读出，对话时会请您补填' if unread else ''}；"
+          f"{f'，{len(unread)} 处未能读出，{_refill(report)}' if unread else ''}；"
           f"详情：nianbao check {args.output}", file=sys.stderr)
     return 0
+
+
+def _refill(report: Report) -> str:
+    """What happens to figures the reader could not read, said honestly for the 2019/2020 format too."""
+    if report.disclosure.trial is not None:
+        return "对话按 2021 年格式提问，2019/2020 年试行格式的表二不会在对话中补填"
+    return "对话时会请您补填"
 
 
 def describe(path: Path, report: Report, findings: list[Finding]) -> str:
