@@ -17,13 +17,15 @@ _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
 _UNITS = {"十": 10, "百": 100, "千": 1000}
 _BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
-_ANSI = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-Z\\-_])")
+ANSI = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-Z\\-_])")
+"""A terminal escape sequence: CSI (colours, cursor), OSC (titles, clipboard writes) or a two-byte one."""
+"""A terminal escape sequence: CSI (colours, cursor), OSC (titles, clipboard writes) or a two-byte one."""
 _COUNT_SUFFIX = re.compile(r"(件|个|项|次|份|条|起|宗)$")
 
 
 def clean_text(text: str) -> str:
     """Narrative text as typed or pasted, without terminal escapes and control characters."""
-    text = _ANSI.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = ANSI.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     return _CONTROL.sub("", text).strip()
 
 

@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .answers import ANSI
 from .labels import SECTION_HEADINGS, SECTION_NUMERALS, SUBSECTION_NUMERALS
 from .reader_title import Title, find_title, fuzzy_prefix
 
@@ -72,7 +73,7 @@ class Outline:
 def clean(text: str) -> str:
     """Text with uniform line ends, without invisible characters, page numbers or Markdown rules."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ").replace("\u3000", " ")
-    text = _INVISIBLE.sub("", text)
+    text = _INVISIBLE.sub("", ANSI.sub("", text))  # a whole escape sequence goes, not just its ESC
     return _MD_RULE.sub("", _FOOTER.sub("", text))
 
 

@@ -9,11 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sections import Draft, DraftError, load_draft, render
+from sections import Draft, DraftError, load_draft, render, save_draft
 from sections.drafts import recover_draft
 from sections.interview import Interview
 
-from .conftest import SAMPLES
+from .conftest import CORPUS, SAMPLES
 from .fixtures.baibi_answers import ANSWERS
 
 HOSTILE = {
@@ -107,3 +107,40 @@ def test_mutated_drafts_load_or_are_recovered(choices: list[object]) -> None:
         return
     assert all(p for p in problems)
     render(draft.report)
+
+
+IMPORTED = "[bold]粗体[/bold] {{ 7*7 }} {% if x %}y{% endif %} \x1b[31m红\x1b[0m\x1b]52;c;aGk=\x07 👍🏻"
+IMPORTED_SHOWN = "[bold]粗体[/bold] {{ 7*7 }} {% if x %}y{% endif %} 红 👍🏻"
+
+
+def _imported_hostile(tmp_path: Path) -> Path:
+    """The 白璧镇 report as published, with hostile text pasted into its section 五, imported as a draft."""
+    from sections.reader import draft_from, read_report
+
+    text = (CORPUS / "baibi-2021.txt").read_text(encoding="utf-8")
+    source = tmp_path / "hostile.txt"
+    source.write_text(text.replace("今年, 我镇政务公开", IMPORTED + "\n\n今年, 我镇政务公开"), encoding="utf-8")
+    draft = tmp_path / "hostile.json"
+    save_draft(draft, draft_from(read_report(source)))
+    return draft
+
+
+def test_hostile_text_in_an_imported_report_is_kept_literally(tmp_path: Path) -> None:
+    """Markup and template syntax in a published report survive import and export as text; escapes do not."""
+    report = load_draft(_imported_hostile(tmp_path)).report
+    assert IMPORTED_SHOWN in (report.improvements.text or "")
+    exported = render(report)
+    assert IMPORTED_SHOWN in exported and "\x1b" not in exported
+
+
+async def test_hostile_text_in_an_imported_report_shows_literally_in_the_app(tmp_path: Path) -> None:
+    """The app's preview of an imported report shows markup and template syntax as typed, no escapes."""
+    from tests.app_helpers import SIZE, chat, make_app
+    from tui.widgets import Preview
+
+    app = make_app(_imported_hostile(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        shown = chat(app).query_one(Preview).text
+    assert "[bold]粗体[/bold] {{ 7*7 }}" in shown and "\x1b" not in shown
