@@ -13,7 +13,7 @@ from .answers import YES_WORDS, normalise, parse_amount, parse_counts
 from .disclosure_2019 import TrialDisclosure
 from .findings import Amount, Figure, Finding, Severity
 from .labels import RULE_COLUMNS, TABLE2
-from .questions import Question, numbers_question
+from .questions import Question, numbers_question, shown
 
 if TYPE_CHECKING:
     from .drafts import InterviewState
@@ -166,7 +166,7 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
             "只有国务院部门、省级政府、设区的市政府（自治州）有规章制定权；其他机关的规章一行都是 0。"
             "行政规范性文件不是规章，填在下一题。",
             "numbers", _take_rules, lambda r, s: None not in r.disclosure.rules,
-            lambda r: " ".join("" if v is None else str(v) for v in r.disclosure.rules),
+            lambda r: shown(list(r.disclosure.rules)),
             default="是" if powerless else None),
         numbers_question("t2.normative", SECTION,
                          f"行政规范性文件：{columns}（三个数，如 3 0 12）。",

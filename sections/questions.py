@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -39,11 +39,10 @@ class Question:
     """What an empty answer means, when there is a sensible default."""
     drafted: Callable[[Report], str] | None = None
     """A drafted paragraph the clerk can accept, edit or replace (narrative questions)."""
-    examples: tuple[str, ...] = field(default=())
-    """Example answers for the help and the refusal messages."""
 
 
-def _show(values: list[object]) -> str:
+def shown(values: list[object]) -> str:
+    """Figures as an answer would give them: 「0 -1 0」, blank for unanswered ones."""
     return " ".join("" if v is None else str(v) for v in values)
 
 
@@ -66,8 +65,7 @@ def numbers_question(
     return Question(
         id, section, prompt, help, "number" if len(names) == 1 else "numbers", take,
         filled=lambda report, state: None not in get(report),
-        current=lambda report: _show(list(get(report))),
-        examples=(" ".join(["0"] * len(names)),) if len(names) > 1 else ("3", "十二", "无"),
+        current=lambda report: shown(list(get(report))),
     )
 
 
