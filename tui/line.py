@@ -40,8 +40,7 @@ from prompt_toolkit.output.plain_text import PlainTextOutput
 from prompt_toolkit.styles import Style
 from prompt_toolkit.utils import is_dumb_terminal
 
-from sections import AnswerError, Draft, Severity, save_draft
-from sections.answers import parse_yes_no
+from sections import Draft, Severity, save_draft
 from sections.interview import COMMANDS, SECTION_TITLES, Interview
 from sections.messages import Message, Turn
 from sections.questions import Question
@@ -267,7 +266,7 @@ class LineMode:
                 reply = self.session.prompt([("class:you", "你：")], multiline=False, default="")
             except (EOFError, KeyboardInterrupt):
                 reply = ""
-            if not _yes(reply):
+            if not talk.is_yes(reply):
                 self.say("助手：未导出。")
                 return
         ok, text = talk.export_now(self.interview, target)
@@ -309,12 +308,6 @@ def _style(message: Message) -> str:
     return {"refusal": "class:refusal", "error": "class:error", "cleared": "class:cleared",
             "help": "class:help"}.get(message.kind, "")
 
-
-def _yes(text: str) -> bool:
-    try:
-        return parse_yes_no(text)
-    except AnswerError:
-        return False
 
 
 def run(draft_path: Path) -> int:

@@ -33,8 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from sections import AnswerError, NianbaoError, save_draft
-from sections.answers import parse_yes_no
+from sections import NianbaoError, save_draft
 from sections.interview import Interview
 from sections.messages import Turn
 from sections.questions import Question
@@ -221,7 +220,7 @@ class PlainSession:
             reply = self.answers.next()
             if reply is not None and not self.interactive:
                 self.say(talk.user_lines(reply.text))
-            if reply is None or not _yes(reply.text):
+            if reply is None or not talk.is_yes(reply.text):
                 self.say(["助手：未导出。"])
                 return
         ok, text = talk.export_now(self.interview, target)
@@ -252,12 +251,6 @@ class PlainSession:
         if self.path.exists():
             self.interview.save()
 
-
-def _yes(text: str) -> bool:
-    try:
-        return parse_yes_no(text)
-    except AnswerError:
-        return False
 
 
 def _isatty(stream: TextIO) -> bool:

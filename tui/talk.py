@@ -9,8 +9,8 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from sections import ExportError, Finding, Severity, clean_text, errors, render
-from sections.export import export
+from sections import AnswerError, ExportError, Finding, Severity, clean_text, errors
+from sections.answers import parse_yes_no
 from sections.interview import SECTION_TITLES, Interview
 from sections.messages import Message, Turn
 from sections.questions import Question
@@ -117,6 +117,8 @@ def resume_lines(interview: Interview) -> list[str]:
 
 def preview(interview: Interview) -> str:
     """Render the report as it stands, as text with aligned tables (for reading on screen)."""
+    from sections import render  # Jinja2 loads with the first preview, not at start-up
+
     return render(interview.report, "txt", "grid")
 
 
@@ -141,7 +143,17 @@ def export_doubts(interview: Interview, target: Path) -> str | None:
 def export_now(interview: Interview, target: Path) -> tuple[bool, str]:
     """Write the report as text to `target`; whether it worked and what to tell the clerk."""
     try:
+        from sections.export import export
+
         export(interview.report, target, force=True)
     except ExportError as err:
         return False, err.message
     return True, f"已导出：{target}"
+
+
+def is_yes(text: str) -> bool:
+    """A confirmation typed in reply to 「是否…？」: anything but a clear yes counts as no."""
+    try:
+        return parse_yes_no(text)
+    except AnswerError:
+        return False
