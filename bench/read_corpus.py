@@ -19,11 +19,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sections.narrative import squeeze  # noqa: E402
-from sections.reader import read_text  # noqa: E402
-from sections.reader_files import file_text  # noqa: E402
-from sections.reader_text import squash  # noqa: E402
-from sections.structure_rules import check_imported  # noqa: E402
+from sections.reading.files import file_text  # noqa: E402
+from sections.reading.reader import read_text  # noqa: E402
+from sections.reading.structure import check_imported  # noqa: E402
+from sections.reading.text import squash  # noqa: E402
+from sections.rules.narrative import squeeze  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus"
 

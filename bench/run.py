@@ -112,8 +112,9 @@ def command_starts(runs: int) -> list[Line]:
 
 def answer_work(rounds: int) -> list[Line]:
     """Work after one answer: parse, validate, every check, autosave, preview refresh; p50 and p99."""
-    from sections import Draft, render, save_draft
-    from sections.interview import Interview
+    from sections.interview.engine import Interview
+    from sections.output.rendering import render
+    from sections.store.drafts import Draft, save_draft
     from tests.fixtures.baibi_answers import ANSWERS
 
     times: list[float] = []

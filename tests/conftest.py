@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from sections import Draft, Report, load_draft
+from sections.model.report import Report
+from sections.store.drafts import Draft, load_draft
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_sessions"

@@ -6,9 +6,10 @@ from decimal import Decimal
 
 import pytest
 
-from sections import AnswerError
-from sections.answers import clean_text, parse_amount, parse_count, parse_counts, parse_yes_no
-from sections.labels import T3_APPLICANTS
+from sections.interview.answers import parse_amount, parse_count, parse_counts, parse_yes_no
+from sections.model.errors import AnswerError
+from sections.model.labels import T3_APPLICANTS
+from sections.model.text import clean_text
 
 
 @pytest.mark.parametrize(("text", "value"), [

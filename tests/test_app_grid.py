@@ -8,10 +8,10 @@ from pathlib import Path
 from textual.coordinate import Coordinate
 from textual.events import Paste
 
-from sections import Draft, load_draft
-from sections.interview import Interview
-from tui.grid import FigureTable, GridScreen, paste_rows
-from tui.widgets import FlagBubble, Transcript
+from sections.interview.engine import Interview
+from sections.store.drafts import Draft, load_draft
+from tui.app.grid import FigureTable, GridScreen, paste_rows
+from tui.app.widgets import FlagBubble, Transcript
 
 from .app_helpers import SIZE, answer, chat, make_app
 
@@ -85,7 +85,7 @@ async def test_typing_a_figure_updates_totals_flags_and_draft(tmp_path: Path) ->
 
 def chat_flags(app: object) -> list[FlagBubble]:
     """The flags in the chat underneath the grid."""
-    from tui.app import NianbaoApp
+    from tui.app.app import NianbaoApp
 
     assert isinstance(app, NianbaoApp) and app.interview_screen is not None
     return list(app.interview_screen.query_one(Transcript).query(FlagBubble))

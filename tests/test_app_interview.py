@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList
 
-from sections import DraftError, load_draft
-from tui.dialogs import FindingsScreen
-from tui.widgets import Bubble, FlagBubble, Sidebar, TitleBar, Transcript
+from sections.model.errors import DraftError
+from sections.store.drafts import load_draft
+from tui.app.dialogs import FindingsScreen
+from tui.app.widgets import Bubble, FlagBubble, Sidebar, TitleBar, Transcript
 
 from .app_helpers import ANSWERS, SAMPLES, SIZE, answer, answer_all, chat, make_app
 
@@ -130,7 +131,7 @@ async def test_a_failed_save_is_shown_and_nothing_is_lost(
     def refuse(path: Path, draft: object) -> None:
         raise DraftError(f"{path}：草稿保存失败（磁盘已满）")
 
-    monkeypatch.setattr("tui.screens.save_draft", refuse)
+    monkeypatch.setattr("tui.app.screens.save_draft", refuse)
     app = make_app(tmp_path / "full.json")
     async with app.run_test(size=SIZE) as pilot:
         await answer(pilot, "白璧镇人民政府")

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from textual.widgets import Button, Input, OptionList
 
-from sections import DraftError, load_draft
-from tui.app import run
-from tui.dialogs import ExportDialog
-from tui.screens import InterviewScreen, StartScreen
-from tui.widgets import AnswerBox, Bubble, Preview
+from sections.model.errors import DraftError
+from sections.store.drafts import load_draft
+from tui.app.app import run
+from tui.app.dialogs import ExportDialog
+from tui.app.screens import InterviewScreen, StartScreen
+from tui.app.widgets import AnswerBox, Bubble, Preview
 
 from .app_helpers import SAMPLES, SIZE, answer, chat, make_app
 

@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
-from sections import Finding, Severity
-from sections.export import figures
-from sections.reader import Reading, read_report
-from sections.structure_rules import check_imported
+from sections.model.findings import Finding, Severity
+from sections.output.export import figures
+from sections.reading.reader import Reading, read_report
+from sections.reading.structure import check_imported
 
 from .conftest import CORPUS
 
@@ -67,7 +67,7 @@ def _unread_rows(findings: tuple[Finding, ...]) -> set[str]:
 
 
 def _row_place(table: str, key: str) -> str:
-    from sections.requests import row_name
+    from sections.model.requests import row_name
 
     return f"表三 行[{row_name(key)}]" if table == "table3" else f"表二 {key}" if table == "table2" else "表四"
 

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from sections import Report, Severity
-from sections.checks import cross_year
-from sections.reader import read_report
-from sections.structure_rules import check_imported
+from sections.model.findings import Severity
+from sections.model.report import Report
+from sections.reading.reader import read_report
+from sections.reading.structure import check_imported
+from sections.rules.registry import cross_year
 
 from .conftest import CORPUS
 

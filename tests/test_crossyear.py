@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from sections import Draft, Report, check, load_draft, save_draft
-from sections.carry import draft_from_previous
-from sections.interview import Interview
-from sections.overview import Subsection
+from sections.interview.engine import Interview
+from sections.model.overview import Subsection
+from sections.model.report import Report
+from sections.rules.registry import check
+from sections.store.drafts import Draft, load_draft, save_draft
+from sections.store.workspace import draft_from_previous
 
 from .conftest import SAMPLES
 

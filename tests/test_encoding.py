@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from sections import ExportError, Report, render
-from sections.export import export, export_bytes
+from sections.model.errors import ExportError
+from sections.model.report import Report
+from sections.output.export import export, export_bytes
+from sections.output.rendering import render
 
 from .conftest import SAMPLES
 

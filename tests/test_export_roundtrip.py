@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from sections import Report
-from sections.export import export, figures
-from sections.reader import read_report
+from sections.model.report import Report
+from sections.output.export import export, figures
+from sections.reading.reader import read_report
 
 
 @pytest.mark.parametrize(("fmt", "suffix"), [("docx", ".docx"), ("html", ".html")])

@@ -9,9 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sections import Draft, DraftError, load_draft, render, save_draft
-from sections.drafts import recover_draft
-from sections.interview import Interview
+from sections.interview.engine import Interview
+from sections.model.errors import DraftError
+from sections.output.rendering import render
+from sections.store.drafts import Draft, load_draft, recover_draft, save_draft
 
 from .conftest import CORPUS, SAMPLES
 from .fixtures.baibi_answers import ANSWERS
@@ -48,7 +49,7 @@ def test_hostile_narrative_is_exported_literally(name: str) -> None:
 
 def test_html_escapes_user_text(county: object) -> None:
     """In the HTML export every piece of user text is escaped: a <script> stays text."""
-    from sections import Report
+    from sections.model.report import Report
 
     assert isinstance(county, Report)
     county.improvements.text = "<script>alert(1)</script> & {{ 7*7 }}"
@@ -115,7 +116,8 @@ IMPORTED_SHOWN = "[bold]粗体[/bold] {{ 7*7 }} {% if x %}y{% endif %} 红 👍�
 
 def _imported_hostile(tmp_path: Path) -> Path:
     """The 白璧镇 report as published, with hostile text pasted into its section 五, imported as a draft."""
-    from sections.reader import draft_from, read_report
+    from sections.reading.reader import read_report
+    from sections.store.workspace import draft_from
 
     text = (CORPUS / "baibi-2021.txt").read_text(encoding="utf-8")
     source = tmp_path / "hostile.txt"
@@ -136,7 +138,7 @@ def test_hostile_text_in_an_imported_report_is_kept_literally(tmp_path: Path) ->
 async def test_hostile_text_in_an_imported_report_shows_literally_in_the_app(tmp_path: Path) -> None:
     """The app's preview of an imported report shows markup and template syntax as typed, no escapes."""
     from tests.app_helpers import SIZE, chat, make_app
-    from tui.widgets import Preview
+    from tui.app.widgets import Preview
 
     app = make_app(_imported_hostile(tmp_path))
     async with app.run_test(size=SIZE) as pilot:

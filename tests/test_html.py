@@ -6,8 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from sections import Report, load_draft, render
-from sections.labels import (
+from sections.model.labels import (
     SECTION_HEADINGS,
     T3_APPLICANTS_HEADING,
     T3_COLUMNS,
@@ -22,6 +21,9 @@ from sections.labels import (
     T4_REVIEW,
     TABLE2,
 )
+from sections.model.report import Report
+from sections.output.rendering import render
+from sections.store.drafts import load_draft
 
 from .conftest import SAMPLES
 from .fixtures.layout import Grid, Placed, check_against_template, county_figures

@@ -19,7 +19,7 @@ def _loaded_after(code: str) -> list[str]:
 
 def test_core_loads_no_ui_library() -> None:
     """Importing `sections` (the whole core) loads no Textual, prompt_toolkit or Rich module."""
-    assert _loaded_after("import sections, sections.interview, sections.export") == []
+    assert _loaded_after("import sections.interview.engine, sections.output.export, sections.store.workspace") == []
 
 
 def test_check_and_export_commands_load_no_ui_library() -> None:

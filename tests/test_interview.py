@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from sections import Draft, Report, load_draft, save_draft
-from sections.interview import Interview
+from sections.interview.engine import Interview
+from sections.model.report import Report
+from sections.store.drafts import Draft, load_draft, save_draft
 
 from .conftest import SAMPLES
 from .fixtures.baibi_answers import ANSWERS as BAIBI

@@ -32,7 +32,7 @@ def test_line_mode_when_the_app_cannot_start(monkeypatch: pytest.MonkeyPatch, dr
                                              capsys: pytest.CaptureFixture[str]) -> None:
     """When the full-screen app cannot be loaded, the interview continues in the line mode."""
     calls: list[Path] = []
-    monkeypatch.setitem(sys.modules, "tui.app", None)
+    monkeypatch.setitem(sys.modules, "tui.app.app", None)
     monkeypatch.setattr(tui.line, "run", lambda path: calls.append(path) or 0)
     assert launch.interview(None, "app") == 0
     assert len(calls) == 1 and calls[0].parent == drafts_home

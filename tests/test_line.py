@@ -13,8 +13,8 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.plain_text import PlainTextOutput
 
-from sections import Draft, load_draft, save_draft
-from sections.interview import Interview
+from sections.interview.engine import Interview
+from sections.store.drafts import Draft, load_draft, save_draft
 from tui import plain
 from tui.line import LineMode, SlashCompleter
 

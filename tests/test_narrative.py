@@ -6,9 +6,10 @@ from decimal import Decimal
 
 import pytest
 
-from sections import Report, Severity
-from sections.narrative import RULES
-from sections.overview import Subsection
+from sections.model.findings import Severity
+from sections.model.overview import Subsection
+from sections.model.report import Report
+from sections.rules.narrative import RULES
 
 # The county-bureau sample: 新收 16, 上年结转 2, 办结 17, 结转下年度 1; 复议 1 (维持), 诉讼 1 (直诉, 尚未审结);
 # 行政规范性文件 2/1/9; 规章 0/0/0; 信息处理费 0.

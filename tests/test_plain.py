@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sections import Draft, load_draft
+from sections.store.drafts import Draft, load_draft
 from tui import plain
 
 ROOT = Path(__file__).resolve().parent.parent

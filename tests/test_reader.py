@@ -12,13 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from sections import Finding, Report, Severity, load_draft, render
-from sections.export import export_bytes, figures
-from sections.reader import Reading, draft_from, read_text
-from sections.reader_cells import readings
-from sections.reader_files import file_text
-from sections.reader_title import level_of
-from sections.structure_rules import check_imported, check_superseded_format
+from sections.model.findings import Finding, Severity
+from sections.model.report import Report
+from sections.output.export import export_bytes, figures
+from sections.output.rendering import render
+from sections.reading.cells import readings
+from sections.reading.files import file_text
+from sections.reading.reader import Reading, read_text
+from sections.reading.structure import check_imported, check_superseded_format
+from sections.reading.title import level_of
+from sections.store.drafts import load_draft
+from sections.store.workspace import draft_from
 
 from .conftest import SAMPLES
 
@@ -257,7 +261,7 @@ def test_report_model_keeps_figures_of_a_2019_report() -> None:
     assert report.disclosure.trial is not None
     report.disclosure.trial.rows["行政处罚"] = [2648, -18, 538]
     report.disclosure.trial.rows["行政强制"] = [-1, 26, 29]
-    from sections import check
+    from sections.rules.registry import check
 
     assert [f.where for f in check(report) if f.rule == "C2"] == ["表二 行政强制 上一年项目数量"]
 

@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sections import Report
-from tui.review import Checked, Progress, summary
+from sections.model.report import Report
+from tui.summary import Checked, Progress, summary
 
 from .conftest import CORPUS, SAMPLES
 
@@ -80,8 +80,8 @@ def test_import_then_export_gives_the_same_figures(tmp_path: Path) -> None:
 
 def test_imported_draft_opens_in_the_interview(tmp_path: Path) -> None:
     """The draft an import writes loads as a draft, with the body's name and year the interview shows."""
-    from sections import load_draft
-    from sections.interview import Interview
+    from sections.interview.engine import Interview
+    from sections.store.drafts import load_draft
 
     draft = tmp_path / "d.json"
     assert nianbao("import", CORPUS / "pingtan-2021.txt", "-o", draft).returncode == 0

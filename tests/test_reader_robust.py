@@ -15,11 +15,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sections import ReportImportError
-from sections.export import figures
-from sections.reader import read_report, read_text
-from sections.reader_files import MAX_BYTES, file_text
-from sections.structure_rules import check_imported
+from sections.model.errors import ReportImportError
+from sections.output.export import figures
+from sections.reading.files import MAX_BYTES, file_text
+from sections.reading.reader import read_report, read_text
+from sections.reading.structure import check_imported
 
 from .conftest import CORPUS
 
@@ -180,8 +180,8 @@ def test_pathological_tables_are_read_in_bounded_time() -> None:
 @cache
 def published_files() -> tuple[tuple[str, bytes], ...]:
     """A real PDF and the county sample as Word and web page: the binary formats a reviewer receives."""
-    from sections import load_draft
-    from sections.export import export_bytes
+    from sections.output.export import export_bytes
+    from sections.store.drafts import load_draft
 
     from .conftest import SAMPLES
 

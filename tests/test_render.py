@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from sections import Report, render
-from sections.labels import SECTION_HEADINGS, T3_COLUMNS, T3_ROWS, TABLE2
-from sections.layout import width
+from sections.model.labels import SECTION_HEADINGS, T3_COLUMNS, T3_ROWS, TABLE2
+from sections.model.report import Report
+from sections.output.layout import width
+from sections.output.rendering import render
 
 from .conftest import SAMPLES
 
@@ -24,7 +25,7 @@ CASES = [
 @pytest.mark.parametrize(("sample", "fmt", "layout", "golden"), CASES)
 def test_export_matches_golden_file(sample: str, fmt: str, layout: str, golden: str) -> None:
     """The exported report is exactly the reviewed golden file (NIANBAO_UPDATE_GOLDEN=1 rewrites it)."""
-    from sections import load_draft
+    from sections.store.drafts import load_draft
 
     text = render(load_draft(SAMPLES / sample).report, fmt, layout)  # type: ignore[arg-type]
     if os.environ.get("NIANBAO_UPDATE_GOLDEN"):

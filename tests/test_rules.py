@@ -8,8 +8,10 @@ from decimal import Decimal
 
 import pytest
 
-from sections import Report, Severity, check
-from sections.overview import Subsection
+from sections.model.findings import Severity
+from sections.model.overview import Subsection
+from sections.model.report import Report
+from sections.rules.registry import check
 
 TODAY = date(2026, 11, 29)
 Edit = Callable[[Report], None]

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from sections import Draft, DraftError, load_draft, save_draft
-from sections.interview import Interview
-from tui.launch import open_draft, restore_backup
+from sections.interview.engine import Interview
+from sections.model.errors import DraftError
+from sections.store.drafts import Draft, load_draft, save_draft
+from sections.store.workspace import open_draft, restore_backup
 
 from .conftest import SAMPLES
 from .fixtures.baibi_answers import ANSWERS
@@ -129,7 +130,7 @@ def test_second_session_is_told_the_draft_is_open(tmp_path: Path) -> None:
     path = tmp_path / "d.json"
     save_draft(path, Draft())
     holder = subprocess.Popen([sys.executable, "-c", (
-        "import sys, time; from pathlib import Path; from tui.launch import open_draft; "
+        "import sys, time; from pathlib import Path; from sections.store.workspace import open_draft; "
         f"open_draft(Path({str(path)!r})); print('open', flush=True); time.sleep(30)")],
         stdout=subprocess.PIPE, text=True)
     try:
@@ -190,7 +191,7 @@ def test_backup_is_offered_and_restores(tmp_path: Path) -> None:
 
 def test_migrations_run_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An older draft is brought up to date by each migration in turn before it is read."""
-    from sections import drafts
+    from sections.store import drafts
 
     monkeypatch.setattr(drafts, "SCHEMA_VERSION", 3)
     monkeypatch.setattr(drafts, "MIGRATIONS", {

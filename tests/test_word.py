@@ -13,9 +13,8 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from sections import ExportError, Report, load_draft
-from sections.export import export
-from sections.labels import (
+from sections.model.errors import ExportError
+from sections.model.labels import (
     SECTION_HEADINGS,
     T3_APPLICANTS_HEADING,
     T3_COLUMNS,
@@ -30,7 +29,10 @@ from sections.labels import (
     T4_REVIEW,
     TABLE2,
 )
-from sections.word import word
+from sections.model.report import Report
+from sections.output.export import export
+from sections.output.word import word
+from sections.store.drafts import load_draft
 
 from .conftest import SAMPLES
 from .fixtures.layout import Grid, Placed, check_against_template, county_figures, from_vmerge

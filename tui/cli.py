@@ -7,23 +7,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from sections import (
-    LAYOUTS,
-    ExportError,
-    Finding,
-    NianbaoError,
-    Report,
-    Severity,
-    errors,
-    load_draft,
-)
-from sections.export import ENCODINGS, EXPORT_FORMATS, NEWLINES, export, export_bytes, figures
-from sections.labels import SECTION_HEADINGS, SECTION_NUMERALS
+from sections.model.errors import ExportError, NianbaoError
+from sections.model.findings import Finding, Severity, errors
+from sections.model.labels import SECTION_HEADINGS, SECTION_NUMERALS
+from sections.model.report import Report
+from sections.output.export import ENCODINGS, EXPORT_FORMATS, NEWLINES, export, export_bytes, figures
+from sections.output.layout import LAYOUTS
+from sections.store.drafts import load_draft
 
 UIS = ("app", "line", "plain")
 
@@ -81,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "import":
             return _import(args)
         if args.command == "restore":
-            from tui.launch import restore_backup
+            from sections.store.workspace import restore_backup
 
             kept = restore_backup(args.draft_file)
             print(f"已用备份恢复 {args.draft_file}；原来的文件另存为 {kept.name}。", file=sys.stderr)
@@ -115,8 +109,9 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _check(files: list[Path], *, as_json: bool, previous: Path | None = None) -> int:
-    from sections.checks import cross_year
-    from tui.review import Checked, Progress, load, summary
+    from sections.rules.registry import cross_year
+    from sections.store.workspace import load
+    from tui.summary import Checked, Progress, summary
 
     last_year = load(previous)[0] if previous is not None else None
     status, checked = 0, []
@@ -151,7 +146,7 @@ def _check(files: list[Path], *, as_json: bool, previous: Path | None = None) ->
 
 
 def _import(args: argparse.Namespace) -> int:
-    from tui.review import import_report
+    from sections.store.workspace import import_report
 
     report, findings = import_report(args.report_file, args.output, force=args.force)
     unread = [f for f in findings if f.rule in ("R1", "R2")]
@@ -190,13 +185,3 @@ def describe(path: Path, report: Report, findings: list[Finding]) -> str:
             if finding.hint:
                 lines.append(f"        → {finding.hint}")
     return "\n".join(lines)
-
-
-def default_draft_dir() -> Path:
-    """Where drafts live unless told otherwise: $NIANBAO_HOME, else the user data directory."""
-    home = os.environ.get("NIANBAO_HOME")
-    if home:
-        return Path(home)
-    from platformdirs import user_data_path
-
-    return user_data_path("nianbao", appauthor=False) / "drafts"

@@ -40,12 +40,13 @@ from prompt_toolkit.output.plain_text import PlainTextOutput
 from prompt_toolkit.styles import Style
 from prompt_toolkit.utils import is_dumb_terminal
 
-from sections import Draft, Severity, save_draft
-from sections.interview import COMMANDS, SECTION_TITLES, Interview
-from sections.messages import Message, Turn
-from sections.questions import Question
+from sections.interview.engine import COMMANDS, SECTION_TITLES, Interview
+from sections.interview.messages import Message, Turn
+from sections.interview.questions import Question
+from sections.model.findings import Severity
+from sections.store.drafts import Draft, save_draft
+from sections.store.workspace import open_draft
 from tui import talk
-from tui.launch import open_draft
 
 STYLE = Style.from_dict({
     "you": "bold",

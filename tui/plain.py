@@ -33,12 +33,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from sections import NianbaoError, save_draft
-from sections.interview import Interview
-from sections.messages import Turn
-from sections.questions import Question
+from sections.interview.engine import Interview
+from sections.interview.messages import Turn
+from sections.interview.questions import Question
+from sections.model.errors import NianbaoError
+from sections.store.drafts import save_draft
+from sections.store.workspace import open_draft
 from tui import talk
-from tui.launch import open_draft
 
 BLOCK = '"""'
 """A line holding only this opens, and the next such line closes, a multi-line answer."""

@@ -9,11 +9,13 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from sections import AnswerError, ExportError, Finding, Severity, clean_text, errors
-from sections.answers import parse_yes_no
-from sections.interview import SECTION_TITLES, Interview
-from sections.messages import Message, Turn
-from sections.questions import Question
+from sections.interview.answers import parse_yes_no
+from sections.interview.engine import SECTION_TITLES, Interview
+from sections.interview.messages import Message, Turn
+from sections.interview.questions import Question
+from sections.model.errors import AnswerError, ExportError
+from sections.model.findings import Finding, Severity, errors
+from sections.model.text import clean_text
 
 USER = "你："
 """The prefix of the clerk's own lines when they are echoed (plain mode reading a transcript)."""
@@ -117,7 +119,7 @@ def resume_lines(interview: Interview) -> list[str]:
 
 def preview(interview: Interview) -> str:
     """Render the report as it stands, as text with aligned tables (for reading on screen)."""
-    from sections import render  # Jinja2 loads with the first preview, not at start-up
+    from sections.output.rendering import render  # Jinja2 loads with the first preview, not at start-up
 
     return render(interview.report, "txt", "grid")
 
@@ -143,7 +145,7 @@ def export_doubts(interview: Interview, target: Path) -> str | None:
 def export_now(interview: Interview, target: Path) -> tuple[bool, str]:
     """Write the report as text to `target`; whether it worked and what to tell the clerk."""
     try:
-        from sections.export import export
+        from sections.output.export import export
 
         export(interview.report, target, force=True)
     except ExportError as err:

@@ -1,0 +1,118 @@
+"""Provides `Question`, one step of the interview as data, and the answer kinds the front ends lay out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from sections.model.findings import Figure
+    from sections.model.report import Report
+    from sections.store.drafts import InterviewState
+
+Kind = Literal["text", "number", "numbers", "amount", "choice", "yesno", "narrative"]
+"""How the answer is typed: `narrative` is multi-line; everything else is one line."""
+
+SECTION_ORDER = ("基本信息", "一", "二", "三", "四", "五", "六")
+"""The sidebar's order: the report's own."""
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question: its wording, help, how an answer is taken, and whether it is answered yet.
+
+    `take` parses the answer and writes it into the report (or the interview's choices); it raises
+    `AnswerError` with a message saying what is expected, and returns an acknowledgement to show.
+    """
+
+    id: str
+    section: str
+    prompt: str
+    help: str
+    kind: Kind
+    take: Callable[[Report, InterviewState, str], str]
+    filled: Callable[[Report, InterviewState], bool]
+    current: Callable[[Report], str] | None = None
+    """The answer as it stands, shown when the question is revisited (and kept on an empty answer)."""
+    default: str | None = None
+    """What an empty answer means, when there is a sensible default."""
+    drafted: Callable[[Report], str] | None = None
+    """A drafted paragraph the clerk can accept, edit or replace (narrative questions)."""
+
+
+def shown(values: list[object]) -> str:
+    """Figures as an answer would give them: 「0 -1 0」, blank for unanswered ones."""
+    return " ".join("" if v is None else str(v) for v in values)
+
+
+def numbers_question(
+    id: str, section: str, prompt: str, help: str, names: tuple[str, ...],
+    get: Callable[[Report], list[Figure]], put: Callable[[Report, list[int]], None],
+    *, total: bool = False,
+) -> Question:
+    """A question answered with one or more counts in a fixed order (or by name); `total` sums them."""
+    from sections.interview.answers import parse_count, parse_counts
+
+    def take(report: Report, state: InterviewState, text: str) -> str:
+        values = [parse_count(text)] if len(names) == 1 else parse_counts(text, names)
+        put(report, values)
+        if len(values) == 1:
+            return f"已记录：{values[0]}。"
+        shown = "、".join(f"{n} {v}" for n, v in zip(names, values, strict=True))
+        return f"已记录：{shown}，合计 {sum(values)} 件。" if total else f"已记录：{shown}。"
+
+    return Question(
+        id, section, prompt, help, "number" if len(names) == 1 else "numbers", take,
+        filled=lambda report, state: None not in get(report),
+        current=lambda report: shown(list(get(report))),
+    )
+
+
+def text_question(
+    id: str, section: str, prompt: str, help: str,
+    get: Callable[[Report], str | None], put: Callable[[Report, str], None],
+    *, optional: bool = False, check: Callable[[str], str | None] | None = None,
+    default: str | None = None,
+) -> Question:
+    """A one-line text answer; `optional` lets 「无」 stand for nothing; `check` returns a refusal."""
+    from sections.interview.answers import ZERO_WORDS
+    from sections.model.errors import AnswerError
+    from sections.model.text import clean_text
+
+    def take(report: Report, state: InterviewState, text: str) -> str:
+        value = " ".join(clean_text(text).split())
+        if optional and value.lower() in ZERO_WORDS:
+            value = ""
+        if not value and not optional:
+            raise AnswerError("这一项不能空着，请填写。")
+        problem = check(value) if check and value else None
+        if problem:
+            raise AnswerError(problem)
+        put(report, value)
+        return f"已记录：{value or '无'}。"
+
+    return Question(id, section, prompt, help, "text", take,
+                    filled=lambda report, state: get(report) is not None,
+                    current=lambda report: get(report) or "", default=default)
+
+
+def narrative_question(
+    id: str, section: str, prompt: str, help: str,
+    get: Callable[[Report], str | None], put: Callable[[Report, str], None],
+    drafted: Callable[[Report], str] | None = None,
+) -> Question:
+    """A multi-line text answer, with a drafted paragraph offered when there is one."""
+    from sections.model.errors import AnswerError
+    from sections.model.text import clean_text
+
+    def take(report: Report, state: InterviewState, text: str) -> str:
+        value = clean_text(text)
+        if not value:
+            raise AnswerError("这一部分不能空着：请输入文字，或直接回车采用草稿。")
+        put(report, value)
+        return f"已记录（{len(value)} 字）。"
+
+    return Question(id, section, prompt, help, "narrative", take,
+                    filled=lambda report, state: get(report) is not None,
+                    current=lambda report: get(report) or "", drafted=drafted)

@@ -1,0 +1,64 @@
+"""Provides table 四, 行政复议、行政诉讼情况: its model and checks (C1, C2, T4-SUM)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from sections.model.findings import Figure, count
+from sections.model.labels import T4_GROUPS, T4_OUTCOMES
+
+SECTION = "四"
+
+
+GROUP_WIDTH = len(T4_OUTCOMES)
+"""Five cells a group: 结果维持, 结果纠正, 其他结果, 尚未审结, 总计."""
+OUTCOMES = GROUP_WIDTH - 1
+
+
+GROUP_KEYS = ("review", "direct", "after_review")
+"""Question ids of the three groups: 行政复议, 未经复议直接起诉, 复议后起诉."""
+
+
+def _blank(size: int) -> list[Figure]:
+    return [None] * size
+
+
+class Appeals(BaseModel):
+    """Table 四: fifteen figures, three groups of five; each group's 总计 is None in a draft (computed)."""
+
+    cells: list[Figure] = Field(
+        default_factory=lambda: _blank(GROUP_WIDTH * len(T4_GROUPS)),
+        min_length=GROUP_WIDTH * len(T4_GROUPS), max_length=GROUP_WIDTH * len(T4_GROUPS),
+    )
+    """复议 维持/纠正/其他/尚未审结/总计, then 直接起诉 ×5, then 复议后起诉 ×5."""
+
+    def group(self, index: int) -> list[Figure]:
+        """A group's five cells as entered."""
+        return self.cells[index * GROUP_WIDTH:(index + 1) * GROUP_WIDTH]
+
+    def value(self, index: int) -> Figure:
+        """A cell as the report shows it: the figure entered, or the computed 总计."""
+        group, column = divmod(index, GROUP_WIDTH)
+        cells = self.group(group)
+        if column < OUTCOMES or cells[OUTCOMES] is not None:
+            return cells[column]
+        four = cells[:OUTCOMES]
+        return None if None in four else sum(count(c) for c in four)
+
+    @property
+    def values(self) -> list[Figure]:
+        """All fifteen cells as the report shows them."""
+        return [self.value(i) for i in range(len(self.cells))]
+
+    def total(self, group: int) -> Figure:
+        """A group's 总计 as the report shows it."""
+        return self.value(group * GROUP_WIDTH + OUTCOMES)
+
+    def is_answered(self, group: int) -> bool:
+        """Whether a group's four outcomes are answered."""
+        return None not in self.group(group)[:OUTCOMES]
+
+    def set_group(self, group: int, outcomes: list[int]) -> None:
+        """Answer a group's four outcomes; its 总计 becomes computed."""
+        start = group * GROUP_WIDTH
+        self.cells[start:start + GROUP_WIDTH] = [*outcomes, None]

@@ -1,0 +1,49 @@
+"""Provides `Report`, the whole annual report composed of its sections."""
+
+from __future__ import annotations
+
+from sections.model.requests import OUTDATED_OTHER
+
+from pydantic import BaseModel, ConfigDict
+
+from sections.model.appeals import Appeals
+from sections.model.disclosure import Disclosure
+from sections.model.improvements import Improvements
+from sections.model.meta import Meta
+from sections.model.other import Other
+from sections.model.overview import Overview
+from sections.model.requests import Requests
+
+
+class Report(BaseModel):
+    """One body's 政府信息公开工作年度报告 for one year (国办公开办函〔2021〕30号 format)."""
+
+    model_config = ConfigDict(validate_assignment=True)
+
+    meta: Meta = Meta()
+    """基本信息 and the preface."""
+    overview: Overview = Overview()
+    """一、总体情况."""
+    disclosure: Disclosure = Disclosure()
+    """二、主动公开政府信息情况 (table 二)."""
+    requests: Requests = Requests()
+    """三、收到和处理政府信息公开申请情况 (table 三)."""
+    appeals: Appeals = Appeals()
+    """四、政府信息公开行政复议、行政诉讼情况 (table 四)."""
+    improvements: Improvements = Improvements()
+    """五、存在的主要问题及改进情况."""
+    other: Other = Other()
+    """六、其他需要报告的事项."""
+
+
+def table_format(report: Report) -> str:
+    """The table layout as the corpus names it: 「2021」, 「2019」 or 「2021-outdated-six」.
+
+    「2019」 is the 试行 layout of 2019/2020 reports; 「2021-outdated-six」 a 2021+ report printing
+    （六）其他处理 as one row.
+    """
+    if report.disclosure.trial is not None:
+        return "2019"
+    if OUTDATED_OTHER in report.requests.rows:
+        return "2019" if (report.meta.year or 2021) < 2021 else "2021-outdated-six"
+    return "2021"

@@ -1,0 +1,111 @@
+"""Provides the report as a file (txt, Markdown, HTML, Word) and its figures in the corpus shape."""
+
+from __future__ import annotations
+
+from sections.model.report import table_format
+
+from pathlib import Path
+from typing import Any, Literal
+
+from sections.model.disclosure import (
+    ENFORCEMENT_LABEL,
+    FEE_LABEL,
+    NORMATIVE_LABEL,
+    PENALTY_LABEL,
+    PERMIT_LABEL,
+    RULES_LABEL,
+)
+from sections.model.disclosure_2019 import COLUMNS as TRIAL_COLUMNS
+from sections.model.errors import ExportError
+from sections.model.findings import Amount, Figure
+from sections.model.labels import LEVELS, T3_ROWS, T3_ROWS_2019
+from sections.model.report import Report
+from sections.model.requests import OUTDATED_OTHER
+from sections.output.layout import Layout
+from sections.store.drafts import write_atomic
+
+CORPUS_LEVELS = frozenset(LEVELS) - {"国务院部门"}
+"""The levels the corpus names; any other level is 「other」 there."""
+
+ExportFormat = Literal["txt", "md", "html", "docx"]
+Encoding = Literal["utf-8", "gb18030"]
+Newline = Literal["lf", "crlf"]
+EXPORT_FORMATS: tuple[ExportFormat, ...] = ("txt", "md", "html", "docx")
+ENCODINGS: tuple[Encoding, ...] = ("utf-8", "gb18030")
+NEWLINES: tuple[Newline, ...] = ("lf", "crlf")
+TEXT_FORMATS: tuple[ExportFormat, ...] = ("txt", "md")
+"""Formats whose encoding and line ends can be chosen (HTML declares UTF-8; a .docx is binary)."""
+
+
+def export_bytes(report: Report, fmt: ExportFormat = "txt", layout: Layout = "tabs", *,
+                 encoding: Encoding = "utf-8", newline: Newline = "lf") -> bytes:
+    """The report as a file's bytes; txt and md in `encoding` with `newline` line ends."""
+    if fmt not in TEXT_FORMATS and (encoding, newline) != ("utf-8", "lf"):
+        raise ExportError(f"--encoding 和 --newline 只适用于 txt 和 md，{fmt} 格式固定为 UTF-8。")
+    if fmt == "docx":
+        from sections.output.word import word  # python-docx loads only when a Word file is asked for
+
+        return word(report)
+    from sections.output.rendering import render  # Jinja2 is loaded only when a report is written
+
+    text = render(report, fmt, layout)
+    if newline == "crlf":
+        text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+    return text.encode(encoding)
+
+
+def export(report: Report, path: Path, fmt: ExportFormat = "txt", layout: Layout = "tabs",
+           *, force: bool = False, encoding: Encoding = "utf-8", newline: Newline = "lf") -> None:
+    """Write the report in `fmt` atomically; refuse to overwrite unless `force`."""
+    if path.exists() and not force:
+        raise ExportError(f"{path}：文件已存在。如要覆盖，请加 --force。")
+    data = export_bytes(report, fmt, layout, encoding=encoding, newline=newline)
+    try:
+        write_atomic(path, data)
+    except OSError as err:
+        raise ExportError(f"{path}：无法写入（{err.strerror}）。") from err
+
+
+def _cell(value: Figure | Amount) -> int | str | None:
+    return value if value is None or isinstance(value, int | str) else str(value)
+
+
+def figures(report: Report) -> dict[str, Any]:
+    """Body, level, year, table format and tables 二、三、四 in the shape of the corpus `expected.json` files.
+
+    A 2019/2020 report's table 二 keeps its own rows, with their columns in `table2_columns`; a table with
+    no figure at all is left out, as the corpus leaves out a table the text does not contain.
+    """
+    t2, t3 = report.disclosure, report.requests
+    layout = T3_ROWS_2019 if OUTDATED_OTHER in t3.rows else T3_ROWS
+    level = report.meta.level
+    shape: dict[str, Any] = {
+        "agency": report.meta.body,
+        "level": level if level is None or level in CORPUS_LEVELS else "other",
+        "year": report.meta.year,
+        "format": table_format(report),
+    }
+    if t2.trial is not None:
+        table2: dict[str, Any] = {label: [_cell(v) for v in cells] for label, cells in t2.trial.rows.items()}
+        shape["table2_columns"] = {label: list(TRIAL_COLUMNS[label]) for label in t2.trial.rows}
+    else:
+        table2 = {
+            RULES_LABEL: [_cell(v) for v in t2.rules],
+            NORMATIVE_LABEL: [_cell(v) for v in t2.normative],
+            PERMIT_LABEL: _cell(t2.permits),
+            PENALTY_LABEL: _cell(t2.penalties),
+            ENFORCEMENT_LABEL: _cell(t2.enforcement),
+            FEE_LABEL: _cell(t2.fee),
+        }
+    tables = {
+        "table2": table2,
+        "table3": {r.key: [_cell(v) for v in t3.row(r.key)] for r in layout},
+        "table4": [_cell(v) for v in report.appeals.values],
+    }
+    shape.update((key, table) for key, table in tables.items() if _has_figure(table))
+    return shape
+
+
+def _has_figure(table: Any) -> bool:
+    values = table.values() if isinstance(table, dict) else table
+    return any(_has_figure(v) if isinstance(v, list) else v is not None for v in values)

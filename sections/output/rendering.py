@@ -1,0 +1,73 @@
+"""Provides `render(report, format, layout)`: the whole report as text, Markdown or HTML, from templates."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import jinja2
+
+from sections.model.labels import SECTION_HEADINGS
+from sections.model.overview import numbered
+from sections.model.report import Report
+from sections.output.layout import Layout
+from sections.output.tables import table2, table3, table4
+
+from . import layout
+
+Format = Literal["txt", "md", "html"]
+FORMATS: tuple[Format, ...] = ("txt", "md", "html")
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+_PICTURES = {c: 0x2400 + c for c in range(0x20) if chr(c) not in "\t\n"} | {0x7F: 0x2421}
+"""Control characters and their Unicode control pictures (ESC -> U+241B)."""
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The one Jinja2 environment: strict about undefined names, autoescape for HTML templates only."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default_for_string=False,
+                                            default=False),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["numbered"] = lambda title, index: numbered(index, title)
+    env.filters["md_table"] = layout.markdown
+    env.filters["md_text"] = _markdown_text
+    env.filters["visible"] = visible
+    env.filters["paragraphs"] = paragraphs
+    return env
+
+
+def visible(text: str) -> str:
+    """Control characters (terminal escapes) shown as their Unicode pictures: literal, and valid in XML."""
+    return text.translate(_PICTURES)
+
+
+def paragraphs(text: str | None) -> list[str]:
+    """User text as its non-empty paragraphs (one per line), trimmed and made visible."""
+    return [visible(line.strip()) for line in (text or "").splitlines() if line.strip()]
+
+
+def _markdown_text(text: str) -> str:
+    """User text in Markdown: paragraphs kept, characters that would start markup escaped."""
+    escaped = "".join("\\" + c if c in "\\`*_[]<>#|" else c for c in text)
+    return "\n\n".join(line.strip() for line in escaped.splitlines() if line.strip())
+
+
+def render(report: Report, fmt: Format = "txt", table_layout: Layout = "tabs") -> str:
+    """The whole report in the official layout; a pure function of the report."""
+    lay_out = layout.tabs if table_layout == "tabs" else layout.grid
+    context = {
+        "report": report,
+        "headings": SECTION_HEADINGS,
+        "table2": table2(report),
+        "table3": table3(report),
+        "table4": table4(report),
+        "text_table": lambda tables: lay_out(tables if isinstance(tables, list) else [tables]),
+    }
+    return environment().get_template(f"{fmt}/report.{fmt}.j2").render(context)

@@ -1,0 +1,241 @@
+"""Provides the outline of a published report's text: title, body, year, preface, the six sections, 一's parts.
+
+Headings are found by tolerant matching (numeral, then wording close to the official heading), so
+variants such as 「五、政府信息公开工作存在的主要问题及改进情况」 and text whose lines ran together still split.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from sections.model.labels import SECTION_HEADINGS, SECTION_NUMERALS, SUBSECTION_NUMERALS
+from sections.model.text import ANSI
+from sections.reading.title import Title, find_title, fuzzy_prefix
+
+HEADING_VARIANTS: tuple[tuple[str, ...], ...] = (
+    ("概述",),
+    (),
+    ("依申请公开政府信息情况",),
+    ("因政府信息公开申请行政复议、提起行政诉讼的情况", "因政府信息公开工作被申请行政复议、提起行政诉讼情况"),
+    (),
+    (),
+)
+"""Wordings of the six headings seen in published reports besides the official one (2019-style 四 …)."""
+_WORDINGS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(unicodedata.normalize("NFKC", w) for w in (heading.split("、", 1)[1], *variants))
+    for heading, variants in zip(SECTION_HEADINGS, HEADING_VARIANTS, strict=True)
+)
+_FOOTER = re.compile(r"^[ \t]*(?:[-—–－]+[ \t]*\d{1,3}[ \t]*[-—–－]+|第[ \t]*\d{1,3}[ \t]*页"
+                     r"(?:[ \t]*[，,/]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?|\d{1,3}[ \t]*/[ \t]*\d{1,3}[ \t]*页?)[ \t]*$",
+                     re.MULTILINE)
+_MD_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-*:?)?[ \t]*$", re.MULTILINE)
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+MAX_CANDIDATES = 500
+"""Numbered lines examined as possible headings: a report has a few dozen, a pasted pile of text more."""
+_CANDIDATE = re.compile(r"(?:第([一二三四五六])部分[ \t]*[、.．:：]?|([一二三四五六])[ \t]*[、.．])[ \t]*")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_BLANKS = re.compile(r"\s+")
+_WRAPPED = re.compile(r"(?<=[^。！？；：:;!?”’」』…\n])[ \t]*\n(?![ \t]*(?:\n|[（(][一二三四五六七八九十\d]+[)）]|"
+                      r"[一二三四五六七八九十]+[、是]|\d+[.、．]|第[一二三四五六七八九十]))")
+_QUOTES = str.maketrans("“”‘’「」『』", '""\'\'""""')
+
+
+
+@dataclass(frozen=True)
+class Heading:
+    """One printed section heading: which official heading it is, how it was numbered and worded."""
+
+    index: int
+    """0 … 5 for 一 … 六 (the official heading it matches)."""
+    numeral: str
+    """The numeral as printed; differs from the official one when the heading is mis-numbered."""
+    printed: str
+    start: int
+    end: int
+
+
+@dataclass
+class Outline:
+    """The text cut into its parts."""
+
+    text: str
+    title: Title
+    headings: list[Heading]
+    sections: dict[int, str] = field(default_factory=dict)
+    """Section index → its text (without the heading)."""
+    preface: str = ""
+    tail_after_tables: str = ""
+
+
+def clean(text: str) -> str:
+    """Text with uniform line ends, without invisible characters, page numbers or Markdown rules."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ").replace("\u3000", " ")
+    text = _INVISIBLE.sub("", ANSI.sub("", text))  # a whole escape sequence goes, not just its ESC
+    return _MD_RULE.sub("", _FOOTER.sub("", text))
+
+
+@lru_cache(maxsize=8192)
+def squash(text: str) -> str:
+    """Text for comparing wording: width folded (NFKC), no white space, 「1、」 written 「1.」, one kind of quote."""
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub(r"\s+", "", text)
+    text = re.sub(r"(?<![\d.])(\d)[、,]|\((\d)\)", lambda m: f"{m.group(1) or m.group(2)}.", text)
+    return text.translate(_QUOTES)
+
+
+def outline(text: str) -> Outline:
+    """Title, headings and section texts of a cleaned report text."""
+    headings = find_headings(text)
+    contents = _contents(headings, text)
+    if contents:
+        text = text[:contents[0]] + text[contents[1]:]
+        headings = find_headings(text)
+    first = headings[0].start if headings else min(len(text), 1500)
+    title = find_title(text[:first], text)
+    result = Outline(text, title, headings)
+    spans: dict[int, list[str]] = {}
+    for number, heading in enumerate(headings):
+        stop = headings[number + 1].start if number + 1 < len(headings) else len(text)
+        spans.setdefault(heading.index, []).append(text[heading.end:stop].strip())
+    result.preface = _preface(text[:first], title)
+    overview = spans.get(0, [])
+    if len(overview) > 1 and not result.preface and _looks_like_preface(overview[0]):
+        result.preface, overview = overview[0], overview[1:]
+    for index, parts in spans.items():
+        result.sections[index] = "\n".join(overview if index == 0 else parts)
+    return result
+
+
+def _looks_like_preface(text: str) -> bool:
+    return len(text) < 600 and ("条例" in text or "本报告" in text)
+
+
+def find_headings(text: str) -> list[Heading]:
+    """Every printed section heading, in text order."""
+    found: list[Heading] = []
+    for number, match in enumerate(_CANDIDATE.finditer(text)):
+        if number >= MAX_CANDIDATES:
+            break
+        before = text[match.start() - 1] if match.start() else "\n"
+        if before in "第（(〔[一二三四五六七八九十" or (found and match.start() < found[-1].end):
+            continue
+        window = _window(text, match.end(), 48)
+        best: tuple[float, int, int] | None = None
+        for index in range(len(SECTION_HEADINGS)):
+            for wording in _WORDINGS[index]:
+                if not any(char in window[:14] for char in wording[:3]):
+                    continue
+                score, end = fuzzy_prefix(wording, window)
+                if best is None or score > best[0] or (score == best[0] and index == _numeral(match)):
+                    best = (score, index, end)
+        if best is None:
+            continue
+        score, index, end = best
+        needed = 0.95 if _CJK.match(before) else 0.8
+        if score >= needed and end:
+            stop = _skip(text, match.end(), end)
+            found.append(Heading(index, match.group(1) or match.group(2), squash(text[match.start():stop]),
+                                 match.start(), stop))
+    return found
+
+
+def _numeral(match: re.Match[str]) -> int:
+    return SECTION_NUMERALS.index(match.group(1) or match.group(2))
+
+
+def _contents(headings: list[Heading], text: str) -> tuple[int, int] | None:
+    """Where a table of contents stands, if the text has one.
+
+    That is three or more headings in a row, each printed again further on, with next to nothing under
+    them (page numbers) but the last.
+    """
+    run: list[Heading] = []
+    for number, heading in enumerate(headings):
+        if not any(later.index == heading.index for later in headings[number + 1:]):
+            break
+        run.append(heading)
+        stop = headings[number + 1].start if number + 1 < len(headings) else len(text)
+        if stop - heading.end >= 40:
+            break
+    if len(run) < 3:
+        return None
+    end = text.find("\n", run[-1].end)
+    begin = text.rfind("目", max(0, run[0].start - 12), run[0].start)
+    return (begin if begin >= 0 and "录" in text[begin:run[0].start] else run[0].start,
+            len(text) if end < 0 else end)
+
+
+def _window(text: str, start: int, size: int) -> str:
+    """The next `size` non-blank characters, width-folded."""
+    return unicodedata.normalize("NFKC", _BLANKS.sub("", text[start:start + size * 3])[:size])
+
+
+def _skip(text: str, start: int, count: int) -> int:
+    """The position after the next `count` non-blank characters (as `_window` counted them)."""
+    position = start
+    while count > 0 and position < len(text):
+        if not text[position].isspace():
+            count -= len(unicodedata.normalize("NFKC", text[position]))
+        position += 1
+    return position
+
+
+def _preface(head: str, title: Title) -> str:
+    """The text before the first heading, without the title."""
+    if title.printed:
+        wanted = max(0, re.sub(r"\s+", "", head).find(title.printed)) + len(title.printed)
+        seen = 0
+        for position, char in enumerate(head):
+            if seen == wanted:
+                return head[position:].strip()
+            seen += not char.isspace()
+        return ""
+    return head.strip()
+
+
+def unwrap(text: str) -> str:
+    """A paragraph whose lines were broken by PDF extraction, joined again.
+
+    Paragraph breaks, list items and sub-headings stay on their own lines.
+    """
+    return _WRAPPED.sub("", text)
+
+
+def stated_parts(preface: str) -> int | None:
+    """The number of parts the preface says the report has (「…等六个部分」), if it says one."""
+    match = re.search(r"(?:共|等|分为|包括|由)?([一二三四五六七八九十]|\d{1,2})个?(?:部分|方面|章节)",
+                      re.sub(r"\s+", "", preface))
+    if match is None:
+        return None
+    value = match.group(1)
+    return int(value) if value.isdigit() else SUBSECTION_NUMERALS.index(value) + 1
+
+
+def parts_of_overview(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Section 一 as its opening and its numbered parts 「（一）…」, each as (title, text)."""
+    marks: list[re.Match[str]] = []
+    for match in re.finditer(r"[（(][ \t]*([一二三四五六七八九十])[ \t]*[)）]", text):
+        expected = SUBSECTION_NUMERALS[len(marks)] if len(marks) < len(SUBSECTION_NUMERALS) else ""
+        before = text[match.start() - 1] if match.start() else "\n"
+        if match.group(1) == expected and before != "第":
+            marks.append(match)
+    opening = text[:marks[0].start()].strip() if marks else text.strip()
+    parts = []
+    for number, mark in enumerate(marks):
+        stop = marks[number + 1].start() if number + 1 < len(marks) else len(text)
+        parts.append(_titled(text[mark.end():stop]))
+    return opening, parts
+
+
+def _titled(part: str) -> tuple[str, str]:
+    part = part.lstrip(" \t")
+    line = part.split("\n", 1)[0]
+    cut = re.search(r"[。：:；;！!？?]|\s", line)
+    title = line[:cut.start()] if cut else line
+    if len(title) > 20:
+        title = re.split(r"[，,（(\d]", title, maxsplit=1)[0][:20]
+    rest = part[len(title):].lstrip("。：:；; \t\n")
+    return title.strip(), rest.strip()

@@ -1,0 +1,181 @@
+"""Provides the report's title as printed (body, year, what is wrong with it), the level and contact.
+
+Also the fuzzy prefix match that the headings use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from sections.model.meta import Contact, guess_level
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+TITLE_WORDS = "政府信息公开工作年度报告"
+PREFACE_STARTS = ("本报告", "本年度报告", "根据", "按照", "依据", "依照", "现将", "发布日期", "发布时间", "来源")
+"""How the text after a title line usually begins, when the line break after the title was lost."""
+CHROME = re.compile(r".*(?:正文|首页|当前位置|您的位置|标题|政务公开|信息公开|年度报告|年报)")
+"""Page chrome that can stand before a body's name in text saved from a web page."""
+MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+PROVINCIAL = re.compile(r"^(?:[^市县区镇乡]{2,8}?(?:省|自治区)|" + "|".join(MUNICIPALITIES) + ")")
+GOVERNMENT_SUFFIX = re.compile(r"(?:人民政府|街道办事处|管委会|管理委员会)$")
+PLACE_SUFFIX = re.compile(r"(?:镇|乡|街道|县|旗|区|市|省)$")
+_YEAR_TITLE = re.compile(r"([\u4e00-\u9fff（）()]{0,40}?)((?:19|20)\d{2})年度?([\u4e00-\u9fff（）()]{0,30}?)"
+                         r"政府信息公开(?:工作)?(?:年度)?(?:工作)?报告")
+_NO_YEAR_TITLE = re.compile(r"([\u4e00-\u9fff]{2,30}?)政府信息公开(?:工作)?(?:年度)?报告")
+_GARBLED = re.compile(r"[\ufffd\u00c0-\u00ff\u2500-\u257f]|锟斤拷|烫烫|屯屯")
+
+
+@dataclass(frozen=True)
+class Title:
+    """The report's title as found, and what is wrong with it (S5)."""
+
+    printed: str | None
+    body: str | None
+    year: int | None
+    problems: tuple[str, ...] = ()
+
+
+def fuzzy_prefix(target: str, window: str, lead: int = 10) -> tuple[float, int]:
+    """How much of `target` occurs, in order, at the start of `window`, and where the match ends.
+
+    A few extra characters are allowed before and between the target's characters.
+    """
+    position, matched, end = 0, 0, 0
+    for char in target:
+        found = window.find(char, position, position + (lead if matched == 0 else 6) + 1)
+        if found < 0:
+            continue
+        matched += 1
+        position = end = found + 1
+    return (matched / len(target) if target else 0.0), end
+
+
+def find_title(head: str, text: str) -> Title:
+    """The title in the text before the first heading: body, year, and what is wrong with it."""
+    squeezed, places = _squeezed(head[:600])
+    problems: list[str] = []
+    if _GARBLED.search(squeezed[:80]):
+        problems.append("标题有乱码")
+    for match in _YEAR_TITLE.finditer(squeezed[:200]):
+        if _standalone(match, squeezed, places, head):
+            body = _body_name(match.group(3) or match.group(1))
+            if not body:
+                problems.append("标题缺少机关名称")
+            return Title(match.group(0), body, int(match.group(2)), tuple(problems))
+    for match in _NO_YEAR_TITLE.finditer(squeezed[:200]):
+        if _standalone(match, squeezed, places, head):
+            problems.append("标题缺少报告年度")
+            return Title(match.group(0), _body_name(match.group(1)), _year(text), tuple(problems))
+    near = re.search(r"[^，。：:；;《》]{4,40}报告", squeezed[:120])
+    if near and not near.group(0).endswith(TITLE_WORDS) and \
+            fuzzy_prefix(TITLE_WORDS, near.group(0)[-16:], lead=6)[0] >= 0.6:
+        problems.append(f"标题“{near.group(0)}”与规范写法“机关名称+年度+{TITLE_WORDS}”不符")
+        return Title(near.group(0), None, _year(text), tuple(problems))
+    problems.append("正文开头没有报告标题")
+    quoted = _quoted_title(head)
+    if quoted:
+        return Title(None, quoted[0], quoted[1], tuple(problems))
+    return Title(None, frequent_name(text), _year(text), tuple(problems))
+
+
+def _squeezed(text: str) -> tuple[str, list[int]]:
+    """The text without white space, and where each of its characters stands in `text`."""
+    places = [i for i, c in enumerate(text) if not c.isspace()]
+    return "".join(text[i] for i in places), places
+
+
+def _standalone(match: re.Match[str], squeezed: str, places: list[int], head: str) -> bool:
+    """Whether a title-like match is the report's own title line, not a notice cited in the preface."""
+    before = squeezed[:match.start()]
+    if before.count("《") > before.count("》") or before.count("<") > before.count(">"):
+        return False
+    if re.search(r"关于|印发|编制|公布|通知|做好|根据|按照|现将", match.group(0).split("政府信息公开")[0]):
+        return False
+    after = places[match.end() - 1] + 1
+    return after >= len(head) or head[after].isspace() or squeezed.startswith(PREFACE_STARTS, match.end())
+
+
+def _quoted_title(head: str) -> tuple[str | None, int] | None:
+    """A title named inside 《》 in the preface (「现编制形成了《西柳镇人民政府2023年…》」), not a notice."""
+    for inner in re.findall(r"《([^《》]{6,60})》", re.sub(r"\s+", "", head)):
+        match = _YEAR_TITLE.fullmatch(inner)
+        if match and not re.search(r"关于|通知|印发|编制|公布", inner):
+            return _body_name(match.group(3) or match.group(1)), int(match.group(2))
+    return None
+
+
+def _body_name(raw: str) -> str | None:
+    name = CHROME.sub("", raw).strip("（）() ")
+    return name if len(name) >= 2 else None
+
+
+def _year(text: str) -> int | None:
+    period = re.search(r"((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日", text[:6000])
+    if period:
+        return int(period.group(1))
+    years = Counter(re.findall(r"((?:19|20)\d{2})\s*年", text[:6000]))
+    return int(years.most_common(1)[0][0]) if years else None
+
+
+def frequent_name(text: str) -> str | None:
+    """The place name the text repeats most (「平潭综合实验区」), for a report printed without its title."""
+    sample = text[:20000]
+    counts: Counter[str] = Counter()
+    for match in re.finditer(r"[区县镇乡市](?![委政])", sample):
+        end, size = match.end(), 2
+        while size < 12 and end - size - 1 >= 0 and _CJK.match(sample[end - size - 1]):
+            longer = sample[end - size - 1:end]
+            if sample.count(longer) < 3:
+                break
+            size += 1
+        if size >= 4:
+            counts[sample[end - size:end]] += 1
+    if not counts:
+        return None
+    name, seen = counts.most_common(1)[0]
+    return name if seen >= 3 and not name.startswith(("我", "全", "本", "各")) else None
+
+
+def level_of(body: str | None) -> str | None:
+    """The level a body's name suggests: governments by their place, departments by their province."""
+    if not body:
+        return None
+    provincial = PROVINCIAL.match(body)
+    if GOVERNMENT_SUFFIX.search(body) or PLACE_SUFFIX.search(body):
+        place = GOVERNMENT_SUFFIX.sub("", body)
+        if body.startswith(MUNICIPALITIES) and place in MUNICIPALITIES:
+            return "省级政府"
+        return guess_level(body) or _place_level(place)
+    if (body.startswith(("国务院", "国家")) and not re.search(r"[省市县区]", body)) or \
+            re.fullmatch(r"[\u4e00-\u9fff]{1,8}部", body):
+        return "国务院部门"
+    if provincial and not re.search(r"[市县区镇乡]", body[provincial.end():].split("人民政府")[0]):
+        return "省级政府部门"
+    return "县级以上政府部门"
+
+
+def _place_level(place: str) -> str | None:
+    if place.endswith(("镇", "乡", "街道")):
+        return "乡镇街道"
+    if place.endswith(("县", "旗", "区")):
+        return "县级政府"
+    if place.endswith("市"):
+        return "设区的市政府"
+    if place.endswith(("省", "自治区")):
+        return "省级政府"
+    return None
+
+
+def contact(preface: str) -> Contact:
+    """The contact details a preface gives: department, address, postcode, phone, e-mail."""
+    flat = re.sub(r"\s+", "", preface)
+    department = re.search(r"请与([^，。；;（(]{2,30}?)联系", flat)
+    address = re.search(r"地址[：:]([^，,。；;）)]{4,60})", flat)
+    postcode = re.search(r"邮编[：:]?(\d{6})", flat)
+    phone = re.search(r"(?:电话|传真)[^：:\d]{0,4}[：:]?((?:\d{3,4}[-－—])?\d{7,8})", flat)
+    email = re.search(r"([\w.+-]+@[\w-]+(?:\.[\w-]+)+)", flat, re.ASCII)
+    return Contact(department=department and department.group(1), address=address and address.group(1),
+                   postcode=postcode and postcode.group(1), phone=phone and phone.group(1),
+                   email=email and email.group(1))

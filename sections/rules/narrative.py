@@ -1,0 +1,267 @@
+"""Provides the narrative checks N1–N6: figures and years stated in the text against the tables.
+
+Precision matters more than recall: a sentence is only compared when its wording says unambiguously
+which figure it states; anything else is left alone rather than risk a false error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from sections.model.findings import Figure, Finding, Severity, number
+from sections.model.labels import SECTION_HEADINGS
+from sections.model.overview import numbered
+from sections.model.report import Report
+from sections.model.requests import TOTAL
+
+NUM = r"(\d{1,3}(?:,\d{3})+|\d+)"
+_rx = lru_cache(maxsize=256)(re.compile)
+"""The compiled pattern: every sentence of every passage is matched against the same few dozen."""
+_ASCII = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９％．"}
+SCOPE_WORDS = ("含", "包括", "包含", "代表", "备案", "汇总", "各级", "全市", "全区", "全县", "全省")
+COMPARISON_WORDS = ("较", "比", "同比", "上年", "去年", "针对", "以来", "此前", "相比", "《")
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One piece of narrative: where it stands and its text with the white space squeezed out."""
+
+    where: str
+    text: str
+
+    def sentences(self) -> Iterator[str]:
+        """The passage cut at 。；！？ and line ends."""
+        return (s for s in _rx(r"[。；;！？!?\n]").split(self.text) if s)
+
+
+@lru_cache(maxsize=256)
+def squeeze(text: str) -> str:
+    """Text without white space (PDF extraction scatters spaces), with ASCII digits and 「%」.
+
+    Cached: every narrative rule squeezes the same passages of a report.
+    """
+    return re.sub(r"\s+", "", text.translate(_ASCII))
+
+
+def passages(report: Report) -> list[Passage]:
+    """The narrative of the report, each piece named as a reviewer would name it."""
+    parts = [Passage("导语", report.meta.preface or ""),
+             Passage(SECTION_HEADINGS[0], report.overview.opening or "")]
+    for index, sub in enumerate(report.overview.subsections or []):
+        parts.append(Passage(f"{SECTION_HEADINGS[0]}{numbered(index, sub.title)}", sub.text or ""))
+    parts += [Passage(SECTION_HEADINGS[4], report.improvements.text or ""),
+              Passage(SECTION_HEADINGS[5], report.other.text or "")]
+    return [Passage(p.where, squeeze(p.text)) for p in parts if p.text]
+
+
+def _section(where: str) -> str:
+    """The section a passage belongs to: 「一」 … 「六」, or 基本信息 for the preface."""
+    return where[0] if where[:1] in "一二三四五六" and where[:1] else "基本信息"
+
+
+def _int(text: str) -> int:
+    return int(text.replace(",", ""))
+
+
+def _known(value: Figure) -> int | None:
+    return value if isinstance(value, int) else None
+
+
+def _total(report: Report, key: str) -> int | None:
+    return _known(report.requests.value(key, TOTAL))
+
+
+APPLICATION_PATTERNS: tuple[tuple[str, str, str], ...] = (
+    ("received", rf"(?:收到|受理|接收|新收)([^，,。、：:（(]{{0,20}}?申请[^，,。、\d]{{0,6}}?){NUM}件", "收到/受理"),
+    ("received", rf"(?:收到|受理|接收|新收)(?:各类)?{NUM}件([^，,。]{{0,10}}?)申请", "收到/受理"),
+    ("done", rf"(?:办结|答复|办理完毕|已办结)(?:申请)?(?:共)?{NUM}件", "办结/答复"),
+    ("carry_in", rf"上一?年度?结转(?:申请|的申请)?{NUM}件", "上年结转"),
+    ("carry_out", rf"{NUM}件(?:申请)?(?:结转|顺延)(?:到|至)?下一?年度", "结转下年度"),
+    ("carry_out", rf"结转(?:到|至)?下一?年度(?:继续办理)?(?:的申请)?{NUM}件", "结转下年度"),
+)
+
+
+def check_applications(report: Report) -> Iterator[Finding]:
+    """N1: application counts stated in the narrative (收到/受理, 办结, 结转) match table 三."""
+    new, carry_in = _total(report, "new"), _total(report, "carry_in")
+    tabled = {"done": _total(report, "total"), "carry_in": carry_in, "carry_out": _total(report, "carry_out")}
+    for passage in passages(report):
+        for sentence in passage.sentences():
+            if "复议" in sentence or "诉讼" in sentence:
+                continue
+            for kind, pattern, words in APPLICATION_PATTERNS:
+                for match in _rx(pattern).finditer(sentence):
+                    stated = _int(next(g for g in match.groups() if g and _rx(NUM).fullmatch(g)))
+                    finding = _compare_applications(kind, stated, new, carry_in, tabled, sentence,
+                                                    passage.where, words)
+                    if finding:
+                        yield finding
+                        break
+
+
+def _compare_applications(kind: str, stated: int, new: int | None, carry_in: int | None,
+                          tabled: dict[str, int | None], sentence: str, where: str,
+                          words: str) -> Finding | None:
+    table = new if kind == "received" else tabled[kind]
+    if table is None or stated == table:
+        return None
+    quoted = f"正文“{sentence[:60]}”"
+    if kind == "received" and carry_in is not None and stated == table + carry_in:
+        if "含" in sentence or "包括" in sentence:
+            return None
+        return Finding("N1", Severity.WARNING, _section(where), where,
+                       f"{quoted}称{words}申请 {stated} 件，等于表三本年新收 {table} 件加上年结转 "
+                       f"{carry_in} 件，但正文没有说明含上年结转。", "请写明“含上年结转”，或改为本年新收数。")
+    severity = Severity.WARNING if any(w in sentence for w in SCOPE_WORDS) else Severity.ERROR
+    label = {"received": "本年新收", "done": "办理结果（七）总计", "carry_in": "上年结转",
+             "carry_out": "结转下年度继续办理"}[kind]
+    return Finding("N1", severity, _section(where), where,
+                   f"{quoted}称{words} {stated} 件，与表三{label} {table} 件不符"
+                   f"{'（口径可能不同，请说明）' if severity is Severity.WARNING else ''}。",
+                   "正文数字应与表三一致；口径不同时请在正文写明。")
+
+
+def check_percentages(report: Report) -> Iterator[Finding]:
+    """N2: a percentage stated after a count recomputes from the tabled or stated totals."""
+    candidates = {_total(report, k) for k in ("new", "total")}
+    new, carry_in = _total(report, "new"), _total(report, "carry_in")
+    if new is not None and carry_in is not None:
+        candidates.add(new + carry_in)
+    for passage in passages(report):
+        stated_counts = {_int(n) for n in _rx(rf"{NUM}件").findall(passage.text)}
+        denominators = {d for d in candidates | stated_counts if d}
+        for sentence in passage.sentences():
+            for match in _rx(rf"{NUM}件[，,]?(?:占[^，,。%]{{0,10}}?|[（(])(\d+(?:\.\d+)?)%").finditer(sentence):
+                count, percent = _int(match.group(1)), Decimal(match.group(2))
+                if not denominators or any(_rounds_to(count, d, percent) for d in denominators):
+                    continue
+                yield Finding("N2", Severity.ERROR, _section(passage.where), passage.where,
+                              f"正文“{match.group(0)}”：{count} 件占 {percent}% 与表三及正文中的总数都对不上。",
+                              "请按“该项件数 ÷ 总数 × 100%”重新计算。")
+
+
+def _rounds_to(count: int, total: int, percent: Decimal) -> bool:
+    exponent = percent.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    value = Decimal(count) * 100 / Decimal(total)
+    return abs(value - percent) <= Decimal(1).scaleb(-places) / 2 + Decimal("0.0001")
+
+
+CASE_PATTERNS = (
+    (0, rf"行政复议(?:案件|申请)?(?:共)?{NUM}件"),
+    (1, rf"行政诉讼(?:案件)?(?:共)?{NUM}件"),
+)
+ALL_UPHELD = ("均获维持", "均维持", "全部维持", "均被维持", "均予以维持")
+ALL_CLOSED = ("均已结案", "均已审结", "全部审结", "全部结案")
+NO_CASES = re.compile(r"(?:未发生|没有发生|无)(?:因政府信息公开(?:工作)?(?:引起|引发|产生)的?)?(?:行政复议|行政诉讼)")
+
+
+def check_cases(report: Report) -> Iterator[Finding]:
+    """N3: 行政复议/行政诉讼 counts and outcome wording (「均获维持」「均已结案」「未发生」) match table 四."""
+    table = report.appeals
+    totals = [_known(table.total(g)) for g in range(3)]
+    if None in totals:
+        return
+    review, direct, after = (t or 0 for t in totals)
+    stated_totals = (review, direct + after)
+    groups = ((0,), (1, 2))
+    for passage in passages(report):
+        for sentence in passage.sentences():
+            problems = []
+            for kind, pattern in CASE_PATTERNS:
+                for match in _rx(pattern).finditer(sentence):
+                    if _int(match.group(1)) != stated_totals[kind]:
+                        problems.append(f"{'行政复议' if kind == 0 else '行政诉讼'} {_int(match.group(1))} 件，"
+                                        f"表四为 {stated_totals[kind]} 件")
+            mentioned = [k for k, word in enumerate(("复议", "诉讼")) if word in sentence]
+            cells = [c for k in mentioned for g in groups[k] for c in table.group(g)]
+            if any(w in sentence for w in ALL_UPHELD) and any(number(cells[i]) for i in range(len(cells))
+                                                               if i % 5 in (1, 2, 3)):
+                problems.append("称“均获维持”，但表四有纠正、其他结果或尚未审结的案件")
+            if any(w in sentence for w in ALL_CLOSED) and any(number(cells[i]) for i in range(len(cells))
+                                                               if i % 5 == 3):
+                problems.append("称“均已结案”，但表四有尚未审结的案件")
+            if NO_CASES.search(sentence) and any(stated_totals[k] for k in mentioned):
+                problems.append("称未发生行政复议或行政诉讼，但表四有案件")
+            if problems:
+                yield Finding("N3", Severity.ERROR, _section(passage.where), passage.where,
+                              f"正文“{sentence[:60]}”：{'；'.join(problems)}。", "正文应与表四一致。")
+
+
+DOCUMENT_PATTERNS = (
+    (0, rf"(?:制定|制发|出台|印发|新增|新制定)(?:了|的)?(?:公开)?[^，,。、件]{{0,8}}?{{doc}}{NUM}件"),
+    (1, rf"废止(?:了|的)?[^，,。、件]{{0,8}}?{{doc}}{NUM}件"),
+    (2, rf"现行有效(?:的)?[^，,。、件]{{0,8}}?{{doc}}{NUM}件"),
+)
+DOCUMENTS = (("规章", "rules"), ("规范性文件", "normative"))
+
+
+def check_documents(report: Report) -> Iterator[Finding]:
+    """N4: counts of 规章 and 行政规范性文件 stated in the narrative match table 二."""
+    columns = ("本年制发", "本年废止", "现行有效")
+    for passage in passages(report):
+        for sentence in passage.sentences():
+            problems = []
+            for doc, field in DOCUMENTS:
+                values = getattr(report.disclosure, field)
+                for column, pattern in DOCUMENT_PATTERNS:
+                    for match in _rx(pattern.replace("{doc}", doc)).finditer(sentence):
+                        stated, table = _int(match.group(1)), _known(values[column])
+                        if doc == "规章" and "规范性文件" in match.group(0):
+                            continue
+                        if table is not None and stated != table:
+                            problems.append(f"{doc}{columns[column]} {stated} 件，表二为 {table} 件")
+            if problems:
+                yield Finding("N4", Severity.ERROR, _section(passage.where), passage.where,
+                              f"正文“{sentence[:60]}”：{'；'.join(problems)}。", "正文应与表二一致。")
+
+
+NO_FEE = re.compile(r"(?:未|无|没有|不)收取|收取[^，,。]{0,12}?费[^，,。\d]{0,4}?0(?:\.0+)?元")
+FEE = re.compile(rf"收取[^，,。]{{0,16}}?信息处理费(?:共)?(?:计)?{NUM}(?:\.\d+)?元")
+
+
+def check_fee_statement(report: Report) -> Iterator[Finding]:
+    """N5: section 六's statement on 信息处理费 agrees with the fee figures (「无」 while fees were collected …)."""
+    amount, text = report.other.fee_amount, squeeze(report.other.text or "")
+    if amount is None or not text:
+        return
+    where = SECTION_HEADINGS[5]
+    says_none = bool(NO_FEE.search(text)) or text.strip("。") == "无"
+    stated = FEE.search(text)
+    if amount > 0 and says_none:
+        message = f"第六部分称未收取信息处理费，但填报收取了 {amount} 元。"
+    elif amount == 0 and stated and _int(stated.group(1)) > 0:
+        message = f"第六部分称收取信息处理费 {stated.group(1)} 元，但填报为未收取。"
+    elif amount > 0 and stated and Decimal(_int(stated.group(1))) != amount.to_integral_value():
+        message = f"第六部分称收取信息处理费 {stated.group(1)} 元，与填报的 {amount} 元不符。"
+    else:
+        return
+    yield Finding("N5", Severity.ERROR, "六", where, message, "请让第六部分的文字与信息处理费的数字一致。",
+                  "s6.text")
+
+
+def check_years(report: Report) -> Iterator[Finding]:
+    """N6: a year that should be the report year but is not (a sentence copied from last year's report)."""
+    year = report.meta.year
+    if year is None:
+        return
+    for passage in passages(report):
+        if passage.where == SECTION_HEADINGS[4]:
+            continue
+        for sentence in passage.sentences():
+            match = re.match(r"(?:[（(][一二三四五六七八九十\d][）)][^，,\d]{0,12}?)?(\d{4})年度?[，,]?(?:全年)?",
+                             sentence)
+            if not (match and int(match.group(1)) < year and re.search(r"\d+(?:件|条|个|次|期)", sentence)):
+                match = re.search(r"截至(\d{4})年(?:底|末|12月31日)", sentence)
+            if match and int(match.group(1)) < year and not any(w in sentence for w in COMPARISON_WORDS):
+                yield Finding("N6", Severity.WARNING, _section(passage.where), passage.where,
+                              f"{year}年度报告写“{sentence[:40]}”，年份 {match.group(1)} 应为 {year}"
+                              "（可能沿用了上年的文字）。", f"请核对年份，改为 {year} 年的情况。")
+
+
+RULES = (check_applications, check_percentages, check_cases, check_documents, check_fee_statement,
+         check_years)

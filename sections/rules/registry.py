@@ -1,0 +1,38 @@
+"""Provides `check(report)`: every consistency rule of FORMAT.md §7 that a single report can fail."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from functools import partial
+
+from sections.model.findings import Finding, Rule
+from sections.model.report import Report
+
+from . import appeals, crossyear, disclosure, improvements, meta, narrative, other, overview, requests
+
+RULES: tuple[Rule, ...] = (
+    *disclosure.RULES,
+    *requests.RULES,
+    *appeals.RULES,
+    *overview.RULES,
+    *improvements.RULES,
+    *other.RULES,
+    *narrative.RULES,
+)
+"""Every rule that depends on nothing but the report, in the order of the report's sections."""
+
+
+def check(report: Report, today: date | None = None, previous: Report | None = None) -> list[Finding]:
+    """All findings for a report; rules skip unanswered figures, so a partial draft is not a wrong one.
+
+    With `previous` (last year's report of the same body) the cross-year rules X1–X4 run too.
+    """
+    rules: Iterable[Rule] = (*RULES, partial(meta.check_deadline, today=today))
+    findings = [finding for rule in rules for finding in rule(report)]
+    return findings + cross_year(report, previous) if previous is not None else findings
+
+
+def cross_year(report: Report, previous: Report) -> list[Finding]:
+    """The findings of X1–X4: this year's report against last year's."""
+    return [finding for rule in crossyear.RULES for finding in rule(report, previous)]

@@ -1,0 +1,194 @@
+"""Provides the workspace: where drafts live, opening, resuming, restoring, importing and carrying over.
+
+Everything here is UI-free; the front ends and the `nianbao` command call it with the paths they were given.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+from sections.model.errors import DraftError
+from sections.model.findings import Finding
+from sections.model.meta import Contact, Meta
+from sections.model.report import Report
+from sections.model.requests import TOTAL
+from sections.reading.reader import Reading
+from sections.rules.registry import check
+from sections.store.drafts import Draft, Exchange, InterviewState, load_draft, recover_draft, save_draft
+from sections.store.lock import DraftLock
+
+
+def default_draft_dir() -> Path:
+    """Where drafts live unless told otherwise: $NIANBAO_HOME, else the user data directory."""
+    home = os.environ.get("NIANBAO_HOME")
+    if home:
+        return Path(home)
+    from platformdirs import user_data_path
+
+    return user_data_path("nianbao", appauthor=False) / "drafts"
+
+
+def list_drafts(folder: Path) -> list[Path]:
+    """Drafts in a folder, most recently changed first."""
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def new_draft_path(folder: Path) -> Path:
+    """A fresh file name for a new draft in the folder."""
+    return folder / f"草稿-{datetime.now():%Y%m%d-%H%M%S}.json"
+
+
+def open_draft(path: Path) -> Draft:
+    """The draft at `path` (a new empty one when the file does not exist yet), locked for this session.
+
+    Fields that fail validation are emptied and re-asked; the damaged file is first kept beside the draft
+    so that the next autosave does not destroy it. Unreadable drafts raise `DraftError` offering the backup.
+    """
+    lock = DraftLock(path)
+    lock.acquire()
+    atexit.register(lock.release)
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        leftover.unlink(missing_ok=True)  # half-written by a session that crashed mid-save
+    if not path.exists():
+        return Draft()
+    try:
+        draft, problems = recover_draft(path)
+    except DraftError as err:
+        lock.release()
+        raise DraftError(err.message + _backup_hint(path)) from err
+    if problems:
+        keep = path.with_name(f"{path.stem}.damaged-{datetime.now():%Y%m%d-%H%M%S}{path.suffix}")
+        shutil.copy2(path, keep)
+        draft.recovered.append(f"（原文件已另存为 {keep.name}）")
+    return draft
+
+
+def _backup_hint(path: Path) -> str:
+    backup = path.with_name(path.name + ".bak")
+    try:
+        saved = load_draft(backup).saved_at
+    except DraftError:
+        return ""
+    return (f" 上一次保存的备份完好（{saved:%Y-%m-%d %H:%M}）：运行 nianbao restore {path} 即可用它恢复，"
+            "损坏的文件会另存一份。") if saved else ""
+
+
+def start_from_previous(previous: Path, draft_path: Path) -> None:
+    """Write a new draft at `draft_path` carried over from last year's draft or published report."""
+    from sections.store.workspace import draft_from_previous, load
+
+    if draft_path.exists():
+        raise DraftError(f"{draft_path}：文件已存在。请换一个新草稿的路径。")
+    save_draft(draft_path, draft_from_previous(load(previous)[0]))
+
+
+def restore_backup(path: Path) -> Path:
+    """Put `<draft>.bak` back in place of a damaged draft, keeping the damaged file beside it."""
+    backup = path.with_name(path.name + ".bak")
+    load_draft(backup)
+    keep = path.with_name(f"{path.stem}.damaged-{datetime.now():%Y%m%d-%H%M%S}{path.suffix}")
+    if path.exists():
+        shutil.copy2(path, keep)
+    shutil.copy2(backup, path)
+    return keep
+
+
+def is_draft(path: Path) -> bool:
+    """Whether a file is a nianbao draft (JSON) rather than a published report."""
+    if path.suffix.lower() == ".json":
+        return True
+    if not path.is_file():
+        return False
+    try:
+        with path.open("rb") as handle:
+            return handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+    except OSError:
+        return False
+
+
+def load(path: Path) -> tuple[Report, list[Finding]]:
+    """A draft or a published report and its findings; `NianbaoError` when the file cannot be used."""
+    if is_draft(path):
+        from sections.reading.files import MAX_BYTES
+
+        if path.is_file() and path.stat().st_size > MAX_BYTES:
+            raise DraftError(f"{path}：文件太大，不是 nianbao 草稿。")
+        report = load_draft(path).report
+        return report, check(report)
+    from sections.reading.reader import read_report
+    from sections.reading.structure import check_imported
+
+    reading = read_report(path)
+    return reading.report, check_imported(reading)
+
+
+def import_report(source: Path, target: Path, *, force: bool) -> tuple[Report, list[Finding]]:
+    """Read a published report and save it as a draft the interview can open; refuse to overwrite."""
+    if target.exists() and not force:
+        raise DraftError(f"{target}：文件已存在。如要覆盖，请加 --force。")
+    from sections.reading.reader import read_report
+    from sections.reading.structure import check_imported
+    from sections.store.workspace import draft_from
+
+    reading = read_report(source)
+    save_draft(target, draft_from(reading))
+    return reading.report, check_imported(reading)
+
+
+def draft_from(reading: Reading) -> Draft:
+    """A draft of the report as read, for the interview: totals that agree are left to be computed."""
+    report = reading.report.model_copy(deep=True)
+    table = report.requests
+    for cells in table.rows.values():
+        six = cells[:TOTAL]
+        if all(isinstance(v, int) for v in six) and cells[TOTAL] == sum(six):  # type: ignore[arg-type]
+            cells[TOTAL] = None
+    stated = table.rows.pop("total", None)
+    if stated is not None and [table.value("total", c) for c in range(7)] != stated:
+        table.rows["total"] = stated
+    cells = report.appeals.cells
+    for start in range(0, len(cells), 5):
+        group = cells[start:start + 5]
+        if all(isinstance(v, int) for v in group) and sum(group[:4]) == group[4]:  # type: ignore[arg-type]
+            cells[start + 4] = None
+    notes = [Exchange(role="assistant", text=f"已从 {reading.source} 导入《{report.meta.title}》。")]
+    notes += [Exchange(role="flag", text=f"{f.where}：{f.message}") for f in reading.findings
+              if f.rule in ("R1", "R2")]
+    return Draft(report=report, interview=InterviewState(transcript=notes))
+
+
+CARRIED = ("meta.body", "meta.level", "meta.year", "meta.department", "meta.phone", "meta.email",
+           "meta.address", "meta.postcode", "meta.fee_decimals", "meta.preface", "t3.carry_in")
+"""Questions answered from last year's report, each to be confirmed by the clerk."""
+
+
+def draft_from_previous(previous: Report) -> Draft:
+    """A new draft for the year after `previous`.
+
+    Body, level, contact and preface are carried over, 上年结转 is set from last year's 结转下年度, and
+    last year's report stays attached for the cross-year checks.
+    """
+    old = previous.meta
+    year = old.year + 1 if old.year is not None else None
+    preface = old.preface
+    if preface and old.year is not None and year is not None:
+        preface = preface.replace(f"{old.year}年", f"{year}年")
+    report = Report(meta=Meta(body=old.body, level=old.level, year=year, preface=preface,
+                              contact=Contact.model_validate(old.contact.model_dump()),
+                              fee_decimals=old.fee_decimals))
+    carry_out = previous.requests.applicants("carry_out")
+    carried = set(CARRIED)
+    if None not in carry_out and all(isinstance(v, int) for v in carry_out):
+        report.requests.set_row("carry_in", [int(v or 0) for v in carry_out])
+    else:
+        carried.discard("t3.carry_in")
+    if old.fee_decimals is None:
+        carried.discard("meta.fee_decimals")
+    return Draft(report=report, interview=InterviewState(previous=previous, carried=carried))
+

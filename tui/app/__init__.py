@@ -1,0 +1,1 @@
+"""Provides the Textual app: the chat interview, its screens, widgets, grid editor and dialogs."""

@@ -1,0 +1,212 @@
+"""Provides `NianbaoApp`, the full-screen interview (keys, screen changes, export), and `run()`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
+
+from sections.interview.questions import SECTION_ORDER
+from sections.model.errors import DraftError, ExportError
+from sections.model.report import Report
+from sections.store.workspace import list_drafts, new_draft_path, open_draft
+from tui.app.screens import InterviewScreen, StartScreen
+from tui.app.widgets import SHORT_TITLES
+
+if TYPE_CHECKING:
+    from tui.app.dialogs import ExportChoice
+
+INTERVIEW_ACTIONS = frozenset({"help", "preview", "findings", "export", "table"})
+"""Actions that need a draft open: hidden from the footer and palette on the start screen."""
+
+
+class NianbaoCommands(Provider):
+    """The command palette's source: the app's commands, searchable by title or slash command."""
+
+    def _commands(self) -> list[SystemCommand]:
+        app = self.app
+        assert isinstance(app, NianbaoApp)
+        return list(app.palette_commands(self.screen))
+
+    async def discover(self) -> Hits:
+        """All commands, in the app's order, before anything is typed."""
+        for command in self._commands():
+            yield DiscoveryHit(command.title, command.callback, help=command.help)
+
+    async def search(self, query: str) -> Hits:
+        """Commands whose title or slash command matches what is typed."""
+        matcher = self.matcher(query)
+        for command in self._commands():
+            score = max(matcher.match(command.title), matcher.match(command.help))
+            if score > 0:
+                yield Hit(score, matcher.highlight(command.title), command.callback,
+                          help=command.help)
+
+
+class NianbaoApp(App[None]):
+    """The chat interview over one draft, or the start screen that picks the draft."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "nianbao"
+    ENABLE_COMMAND_PALETTE = True
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {NianbaoCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "帮助", key_display="F1", priority=True),
+        Binding("ctrl+p", "command_palette", "命令", key_display="Ctrl+P", priority=True),
+        Binding("ctrl+r", "preview", "预览", key_display="Ctrl+R", priority=True),
+        Binding("ctrl+f", "findings", "问题清单", key_display="Ctrl+F", priority=True),
+        Binding("ctrl+e", "export", "导出", key_display="Ctrl+E", priority=True),
+        Binding("ctrl+t", "table('三')", "表格", key_display="Ctrl+T", show=False, priority=True),
+        Binding("ctrl+q", "quit", "退出", key_display="Ctrl+Q", priority=True),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+    ]
+
+    def __init__(self, draft_path: Path | None, folder: Path, *, new: bool = False,
+                 today: date | None = None, clock: Callable[[], datetime] = datetime.now) -> None:
+        super().__init__()
+        self.draft_path = draft_path
+        self.folder = folder
+        self.new = new
+        self.today = today
+        self.clock = clock
+
+    def on_mount(self) -> None:
+        """Open the draft asked for, a new one, or the start screen."""
+        if self.draft_path is not None:
+            self.open_interview(self.draft_path)
+        elif self.new:
+            self.start_new()
+        else:
+            self.push_screen(StartScreen(list_drafts(self.folder)))
+
+    # Screen changes
+
+    def open_interview(self, path: Path) -> None:
+        """Open a draft (a new empty one when the file does not exist) and start the chat."""
+        try:
+            draft = open_draft(path)
+        except DraftError as err:
+            self.notify(err.message, title="无法打开草稿", severity="error", timeout=10)
+            return
+        screen = InterviewScreen(path, draft, today=self.today, clock=self.clock)
+        if isinstance(self.screen, StartScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def start_new(self) -> None:
+        """Start a new report in the drafts folder."""
+        self.open_interview(new_draft_path(self.folder))
+
+    @property
+    def interview_screen(self) -> InterviewScreen | None:
+        """The chat, when a draft is open."""
+        chats = [s for s in self.screen_stack if isinstance(s, InterviewScreen)]
+        return chats[-1] if chats else None
+
+    def _chat(self) -> InterviewScreen | None:
+        """The chat when it is the screen on top (keys act on it), else None."""
+        return self.screen if isinstance(self.screen, InterviewScreen) else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Interview keys only work, and only show, while the chat is on top."""
+        if action in INTERVIEW_ACTIONS:
+            return self._chat() is not None
+        return True
+
+    # Actions (keys, palette)
+
+    def action_help(self) -> None:
+        """Show the current question's help in the chat."""
+        if chat := self._chat():
+            chat.show_help()
+
+    def action_preview(self) -> None:
+        """Toggle the preview pane."""
+        if chat := self._chat():
+            chat.toggle_preview()
+
+    def action_findings(self) -> None:
+        """Open the findings list."""
+        if chat := self._chat():
+            chat.open_findings()
+
+    def action_export(self) -> None:
+        """Open the export dialog."""
+        if chat := self._chat():
+            chat.open_export()
+
+    def action_table(self, table: str) -> None:
+        """Edit table 二, 三 or 四 as a grid."""
+        if chat := self._chat():
+            chat.open_grid(table)
+
+    def action_goto(self, section: str) -> None:
+        """Jump to a section of the interview."""
+        if chat := self._chat():
+            chat.goto(section)
+
+    async def action_quit(self) -> None:
+        """Leave; the draft, conversation included, is saved first."""
+        if chat := self.interview_screen:
+            chat.save_now()
+        self.exit()
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C copies in an editor; say how to leave instead of quitting by surprise."""
+        self.notify("按 Ctrl+Q 退出；草稿已自动保存。", title="要退出吗？")
+
+    def export_report(self, report: Report, choice: ExportChoice) -> bool:
+        """Write the report as chosen in the export dialog; say how it went."""
+        try:
+            from sections.output.export import export
+
+            export(report, choice.path, choice.fmt, choice.layout, force=choice.force)
+        except ExportError as err:
+            self.notify(err.message, title="导出失败", severity="error", timeout=10)
+            return False
+        self.notify(str(choice.path), title="已导出")
+        return True
+
+    def action_command_palette(self) -> None:
+        """Open the command palette with this app's commands."""
+        if not any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
+            self.push_screen(CommandPalette(placeholder="搜索命令：导出、预览、跳到 三、表格 …",
+                                            id="--command-palette"))
+
+    def palette_commands(self, screen: Screen[object]) -> Iterator[SystemCommand]:
+        """The palette's commands in the order shown: the chat's actions, jumps, tables, quit."""
+        if isinstance(screen, InterviewScreen):
+            yield SystemCommand("帮助：本题说明（F1）", "/help", self.action_help)
+            yield SystemCommand("预览报告（Ctrl+R）", "/preview 显示或隐藏预览",
+                                self.action_preview)
+            yield SystemCommand("问题清单（Ctrl+F）", "/findings 列出待处理的问题",
+                                self.action_findings)
+            yield SystemCommand("导出报告（Ctrl+E）", "/export 导出 txt 或 md", self.action_export)
+            for section in SECTION_ORDER:
+                yield SystemCommand(f"跳到 {SHORT_TITLES[section]}", f"/goto {section}",
+                                    _bind(self.action_goto, section))
+            for table in ("二", "三", "四"):
+                yield SystemCommand(f"表格 {table}：按表格填写",
+                                    f"/table {table} 方向键移动，输入数字，可粘贴",
+                                    _bind(self.action_table, table))
+        yield SystemCommand("退出（Ctrl+Q）", "/quit 草稿已自动保存", self.action_quit)
+        yield SystemCommand("切换配色", "深色、浅色等主题", self.action_change_theme)
+
+
+def _bind(action: Callable[[str], None], argument: str) -> Callable[[], None]:
+    return lambda: action(argument)
+
+
+def run(draft_path: Path | None, folder: Path, new: bool) -> int:
+    """Run the app: into `draft_path`, a new draft, or the start screen listing `folder`."""
+    if draft_path is not None:
+        open_draft(draft_path)
+    NianbaoApp(draft_path, folder, new=new).run()
+    return 0

@@ -1,0 +1,162 @@
+"""Provides the findings list (a screen) and the export dialog (format, layout, path, confirm)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet, Static
+from textual.widgets.option_list import Option
+
+from sections.model.findings import Finding
+from sections.output.export import EXPORT_FORMATS, ExportFormat
+from sections.output.layout import Layout
+from tui.app.widgets import OrderedScreen, literal
+
+FORMAT_OF: dict[str, ExportFormat] = {f"fmt-{f}": f for f in EXPORT_FORMATS}
+SUFFIXES = tuple(f".{f}" for f in EXPORT_FORMATS)
+
+
+def finding_text(finding: Finding) -> str:
+    """A finding as one entry of the list: severity, rule, place; the message; the fix."""
+    section = finding.section if finding.section == "基本信息" else f"第{finding.section}部分"
+    lines = [f"{finding.severity.label}  {finding.rule}  {finding.where}（{section}）",
+             f"  {finding.message}"]
+    if finding.hint:
+        lines.append(f"  建议：{finding.hint}")
+    return "\n".join(lines)
+
+
+class FindingsScreen(OrderedScreen[str | None]):
+    """The open findings; choosing one returns the question (or section) that fixes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,ctrl+f", "close", "返回对话", key_display="Esc"),
+    ]
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__()
+        self.findings = findings
+
+    def compose(self) -> ComposeResult:
+        """The title and one entry per finding."""
+        with Vertical(id="findings-box"):
+            count = len(self.findings)
+            title = f"问题清单：{count} 项待处理（↑↓ 选择，回车跳到对应问题，Esc 返回）"
+            yield Label(title if count else "问题清单", id="findings-title")
+            if self.findings:
+                options: list[Option | None] = []
+                for index, finding in enumerate(self.findings):
+                    options += [Option(literal(finding_text(finding)), id=str(index)), None]
+                yield OptionList(*options[:-1], id="findings")
+            else:
+                yield Static("目前没有发现错误或需要核对的地方。", id="findings-empty")
+        yield Footer(show_command_palette=False)
+
+    @on(OptionList.OptionSelected, "#findings")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        finding = self.findings[int(event.option.id or 0)]
+        self.dismiss(finding.target or finding.section)
+
+    def action_close(self) -> None:
+        """Back to the chat without jumping."""
+        self.dismiss(None)
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    """What the export dialog settled: where, in which format and table layout, overwrite or not."""
+
+    path: Path
+    fmt: ExportFormat
+    layout: Layout
+    force: bool = False
+
+
+class ExportDialog(ModalScreen[ExportChoice | None]):
+    """Choose format, table layout and file; errors still open are listed and must be confirmed."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "取消", key_display="Esc")]
+
+    def __init__(self, default: Path, errors: list[Finding]) -> None:
+        super().__init__()
+        self.default = default
+        self.errors = errors
+        self._confirm_overwrite: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        """The open errors, then format, table layout, file and the buttons."""
+        with Vertical(id="export-box"):
+            yield Label("导出报告", id="export-title")
+            if self.errors:
+                lines = [f"还有 {len(self.errors)} 个错误没有处理，导出的报告会带着这些错误："]
+                lines += [f"· {f.rule} {f.where}：{f.message}" for f in self.errors[:8]]
+                if len(self.errors) > 8:
+                    lines.append(f"…… 另有 {len(self.errors) - 8} 个，见问题清单（Ctrl+F）。")
+                yield Static(literal("\n".join(lines)), id="export-errors")
+            with Horizontal(classes="export-row"):
+                yield Label("格式", classes="export-label")
+                with RadioSet(id="format"):
+                    yield RadioButton("文本 txt", value=True, id="fmt-txt")
+                    yield RadioButton("Markdown md", id="fmt-md")
+                    yield RadioButton("Word docx（公文格式）", id="fmt-docx")
+                    yield RadioButton("网页 html", id="fmt-html")
+            with Horizontal(classes="export-row"):
+                yield Label("表格", classes="export-label")
+                with RadioSet(id="layout"):
+                    yield RadioButton("制表符（粘贴进 Word/WPS 可转为表格）", value=True,
+                                      id="layout-tabs")
+                    yield RadioButton("等宽对齐", id="layout-grid")
+            with Horizontal(classes="export-row"):
+                yield Label("文件", classes="export-label")
+                yield Input(str(self.default), id="path")
+            yield Label("", id="export-warning")
+            with Horizontal(id="export-buttons"):
+                yield Button("仍然导出" if self.errors else "导出", variant="primary", id="export")
+                yield Button("取消", id="cancel")
+
+    def on_mount(self) -> None:
+        """Enter exports at once."""
+        self.query_one("#export", Button).focus()
+
+    @on(RadioSet.Changed, "#format")
+    def _format_changed(self, event: RadioSet.Changed) -> None:
+        path_input = self.query_one("#path", Input)
+        suffix = "." + (event.pressed.id or "fmt-txt").removeprefix("fmt-")
+        path = Path(path_input.value.strip() or str(self.default))
+        if path.suffix in (*SUFFIXES, ""):
+            path_input.value = str(path.with_suffix(suffix))
+
+    @on(Input.Submitted, "#path")
+    @on(Button.Pressed, "#export")
+    def _export(self) -> None:
+        path = Path(self.query_one("#path", Input).value.strip()).expanduser()
+        if not path.name:
+            self.query_one("#export-warning", Label).update("请填写文件路径。")
+            return
+        force = False
+        if path.exists():
+            if self._confirm_overwrite != path:
+                self._confirm_overwrite = path
+                self.query_one("#export-warning", Label).update(
+                    literal(f"{path.name} 已存在。再按一次“导出”覆盖它，或改一个文件名。"))
+                return
+            force = True
+        fmt = FORMAT_OF.get(self._pressed("#format") or "", "txt")
+        layout: Layout = "grid" if self._pressed("#layout") == "layout-grid" else "tabs"
+        self.dismiss(ExportChoice(path, fmt, layout, force))
+
+    def _pressed(self, selector: str) -> str | None:
+        button = self.query_one(selector, RadioSet).pressed_button
+        return button.id if button else None
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        """Close without exporting."""
+        self.dismiss(None)

@@ -1,0 +1,352 @@
+"""Provides the grid editor for tables 二三四: typed figures, pasted rows, live totals and flags."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.coordinate import Coordinate
+from textual.events import Key, Paste
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Label, Static
+
+from sections.interview.answers import parse_amount, parse_count
+from sections.model.disclosure import (
+    ENFORCEMENT_LABEL,
+    FEE_LABEL,
+    NORMATIVE_LABEL,
+    PENALTY_LABEL,
+    PERMIT_LABEL,
+    RULES_LABEL,
+)
+from sections.model.errors import AnswerError
+from sections.model.findings import Amount, Figure
+from sections.model.labels import RULE_COLUMNS, T3_COLUMNS, T3_ROWS, T4_GROUPS, T4_OUTCOMES, TABLE2
+from sections.model.report import Report
+from sections.model.requests import OUTDATED_OTHER, SPLIT_OTHER, TOTAL, row_name
+from sections.output.tables import figure
+from tui.app.widgets import OrderedScreen, literal
+
+if TYPE_CHECKING:
+    from tui.app.screens import InterviewScreen
+
+TABLES = ("二", "三", "四")
+LABEL_WIDTH = 36
+FIGURE_WIDTH = 8
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One figure of a table: how to read it and, unless it is computed, how to set it."""
+
+    get: Callable[[Report], Figure | Amount]
+    put: Callable[[Report, int | Decimal], None] | None = None
+    amount: bool = False
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table as rows of slots under column labels; None where a row has no figure."""
+
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, tuple[Slot | None, ...]], ...]
+
+
+def _list_slot(field: Callable[[Report], list[Figure]], index: int) -> Slot:
+    def put(report: Report, value: int | Decimal) -> None:
+        field(report)[index] = int(value)
+    return Slot(lambda r: field(r)[index], put)
+
+
+def _attr_slot(name: str, *, amount: bool = False) -> Slot:
+    def put(report: Report, value: int | Decimal) -> None:
+        setattr(report.disclosure, name, value)
+    return Slot(lambda r: getattr(r.disclosure, name), put, amount)
+
+
+def grid2() -> Grid:
+    """Table 二: 规章 and 规范性文件 by three columns, then decisions and the fee in the first."""
+    def single(label: str, block: int, slot: Slot) -> tuple[str, tuple[Slot | None, ...]]:
+        return f"{label}（{TABLE2[block].columns[1]}）", (slot, None, None)
+    return Grid("表二 主动公开政府信息情况", RULE_COLUMNS, (
+        (RULES_LABEL, tuple(_list_slot(lambda r: r.disclosure.rules, i) for i in range(3))),
+        (NORMATIVE_LABEL, tuple(_list_slot(lambda r: r.disclosure.normative, i) for i in range(3))),
+        single(PERMIT_LABEL, 1, _attr_slot("permits")),
+        single(PENALTY_LABEL, 2, _attr_slot("penalties")),
+        single(ENFORCEMENT_LABEL, 2, _attr_slot("enforcement")),
+        single(FEE_LABEL, 3, _attr_slot("fee", amount=True)),
+    ))
+
+
+def _t3_slot(key: str, column: int) -> Slot:
+    def put(report: Report, value: int | Decimal) -> None:
+        report.requests.rows[key][column] = int(value)
+    editable = key != "total" and column != TOTAL
+    return Slot(lambda r: r.requests.value(key, column), put if editable else None)
+
+
+def grid3(report: Report) -> Grid:
+    """Table 三: the official rows by the six applicant columns and 总计 (computed)."""
+    keys = [r.key for r in T3_ROWS if r.key in report.requests.rows or r.key == "total"]
+    if OUTDATED_OTHER in report.requests.rows:
+        keys = [k for k in keys if k not in SPLIT_OTHER]
+        keys.insert(keys.index("total"), OUTDATED_OTHER)
+    rows = tuple((row_name(k), tuple(_t3_slot(k, c) for c in range(len(T3_COLUMNS)))) for k in keys)
+    return Grid("表三 收到和处理政府信息公开申请情况", T3_COLUMNS, rows)
+
+
+def _t4_slot(index: int) -> Slot:
+    def put(report: Report, value: int | Decimal) -> None:
+        report.appeals.cells[index] = int(value)
+    computed = index % len(T4_OUTCOMES) == len(T4_OUTCOMES) - 1
+    return Slot(lambda r: r.appeals.value(index), None if computed else put)
+
+
+def grid4() -> Grid:
+    """Table 四: 行政复议 and the two kinds of 行政诉讼 as rows, outcomes and 总计 as columns."""
+    width = len(T4_OUTCOMES)
+    return Grid("表四 政府信息公开行政复议、行政诉讼情况", T4_OUTCOMES, tuple(
+        (group, tuple(_t4_slot(g * width + c) for c in range(width)))
+        for g, group in enumerate(T4_GROUPS)))
+
+
+def column_width(label: str) -> int:
+    """A figure column wide enough for its label and an eight-digit figure."""
+    return max(cell_len(label), FIGURE_WIDTH)
+
+
+def parse_figure(slot: Slot, text: str) -> int | Decimal:
+    """A typed or pasted figure for a slot; raises `AnswerError` saying what is expected."""
+    return parse_amount(text)[0] if slot.amount else parse_count(text)
+
+
+def paste_rows(text: str) -> list[list[str]]:
+    """Rows copied from Excel or WPS: tab-separated cells, leading label cells dropped."""
+    rows = []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if not line.strip():
+            continue
+        cells = line.split("\t")
+        while cells and not _is_number(cells[0]):
+            cells.pop(0)
+        rows.append([c.strip() for c in cells])
+    return rows
+
+
+def _is_number(cell: str) -> bool:
+    try:
+        parse_count(cell)
+    except AnswerError:
+        return False
+    return bool(cell.strip())
+
+
+class FigureTable(DataTable[Text]):
+    """The grid: arrows move, digits type a figure, Enter sets it, a paste fills several rows."""
+
+    class FigureEntered(Message):
+        """The user typed a figure for the cell under the cursor."""
+
+        def __init__(self, coordinate: Coordinate, text: str) -> None:
+            self.coordinate = coordinate
+            self.text = text
+            super().__init__()
+
+    class RowsPasted(Message):
+        """A block of rows was pasted at the cursor."""
+
+        def __init__(self, coordinate: Coordinate, text: str) -> None:
+            self.coordinate = coordinate
+            self.text = text
+            super().__init__()
+
+    class Typing(Message):
+        """What is typed so far changed."""
+
+        def __init__(self, buffer: str) -> None:
+            self.buffer = buffer
+            super().__init__()
+
+    buffer = ""
+
+    def _type(self, buffer: str) -> None:
+        self.buffer = buffer
+        self.post_message(self.Typing(buffer))
+
+    def on_key(self, event: Key) -> None:
+        """Collect typed digits; Enter (or moving away) sets the figure, Esc drops it."""
+        if event.character and event.character in "0123456789-.":
+            self._type(self.buffer + event.character)
+        elif event.key == "backspace" and self.buffer:
+            self._type(self.buffer[:-1])
+        elif event.key == "enter" and self.buffer:
+            self.post_message(self.FigureEntered(self.cursor_coordinate, self.buffer))
+            self._type("")
+        elif event.key == "escape" and self.buffer:
+            self._type("")
+        else:
+            if event.key in ("up", "down", "left", "right", "tab") and self.buffer:
+                self.post_message(self.FigureEntered(self.cursor_coordinate, self.buffer))
+                self._type("")
+            return
+        event.prevent_default()
+        event.stop()
+
+    def _on_paste(self, event: Paste) -> None:
+        event.stop()
+        self.post_message(self.RowsPasted(self.cursor_coordinate, event.text))
+
+
+class GridScreen(OrderedScreen[None]):
+    """Tables 二、三、四 as grids over the interview's report; every change is checked and saved."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "返回对话", key_display="Esc"),
+        Binding("ctrl+t", "next_table", "下一张表", key_display="Ctrl+T"),
+    ]
+
+    def __init__(self, table: str, owner: InterviewScreen) -> None:
+        super().__init__()
+        self.table = table if table in TABLES else "三"
+        self.owner = owner
+
+    @property
+    def report(self) -> Report:
+        """The report the chat is writing."""
+        return self.owner.report
+
+    def grid(self) -> Grid:
+        """The table being edited, laid out as slots."""
+        return {"二": grid2, "四": grid4}.get(self.table, lambda: grid3(self.report))()
+
+    def compose(self) -> ComposeResult:
+        """Title, grid, the cell under the cursor, and the table's open findings."""
+        yield Label("", id="grid-title")
+        yield FigureTable(id="grid", cursor_type="cell", fixed_columns=1, zebra_stripes=True)
+        yield Label("", id="grid-cell")
+        yield Static("", id="grid-findings")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        """Fill the grid from the report."""
+        self._build()
+
+    def _build(self) -> None:
+        grid = self.grid()
+        self.query_one("#grid-title", Label).update(
+            f"{grid.title}　（方向键移动，输入数字后回车填入；"
+            "可粘贴从 Excel/WPS 复制的多行；Esc 返回）")
+        table = self.query_one(FigureTable)
+        table.clear(columns=True)
+        table.add_column("项目", width=LABEL_WIDTH, key="label")
+        for column in grid.columns:
+            table.add_column(Text(column), width=column_width(column), key=column)
+        for label, slots in grid.rows:
+            table.add_row(Text(label), *(Text("") for _ in slots))
+        self._fill()
+        table.move_cursor(row=0, column=1)
+        table.focus()
+
+    def _fill(self) -> None:
+        grid, table = self.grid(), self.query_one(FigureTable)
+        for r, (_, slots) in enumerate(grid.rows):
+            for c, slot in enumerate(slots, 1):
+                cell = self._cell(slot, column_width(grid.columns[c - 1]))
+                table.update_cell_at(Coordinate(r, c), cell, update_width=False)
+        findings = self.owner.interview.open_findings(self.table)
+        text = "\n".join(f"⚠ {f.severity.label} {f.rule}：{f.message}" for f in findings)
+        panel = self.query_one("#grid-findings", Static)
+        panel.update(literal(text or "本表没有发现问题。"))
+        panel.set_class(bool(findings), "-open")
+        self._show_cell()
+
+    def _cell(self, slot: Slot | None, width: int) -> Text:
+        if slot is None:
+            return Text("")
+        value = slot.get(self.report)
+        text = figure(value)
+        if isinstance(value, int | Decimal) and value < 0:
+            text += " ⚠"
+        return Text(text.rjust(width - 1), style="dim" if slot.put is None else "")
+
+    def _slot(self, coordinate: Coordinate) -> Slot | None:
+        rows = self.grid().rows
+        if coordinate.column == 0 or coordinate.row >= len(rows):
+            return None
+        slots = rows[coordinate.row][1]
+        return slots[coordinate.column - 1] if coordinate.column - 1 < len(slots) else None
+
+    @on(DataTable.CellHighlighted)
+    def _show_cell(self) -> None:
+        table = self.query_one(FigureTable)
+        grid, where = self.grid(), table.cursor_coordinate
+        if where.row >= len(grid.rows):
+            return
+        label = grid.rows[where.row][0]
+        column = grid.columns[where.column - 1] if where.column else ""
+        slot = self._slot(where)
+        state = "（合计，自动计算）" if slot is not None and slot.put is None else ""
+        typed = f"　输入：{table.buffer}▏" if table.buffer else ""
+        self.query_one("#grid-cell", Label).update(literal(f"{label} · {column}{state}{typed}"))
+
+    @on(FigureTable.Typing)
+    def _typing(self) -> None:
+        self._show_cell()
+
+    @on(FigureTable.FigureEntered)
+    def _entered(self, event: FigureTable.FigureEntered) -> None:
+        slot = self._slot(event.coordinate)
+        if slot is None or slot.put is None:
+            self.notify("这一格不能填写：合计由程序计算。", severity="warning")
+            return
+        try:
+            value = parse_figure(slot, event.text)
+        except AnswerError as err:
+            self.notify(err.message, severity="error")
+            return
+        put = slot.put
+        self.owner.edit(lambda report: put(report, value))
+        self._fill()
+
+    @on(FigureTable.RowsPasted)
+    def _pasted(self, event: FigureTable.RowsPasted) -> None:
+        start = event.coordinate
+        first = max(start.column, 1)
+        changes: list[tuple[Slot, int | Decimal]] = []
+        try:
+            for r, cells in enumerate(paste_rows(event.text)):
+                for c, text in enumerate(cells):
+                    slot = self._slot(Coordinate(start.row + r, first + c))
+                    if slot is not None and slot.put is not None and text:
+                        changes.append((slot, parse_figure(slot, text)))
+        except AnswerError as err:
+            self.notify(f"粘贴的内容没有填入：{err.message}", severity="error")
+            return
+        if not changes:
+            self.notify("粘贴的内容里没有可以填入的数字。", severity="warning")
+            return
+
+        def apply(report: Report) -> None:
+            for slot, value in changes:
+                assert slot.put is not None
+                slot.put(report, value)
+        self.owner.edit(apply)
+        self._fill()
+        self.notify(f"已粘贴 {len(changes)} 个数字。")
+
+    def action_close(self) -> None:
+        """Back to the chat."""
+        self.dismiss(None)
+
+    def action_next_table(self) -> None:
+        """Switch to the next of tables 二、三、四."""
+        self.table = TABLES[(TABLES.index(self.table) + 1) % len(TABLES)]
+        self._build()
