@@ -61,14 +61,19 @@ def main() -> None:
     for path, data in files:
         read_and_check(path, data)
     best, median, count = rate(files, args.seconds)
-    print(f"{best:.0f} reports/second/core (best round; median {median:.0f})  "
-          f"texts: {len(files)} files x {count} rounds, CPU time of one process, {os.cpu_count()} cores, "
-          f"load average {os.getloadavg()[0]:.1f}")
+    print(
+        f"{best:.0f} reports/second/core (best round; median {median:.0f})  "
+        f"texts: {len(files)} files x {count} rounds, CPU time of one process, {os.cpu_count()} cores, "
+        f"load average {os.getloadavg()[0]:.1f}"
+    )
     if args.pdf:
         pdfs = [(p, p.read_bytes()) for p in sorted(CORPUS.glob("*.pdf"))]
         best, median, count = rate(pdfs, args.seconds)
-        print(f"{best:.1f} reports/second/core (best round; median {median:.1f})  "
-              f"PDFs: {len(pdfs)} files x {count} rounds")
+        print(
+            f"{best:.1f} reports/second/core (best round; median {median:.1f})  "
+            f"PDFs: {len(pdfs)} files x {count} rounds"
+        )
+
 
 if __name__ == "__main__":
     main()

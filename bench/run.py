@@ -36,8 +36,9 @@ def wall(command: Sequence[str], runs: int, stdin: bytes | None = None) -> float
     times = []
     for index in range(runs + 1):
         start = time.perf_counter()
-        subprocess.run(command, input=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       cwd=ROOT, check=False)
+        subprocess.run(
+            command, input=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, check=False
+        )
         if index:
             times.append(time.perf_counter() - start)
     return statistics.median(times)
@@ -45,10 +46,11 @@ def wall(command: Sequence[str], runs: int, stdin: bytes | None = None) -> float
 
 def peak_rss(command: Sequence[str]) -> float:
     """Peak resident memory of a command, in MiB (the largest of its processes)."""
-    probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
-             "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    out = subprocess.run([PYTHON, "-c", probe, *command], capture_output=True, text=True, cwd=ROOT,
-                         check=True).stdout
+    probe = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
+        "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    out = subprocess.run([PYTHON, "-c", probe, *command], capture_output=True, text=True, cwd=ROOT, check=True).stdout
     return int(out) / 1024
 
 
@@ -93,8 +95,14 @@ def app_start(runs: int) -> list[Line]:
     floor = wall([PYTHON, "-c", "import textual.app"], runs)
     start = wall([PYTHON, "-c", APP_START], runs)
     ratio = start / floor
-    return [("app start → first question ÷ import textual.app", f"{ratio:.2f} ({start:.2f} s / {floor:.2f} s)",
-             "≤ 1.5", ratio <= 1.5)]
+    return [
+        (
+            "app start → first question ÷ import textual.app",
+            f"{ratio:.2f} ({start:.2f} s / {floor:.2f} s)",
+            "≤ 1.5",
+            ratio <= 1.5,
+        )
+    ]
 
 
 def command_starts(runs: int) -> list[Line]:
@@ -105,8 +113,14 @@ def command_starts(runs: int) -> list[Line]:
     for name in ("check", "export"):
         took = wall([PYTHON, "-m", "tui", name, draft], runs)
         ratio = took / floor
-        lines.append((f"nianbao {name} DRAFT ÷ import pydantic, jinja2",
-                      f"{ratio:.2f} ({took:.2f} s / {floor:.2f} s)", "≤ 1.5", ratio <= 1.5))
+        lines.append(
+            (
+                f"nianbao {name} DRAFT ÷ import pydantic, jinja2",
+                f"{ratio:.2f} ({took:.2f} s / {floor:.2f} s)",
+                "≤ 1.5",
+                ratio <= 1.5,
+            )
+        )
     return lines
 
 
@@ -132,17 +146,34 @@ def answer_work(rounds: int) -> list[Line]:
     times.sort()
     p50 = times[len(times) // 2] * 1000
     p99 = times[min(len(times) - 1, int(len(times) * 0.99))] * 1000
-    return [("work after one answer, p50 / p99 (白璧镇 transcript)", f"{p50:.1f} ms / {p99:.1f} ms",
-             "p99 ≤ 16 ms", p99 <= 16)]
+    return [
+        (
+            "work after one answer, p50 / p99 (白璧镇 transcript)",
+            f"{p50:.1f} ms / {p99:.1f} ms",
+            "p99 ≤ 16 ms",
+            p99 <= 16,
+        )
+    ]
 
 
 def reading(seconds: float) -> list[Line]:
     """Reading and checking published reports, per core, after start-up (in a process of its own)."""
-    out = subprocess.run([PYTHON, str(ROOT / "bench" / "read_corpus.py"), "--seconds", str(seconds)],
-                         capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    out = subprocess.run(
+        [PYTHON, str(ROOT / "bench" / "read_corpus.py"), "--seconds", str(seconds)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    ).stdout
     best, median = (float(n) for n in re.findall(r"(\d+) reports/second/core.*?median (\d+)", out)[0])
-    return [("reading + checking published reports, per core", f"{best:.0f} reports/s (median {median:.0f})",
-             "≥ 200 reports/s", best >= 200)]
+    return [
+        (
+            "reading + checking published reports, per core",
+            f"{best:.0f} reports/s (median {median:.0f})",
+            "≥ 200 reports/s",
+            best >= 200,
+        )
+    ]
 
 
 def _drafts(folder: Path, count: int) -> list[str]:
@@ -158,8 +189,10 @@ def _drafts(folder: Path, count: int) -> list[str]:
     return paths
 
 
-ARGUMENTS_ONLY = ("import argparse, sys; from pathlib import Path; import tui.cli; "
-                  "p = argparse.ArgumentParser(); p.add_argument('f', type=Path, nargs='+'); p.parse_args()")
+ARGUMENTS_ONLY = (
+    "import argparse, sys; from pathlib import Path; import tui.cli; "
+    "p = argparse.ArgumentParser(); p.add_argument('f', type=Path, nargs='+'); p.parse_args()"
+)
 """A process that holds the same argument list as `nianbao check` and checks nothing: the memory floor."""
 
 
@@ -180,18 +213,26 @@ def batch(small: int, large: int) -> list[Line]:
     (t_small, m_small), (t_large, m_large) = results[small], results[large]
     growth = (t_large / t_small) / (large / small)
     return [
-        (f"nianbao check over {small:,} and {large:,} drafts: time per draft, ratio",
-         f"{t_small / small * 1000:.2f} ms, {t_large / large * 1000:.2f} ms ({growth:.2f})",
-         "linear (ratio ≤ 1.3)", growth <= 1.3),
-        (f"nianbao check over {small:,} and {large:,} drafts: memory beyond the argument list",
-         f"{m_small:.1f} MiB, {m_large:.1f} MiB", "flat (+≤ 3 MiB)", m_large - m_small <= 3),
+        (
+            f"nianbao check over {small:,} and {large:,} drafts: time per draft, ratio",
+            f"{t_small / small * 1000:.2f} ms, {t_large / large * 1000:.2f} ms ({growth:.2f})",
+            "linear (ratio ≤ 1.3)",
+            growth <= 1.3,
+        ),
+        (
+            f"nianbao check over {small:,} and {large:,} drafts: memory beyond the argument list",
+            f"{m_small:.1f} MiB, {m_large:.1f} MiB",
+            "flat (+≤ 3 MiB)",
+            m_large - m_small <= 3,
+        ),
     ]
 
 
 def app_memory() -> list[Line]:
     """Peak memory of the app through the whole 白璧镇 interview (headless)."""
-    out = subprocess.run([PYTHON, "-c", APP_INTERVIEW.format(root=str(ROOT))], capture_output=True,
-                         text=True, cwd=ROOT, check=True).stdout
+    out = subprocess.run(
+        [PYTHON, "-c", APP_INTERVIEW.format(root=str(ROOT))], capture_output=True, text=True, cwd=ROOT, check=True
+    ).stdout
     mib = int(out.split()[-1]) / 1024
     return [("app peak memory through a whole interview", f"{mib:.0f} MiB", "≤ 80 MiB", mib <= 80)]
 
@@ -206,11 +247,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     # would make every measured start compile the project from source, which no installed copy does.
     compileall.compile_dir(ROOT / "sections", quiet=1)
     compileall.compile_dir(ROOT / "tui", quiet=1)
-    print(f"nianbao benchmark{' (quick)' if args.quick else ''}: {os.cpu_count()} cores, "
-          f"load average {os.getloadavg()[0]:.1f}, Python {sys.version.split()[0]}")
+    print(
+        f"nianbao benchmark{' (quick)' if args.quick else ''}: {os.cpu_count()} cores, "
+        f"load average {os.getloadavg()[0]:.1f}, Python {sys.version.split()[0]}"
+    )
     measures: list[Callable[[], list[Line]]] = [
-        lambda: app_start(runs), lambda: command_starts(runs), lambda: answer_work(rounds),
-        lambda: reading(seconds), lambda: batch(small, large), app_memory,
+        lambda: app_start(runs),
+        lambda: command_starts(runs),
+        lambda: answer_work(rounds),
+        lambda: reading(seconds),
+        lambda: batch(small, large),
+        app_memory,
     ]
     missed = 0
     for measure in measures:

@@ -12,21 +12,39 @@ from sections.model.labels import T3_APPLICANTS
 from sections.model.text import clean_text
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("12", 12), ("１２", 12), ("1,234", 1234), ("1，234", 1234), ("十二", 12), ("一百零五", 105),
-    ("两千零三", 2003), ("十", 10), ("无", 0), ("没有", 0), ("0", 0), (" 3件 ", 3), ("-1", -1),
-    ("负1", -1), ("\x1b[31m7\x1b[0m", 7),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("12", 12),
+        ("１２", 12),
+        ("1,234", 1234),
+        ("1，234", 1234),
+        ("十二", 12),
+        ("一百零五", 105),
+        ("两千零三", 2003),
+        ("十", 10),
+        ("无", 0),
+        ("没有", 0),
+        ("0", 0),
+        (" 3件 ", 3),
+        ("-1", -1),
+        ("负1", -1),
+        ("\x1b[31m7\x1b[0m", 7),
+    ],
+)
 def test_counts_in_every_common_form(text: str, value: int) -> None:
     """A count typed as digits (any width, with 千分位), Chinese numerals or 「无」 is understood."""
     assert parse_count(text) == value
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("abc", "没能看懂“abc”：请填写一个整数"),
-    ("1.5", "“1.5”不是整数"),
-    ("", "没能看懂"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("abc", "没能看懂“abc”：请填写一个整数"),
+        ("1.5", "“1.5”不是整数"),
+        ("", "没能看懂"),
+    ],
+)
 def test_bad_counts_are_refused_with_what_is_expected(text: str, message: str) -> None:
     """Anything else is refused with a message that says what is expected."""
     with pytest.raises(AnswerError) as err:
@@ -34,26 +52,32 @@ def test_bad_counts_are_refused_with_what_is_expected(text: str, message: str) -
     assert message in err.value.message
 
 
-@pytest.mark.parametrize(("text", "values"), [
-    ("3 0 0 0 0 1", [3, 0, 0, 0, 0, 1]),
-    ("3，0，0，0，0，1", [3, 0, 0, 0, 0, 1]),
-    ("3、0、0、0、0、1", [3, 0, 0, 0, 0, 1]),
-    ("３ ０ ０ ０ ０ １", [3, 0, 0, 0, 0, 1]),
-    ("1,234 0 0 0 0 1", [1234, 0, 0, 0, 0, 1]),
-    ("自然人3 其他1", [3, 0, 0, 0, 0, 1]),
-    ("自然人：3，商业企业：2", [3, 2, 0, 0, 0, 0]),
-    ("法律服务机构2", [0, 0, 0, 0, 2, 0]),
-    ("无", [0, 0, 0, 0, 0, 0]),
-])
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("3 0 0 0 0 1", [3, 0, 0, 0, 0, 1]),
+        ("3，0，0，0，0，1", [3, 0, 0, 0, 0, 1]),
+        ("3、0、0、0、0、1", [3, 0, 0, 0, 0, 1]),
+        ("３ ０ ０ ０ ０ １", [3, 0, 0, 0, 0, 1]),
+        ("1,234 0 0 0 0 1", [1234, 0, 0, 0, 0, 1]),
+        ("自然人3 其他1", [3, 0, 0, 0, 0, 1]),
+        ("自然人：3，商业企业：2", [3, 2, 0, 0, 0, 0]),
+        ("法律服务机构2", [0, 0, 0, 0, 2, 0]),
+        ("无", [0, 0, 0, 0, 0, 0]),
+    ],
+)
 def test_a_row_in_column_order_or_by_name(text: str, values: list[int]) -> None:
     """A table 三 row is six numbers in column order, or named columns with the rest zero."""
     assert parse_counts(text, T3_APPLICANTS) == values
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("3 0 0", "需要 6 个数"),
-    ("公司3", "不认识“公司”"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("3 0 0", "需要 6 个数"),
+        ("公司3", "不认识“公司”"),
+    ],
+)
 def test_bad_rows_are_refused(text: str, message: str) -> None:
     """A row with the wrong count of numbers or an unknown column name is refused, saying why."""
     with pytest.raises(AnswerError) as err:
@@ -61,20 +85,24 @@ def test_bad_rows_are_refused(text: str, message: str) -> None:
     assert message in err.value.message
 
 
-@pytest.mark.parametrize(("text", "amount", "note"), [
-    ("12.3456", Decimal("12.3456"), ""),
-    ("5000元", Decimal("0.5"), "已将 5000元 换算为 0.5万元。"),
-    ("0.5万元", Decimal("0.5"), ""),
-    ("无", Decimal(0), ""),
-    ("１２.６", Decimal("12.6"), ""),
-])
+@pytest.mark.parametrize(
+    ("text", "amount", "note"),
+    [
+        ("12.3456", Decimal("12.3456"), ""),
+        ("5000元", Decimal("0.5"), "已将 5000元 换算为 0.5万元。"),
+        ("0.5万元", Decimal("0.5"), ""),
+        ("无", Decimal(0), ""),
+        ("１２.６", Decimal("12.6"), ""),
+    ],
+)
 def test_money_in_wan_yuan(text: str, amount: Decimal, note: str) -> None:
     """A fee is taken in 万元; an amount in 元 is converted and the conversion said aloud."""
     assert parse_amount(text) == (amount, note)
 
 
-@pytest.mark.parametrize(("text", "value"), [("是", True), ("有", True), ("y", True), ("否", False),
-                                             ("没有", False), ("n", False)])
+@pytest.mark.parametrize(
+    ("text", "value"), [("是", True), ("有", True), ("y", True), ("否", False), ("没有", False), ("n", False)]
+)
 def test_yes_and_no(text: str, value: bool) -> None:
     """是/有/y and 否/没有/n are understood."""
     assert parse_yes_no(text) is value

@@ -99,8 +99,10 @@ async def test_pasting_rows_from_a_spreadsheet_fills_table_three(tmp_path: Path)
         await answer(pilot, "/table 三")
         grid = app.screen
         assert isinstance(grid, GridScreen)
-        block = ("一、本年新收政府信息公开申请数量\t5\t0\t0\t0\t0\t1\t6\n"
-                 "二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n")
+        block = (
+            "一、本年新收政府信息公开申请数量\t5\t0\t0\t0\t0\t1\t6\n"
+            "二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n"
+        )
         grid.query_one(FigureTable).post_message(Paste(block))
         await pilot.pause()
         assert cell(grid, 0, 7) == "6" and cell(grid, 1, 7) == "0"

@@ -41,7 +41,7 @@ async def test_whole_baibi_interview_reproduces_the_sample(tmp_path: Path) -> No
         toc = app.screen.query_one(Sidebar).query_one(OptionList)
         assert "⚠2" in str(toc.get_option("二").prompt)
 
-        await answer_all(pilot, ANSWERS[NEGATIVE + 1:])
+        await answer_all(pilot, ANSWERS[NEGATIVE + 1 :])
         assert chat(app).interview.current is None
     sample = load_draft(SAMPLES / "baibi-2021.json")
     assert load_draft(draft).report == sample.report
@@ -79,7 +79,7 @@ async def test_goto_corrects_a_figure_and_the_flag_clears(tmp_path: Path) -> Non
     draft = tmp_path / "baibi.json"
     app = make_app(draft)
     async with app.run_test(size=SIZE) as pilot:
-        await answer_all(pilot, ANSWERS[:NEGATIVE + 3])
+        await answer_all(pilot, ANSWERS[: NEGATIVE + 3])
         await pilot.press("ctrl+f")
         findings = app.screen
         assert isinstance(findings, FindingsScreen)
@@ -125,9 +125,9 @@ async def test_markup_and_escapes_in_answers_show_literally(tmp_path: Path) -> N
     assert report.meta.preface == "第一行[red]不是红色[/red]\n第二行 [i]"
 
 
-async def test_a_failed_save_is_shown_and_nothing_is_lost(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_a_failed_save_is_shown_and_nothing_is_lost(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """When the disk refuses the draft, the title bar and the chat say so; the answer stays."""
+
     def refuse(path: Path, draft: object) -> None:
         raise DraftError(f"{path}：草稿保存失败（磁盘已满）")
 

@@ -23,8 +23,7 @@ def drafts_folder(tmp_path: Path) -> Path:
     """A folder with both sample drafts, 白璧镇 the most recently saved."""
     folder = tmp_path / "drafts"
     folder.mkdir()
-    for name, mtime in (("county-bureau-2025.json", 1_700_000_000),
-                        ("baibi-2021.json", 1_700_000_100)):
+    for name, mtime in (("county-bureau-2025.json", 1_700_000_000), ("baibi-2021.json", 1_700_000_100)):
         shutil.copy(SAMPLES / name, folder / name)
         os.utime(folder / name, (mtime, mtime))
     return folder
@@ -108,9 +107,15 @@ async def test_palette_lists_actions_and_jumps(tmp_path: Path) -> None:
     app = make_app(tmp_path / "d.json")
     async with app.run_test(size=SIZE) as pilot:
         titles = [c.title for c in app.palette_commands(app.screen)]
-        for wanted in ("预览报告（Ctrl+R）", "问题清单（Ctrl+F）", "导出报告（Ctrl+E）",
-                       "退出（Ctrl+Q）",
-                       "跳到 基本信息", "跳到 三、依申请公开", "表格 三：按表格填写"):
+        for wanted in (
+            "预览报告（Ctrl+R）",
+            "问题清单（Ctrl+F）",
+            "导出报告（Ctrl+E）",
+            "退出（Ctrl+Q）",
+            "跳到 基本信息",
+            "跳到 三、依申请公开",
+            "表格 三：按表格填写",
+        ):
             assert wanted in titles
         await pilot.press("ctrl+p")
         await pilot.pause()
@@ -177,7 +182,6 @@ async def test_export_markdown_and_confirm_overwrite(tmp_path: Path) -> None:
         await pilot.pause()
         assert not isinstance(app.screen, ExportDialog)
     assert (tmp_path / "county.md").read_text(encoding="utf-8").startswith("# ")
-
 
 
 async def test_export_offers_word_and_web_page(tmp_path: Path) -> None:

@@ -23,16 +23,16 @@ def sample_copy(tmp_path: Path, name: str = "baibi-2021.json") -> Path:
 
 def test_start_screen(snap_compare: SnapCompare, tmp_path: Path) -> None:
     """The start screen offers the latest draft, a new report, then the older draft."""
-    for name, mtime in (("county-bureau-2025.json", 1_700_000_000),
-                        ("baibi-2021.json", 1_700_000_100)):
+    for name, mtime in (("county-bureau-2025.json", 1_700_000_000), ("baibi-2021.json", 1_700_000_100)):
         os.utime(sample_copy(tmp_path, name), (mtime, mtime))
     assert snap_compare(make_app(None, tmp_path), terminal_size=SIZE)
 
 
 def test_inline_flag(snap_compare: SnapCompare, tmp_path: Path) -> None:
     """Answering 规章 with 0 -1 0 shows an error and a warning flag, and ⚠2 in the sidebar."""
+
     async def run_before(pilot: Pilot[None]) -> None:
-        await answer_all(pilot, ANSWERS[:ANSWERS.index("0 -1 0") + 1])
+        await answer_all(pilot, ANSWERS[: ANSWERS.index("0 -1 0") + 1])
 
     assert snap_compare(make_app(tmp_path / "new.json"), terminal_size=SIZE, run_before=run_before)
 

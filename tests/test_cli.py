@@ -17,8 +17,7 @@ COUNTY = SAMPLES / "county-bureau-2025.json"
 
 def nianbao(*args: str | Path) -> subprocess.CompletedProcess[str]:
     """Run the real command in a fresh interpreter."""
-    return subprocess.run([sys.executable, "-m", "tui", *map(str, args)],
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run([sys.executable, "-m", "tui", *map(str, args)], capture_output=True, text=True, timeout=60)
 
 
 def test_check_baibi_reports_c2_and_exits_1() -> None:
@@ -50,16 +49,18 @@ def test_check_json_lines_in_corpus_shape() -> None:
     assert result.returncode == 1
 
 
-@pytest.mark.parametrize(("content", "cause"), [
-    (None, "文件不存在"),
-    (b"{\"schema_version\": 1, \"report\": {", "不是有效的 JSON"),
-    (b"\xff\xfe\x00garbage", "不是 UTF-8"),
-    (b"[1, 2, 3]", "不是 nianbao 草稿"),
-    (b"{\"schema_version\": 1, \"report\": {\"requests\": {\"rows\": {\"new\": [1, 2]}}}}", "个数不够"),
-    (b"{\"schema_version\": 99, \"report\": {}}", "高于本程序支持"),
-])
-def test_unreadable_input_gets_one_line_and_exit_2(tmp_path: Path, content: bytes | None,
-                                                   cause: str) -> None:
+@pytest.mark.parametrize(
+    ("content", "cause"),
+    [
+        (None, "文件不存在"),
+        (b'{"schema_version": 1, "report": {', "不是有效的 JSON"),
+        (b"\xff\xfe\x00garbage", "不是 UTF-8"),
+        (b"[1, 2, 3]", "不是 nianbao 草稿"),
+        (b'{"schema_version": 1, "report": {"requests": {"rows": {"new": [1, 2]}}}}', "个数不够"),
+        (b'{"schema_version": 99, "report": {}}', "高于本程序支持"),
+    ],
+)
+def test_unreadable_input_gets_one_line_and_exit_2(tmp_path: Path, content: bytes | None, cause: str) -> None:
     """A missing, truncated, non-JSON, wrongly shaped or newer draft: one line naming file and cause, exit 2."""
     path = tmp_path / "draft.json"
     if content is not None:

@@ -23,8 +23,9 @@ from sections.reading.structure import check_imported
 from .conftest import CORPUS
 
 REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
-REPORTS = sorted(p for p in CORPUS.iterdir()
-                 if p.suffix in REPORT_SUFFIXES and (CORPUS / f"{p.stem}.expected.json").exists())
+REPORTS = sorted(
+    p for p in CORPUS.iterdir() if p.suffix in REPORT_SUFFIXES and (CORPUS / f"{p.stem}.expected.json").exists()
+)
 NARRATIVE_OR_CROSS_YEAR = re.compile(r"^[NX]\d")
 """Rules of issue 6 (narrative and cross-year): not asserted here."""
 
@@ -110,8 +111,7 @@ def test_figures_equal_expected_cell_by_cell(path: Path) -> None:
     if "table2_columns" in truth:
         assert shape["table2_columns"] == truth["table2_columns"]
     if "table4" in truth:
-        problems += _compare("table4", "table4", shape.get("table4"), truth["table4"], truth["text_layout"],
-                             unread)
+        problems += _compare("table4", "table4", shape.get("table4"), truth["table4"], truth["text_layout"], unread)
     assert not problems, "\n".join(problems)
 
 
@@ -119,9 +119,13 @@ def test_figures_equal_expected_cell_by_cell(path: Path) -> None:
 def test_every_expected_finding_is_reported(path: Path) -> None:
     """Each finding the ground truth lists (narrative and cross-year rules aside) is reported at its place."""
     _, findings = reading(path)
-    missing = [(e["rule"], e["where"]) for e in expected(path.stem)["findings"]
-               if not NARRATIVE_OR_CROSS_YEAR.match(e["rule"]) and not e["needs_previous"]
-               and not any(f.rule == e["rule"] and same_place(e["where"], f.where) for f in findings)]
+    missing = [
+        (e["rule"], e["where"])
+        for e in expected(path.stem)["findings"]
+        if not NARRATIVE_OR_CROSS_YEAR.match(e["rule"])
+        and not e["needs_previous"]
+        and not any(f.rule == e["rule"] and same_place(e["where"], f.where) for f in findings)
+    ]
     assert not missing, [(f.rule, f.where) for f in findings]
 
 
@@ -130,13 +134,16 @@ def test_no_error_the_ground_truth_does_not_list(path: Path) -> None:
     """No error-severity finding is reported that the ground truth does not list (its notes say why)."""
     wanted = expected(path.stem)["findings"]
     _, findings = reading(path)
-    extra = [(f.rule, f.where, f.message) for f in findings if f.severity is Severity.ERROR
-             and not any(f.rule == e["rule"] and same_place(e["where"], f.where) for e in wanted)]
+    extra = [
+        (f.rule, f.where, f.message)
+        for f in findings
+        if f.severity is Severity.ERROR
+        and not any(f.rule == e["rule"] and same_place(e["where"], f.where) for e in wanted)
+    ]
     assert not extra
 
 
-@pytest.mark.parametrize("path", [p for p in REPORTS if not expected(p.stem)["complete"]],
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [p for p in REPORTS if not expected(p.stem)["complete"]], ids=lambda p: p.name)
 def test_excerpt_gets_no_missing_section_or_table(path: Path) -> None:
     """An excerpt (first page only) is not told that its later sections or tables are missing."""
     _, findings = reading(path)

@@ -16,8 +16,12 @@ from sections.rules.registry import cross_year
 from .conftest import CORPUS
 
 EXPECTED = sorted(CORPUS.glob("*.expected.json"))
-SOURCES = [p for e in EXPECTED for p in sorted(CORPUS.glob(e.name.replace(".expected.json", ".*")))
-           if p.suffix in (".txt", ".md", ".pdf")]
+SOURCES = [
+    p
+    for e in EXPECTED
+    for p in sorted(CORPUS.glob(e.name.replace(".expected.json", ".*")))
+    if p.suffix in (".txt", ".md", ".pdf")
+]
 
 
 def _expected(source: Path) -> dict[str, object]:
@@ -34,15 +38,17 @@ def _report(report_id: str) -> Report:
 def test_narrative_findings_match_the_corpus(source: Path) -> None:
     """Every N finding the corpus lists is reported at its place; no N error is reported that it does not list."""
     expected = _expected(source)
-    listed = {(f["rule"], f["where"]) for f in expected["findings"]  # type: ignore[index, union-attr]
-              if f["rule"].startswith("N") and not f["needs_previous"]}
+    listed = {
+        (f["rule"], f["where"])
+        for f in expected["findings"]  # type: ignore[index, union-attr]
+        if f["rule"].startswith("N") and not f["needs_previous"]
+    }
     found = [f for f in check_imported(read_report(source)) if f.rule.startswith("N")]
     assert listed <= {(f.rule, f.where) for f in found}
     assert {(f.rule, f.where) for f in found if f.severity is Severity.ERROR} <= listed
 
 
-CHAINS = [(e.name.split(".")[0], json.loads(e.read_text(encoding="utf-8"))["previous_year_id"])
-          for e in EXPECTED]
+CHAINS = [(e.name.split(".")[0], json.loads(e.read_text(encoding="utf-8"))["previous_year_id"]) for e in EXPECTED]
 PAIRS = [(this, last) for this, last in CHAINS if last and (CORPUS / f"{last}.expected.json").exists()]
 
 
@@ -58,5 +64,8 @@ def test_cross_year_findings_match_the_corpus(this: str, last: str) -> None:
 
 def test_the_pingtan_series_spans_the_format_change() -> None:
     """The pingtan reports 2019→2022 give three cross-year pairs, across the 2019→2021 format change."""
-    assert {("pingtan-2020", "pingtan-2019"), ("pingtan-2021", "pingtan-2020"),
-            ("pingtan-2022", "pingtan-2021")} <= set(PAIRS)
+    assert {
+        ("pingtan-2020", "pingtan-2019"),
+        ("pingtan-2021", "pingtan-2020"),
+        ("pingtan-2022", "pingtan-2021"),
+    } <= set(PAIRS)

@@ -28,12 +28,14 @@ def _next_year(county: Report) -> Report:
     report.requests.rows["carry_in"] = [1, 0, 0, 0, 0, 0, None]
     report.requests.rows["new"] = [11, 3, 0, 0, 1, 0, None]
     report.disclosure.normative = [3, 0, 12]
-    report.overview.subsections = [Subsection(title=s.title, text=f"2026年新写的第{i}段内容，与上年不同，"
-                                                                   f"讲本年的做法和成效。")
-                                   for i, s in enumerate(county.overview.subsections or [])]
+    report.overview.subsections = [
+        Subsection(title=s.title, text=f"2026年新写的第{i}段内容，与上年不同，讲本年的做法和成效。")
+        for i, s in enumerate(county.overview.subsections or [])
+    ]
     report.overview.opening = "2026年，本局继续推进政务公开，全年发布信息502条，较上年有所增加。"
-    report.improvements.text = ("一是本年度新发现的问题是政策解读的时效性不足。二是上年问题已经整改完毕。"
-                                "三是明年将加强培训。")
+    report.improvements.text = (
+        "一是本年度新发现的问题是政策解读的时效性不足。二是上年问题已经整改完毕。三是明年将加强培训。"
+    )
     return report
 
 
@@ -46,15 +48,19 @@ def test_consistent_following_year_has_no_cross_year_finding(county: Report) -> 
     assert _cross(_next_year(county), county) == []
 
 
-@pytest.mark.parametrize(("edit", "expected"), [
-    (lambda r: r.requests.rows.__setitem__("carry_in", [0, 0, 0, 0, 0, 0, None]),
-     [("X1", "表三 列[自然人]"), ("X1", "表三 列[总计]")]),
-    (lambda r: setattr(r.disclosure, "normative", [3, 0, 15]), [("X2", "表二 行政规范性文件 现行有效件数")]),
-    (lambda r: setattr(r.disclosure, "permits", 12360), [("X3", "表二 行政许可")]),
-    (lambda r: setattr(r.disclosure, "penalties", 5), [("X3", "表二 行政处罚")]),
-])
-def test_cross_year_inconsistency_is_flagged(county: Report, edit: object, expected: list[tuple[str, str]]
-                                             ) -> None:
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (
+            lambda r: r.requests.rows.__setitem__("carry_in", [0, 0, 0, 0, 0, 0, None]),
+            [("X1", "表三 列[自然人]"), ("X1", "表三 列[总计]")],
+        ),
+        (lambda r: setattr(r.disclosure, "normative", [3, 0, 15]), [("X2", "表二 行政规范性文件 现行有效件数")]),
+        (lambda r: setattr(r.disclosure, "permits", 12360), [("X3", "表二 行政许可")]),
+        (lambda r: setattr(r.disclosure, "penalties", 5), [("X3", "表二 行政处罚")]),
+    ],
+)
+def test_cross_year_inconsistency_is_flagged(county: Report, edit: object, expected: list[tuple[str, str]]) -> None:
     """X1 per column, X2 per document type, X3 per figure that jumps more than five times."""
     report = _next_year(county)
     edit(report)  # type: ignore[operator]
@@ -123,8 +129,11 @@ def test_check_with_previous_reports_cross_year_findings(tmp_path: Path, county:
     this_year.requests.rows["carry_in"] = [0, 0, 0, 0, 0, 0, None]
     path = tmp_path / "2026.json"
     save_draft(path, Draft(report=this_year))
-    result = subprocess.run([sys.executable, "-m", "tui", "check", str(path), "--previous",
-                             str(SAMPLES / "county-bureau-2025.json")], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "check", str(path), "--previous", str(SAMPLES / "county-bureau-2025.json")],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1
     assert "[错误] X1 表三 列[自然人]" in result.stdout
 
@@ -133,8 +142,22 @@ def test_new_from_last_year_in_plain_mode(tmp_path: Path) -> None:
     """`nianbao new --from LAST --ui plain`: Enter confirms each carried answer; the draft keeps last year."""
     out = tmp_path / "2026.json"
     result = subprocess.run(
-        [sys.executable, "-m", "tui", "new", "--from", str(SAMPLES / "county-bureau-2025.json"),
-         "--draft", str(out), "--ui", "plain"], input="\n" * 8 + "无\n", capture_output=True, text=True)
+        [
+            sys.executable,
+            "-m",
+            "tui",
+            "new",
+            "--from",
+            str(SAMPLES / "county-bureau-2025.json"),
+            "--draft",
+            str(out),
+            "--ui",
+            "plain",
+        ],
+        input="\n" * 8 + "无\n",
+        capture_output=True,
+        text=True,
+    )
     assert "取自上年报告：云溪县市场监督管理局" in result.stdout
     draft = load_draft(out)
     assert draft.report.meta.year == 2026 and draft.report.meta.contact.postcode == "414009"

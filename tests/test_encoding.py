@@ -17,8 +17,7 @@ from .conftest import SAMPLES
 
 
 @pytest.mark.parametrize(("fmt", "layout"), [("txt", "tabs"), ("txt", "grid"), ("md", "tabs")])
-def test_gb18030_crlf_export_decodes_to_the_same_report(
-        county: Report, tmp_path: Path, fmt: str, layout: str) -> None:
+def test_gb18030_crlf_export_decodes_to_the_same_report(county: Report, tmp_path: Path, fmt: str, layout: str) -> None:
     """A GB18030 file with CRLF line ends reads back as exactly the report text."""
     county.other.text = "无其他事项。生僻字𠀀与€符号\n第二行"
     out = tmp_path / f"报告.{fmt}"
@@ -46,6 +45,18 @@ def test_encoding_options_are_refused_for_html_and_docx(county: Report, fmt: str
 def test_cli_prints_gb18030_crlf(county: Report) -> None:
     """`nianbao export DRAFT --encoding gb18030 --newline crlf` prints GB18030 bytes with CRLF."""
     result = subprocess.run(
-        [sys.executable, "-m", "tui", "export", str(SAMPLES / "county-bureau-2025.json"),
-         "--encoding", "gb18030", "--newline", "crlf"], capture_output=True, check=True)
+        [
+            sys.executable,
+            "-m",
+            "tui",
+            "export",
+            str(SAMPLES / "county-bureau-2025.json"),
+            "--encoding",
+            "gb18030",
+            "--newline",
+            "crlf",
+        ],
+        capture_output=True,
+        check=True,
+    )
     assert result.stdout.decode("gb18030").replace("\r\n", "\n") == render(county)

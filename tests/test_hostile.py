@@ -93,8 +93,20 @@ def _mutate(value: object, choices: list[object], index: list[int]) -> object:
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.one_of(st.none(), st.integers(-10, 10**9), st.floats(allow_nan=False), st.text(max_size=8),
-                          st.booleans(), st.lists(st.integers(), max_size=3)), min_size=1, max_size=12))
+@given(
+    st.lists(
+        st.one_of(
+            st.none(),
+            st.integers(-10, 10**9),
+            st.floats(allow_nan=False),
+            st.text(max_size=8),
+            st.booleans(),
+            st.lists(st.integers(), max_size=3),
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
 def test_mutated_drafts_load_or_are_recovered(choices: list[object]) -> None:
     """A hand-edited draft with wrong values anywhere is either read, recovered field by field, or refused."""
     data = json.loads((SAMPLES / "county-bureau-2025.json").read_text(encoding="utf-8"))

@@ -28,7 +28,7 @@ from sections.store.drafts import load_draft
 from .conftest import SAMPLES
 from .fixtures.layout import Grid, Placed, check_against_template, county_figures
 
-HOSTILE = "<script>alert(1)</script> {{ 7*7 }} [bold]粗[/bold] \x1b[31m红\x1b[0m & \"引号\""
+HOSTILE = '<script>alert(1)</script> {{ 7*7 }} [bold]粗[/bold] \x1b[31m红\x1b[0m & "引号"'
 
 
 class Page(HTMLParser):
@@ -115,9 +115,19 @@ def test_html_shows_every_official_label_and_the_narrative(county: Report) -> No
     """Every official label is on the page; headings and paragraphs are real h1/h2/h3/p elements."""
     page = Page(render(county, "html"))
     cells = {p.text for grid in page.tables for p in grid}
-    labels = {T3_NOTE, T3_APPLICANTS_HEADING, T3_ORGANISATIONS_HEADING, T3_RESULT_HEADING,
-              *T3_GROUP_HEADINGS.values(), *T3_COLUMNS, *(r.label for r in T3_ROWS),
-              T4_REVIEW, T4_LITIGATION, *T4_LITIGATION_KINDS, *T4_OUTCOMES}
+    labels = {
+        T3_NOTE,
+        T3_APPLICANTS_HEADING,
+        T3_ORGANISATIONS_HEADING,
+        T3_RESULT_HEADING,
+        *T3_GROUP_HEADINGS.values(),
+        *T3_COLUMNS,
+        *(r.label for r in T3_ROWS),
+        T4_REVIEW,
+        T4_LITIGATION,
+        *T4_LITIGATION_KINDS,
+        *T4_OUTCOMES,
+    }
     labels |= {text for block in TABLE2 for text in (block.title, *block.columns, *block.rows)}
     assert labels - cells == set()
     assert [text for tag, text in page.texts if tag == "h2"] == list(SECTION_HEADINGS)
@@ -151,10 +161,13 @@ def test_html_escapes_hostile_user_text(county: Report) -> None:
     assert "<b>" in {p.text for p in page.tables[1]}
 
 
-@pytest.mark.parametrize("report", [
-    pytest.param(Report(), id="empty"),
-    *(pytest.param(load_draft(p).report, id=p.stem) for p in sorted(SAMPLES.glob("*.json"))),
-])
+@pytest.mark.parametrize(
+    "report",
+    [
+        pytest.param(Report(), id="empty"),
+        *(pytest.param(load_draft(p).report, id=p.stem) for p in sorted(SAMPLES.glob("*.json"))),
+    ],
+)
 def test_every_draft_exports_to_html(report: Report) -> None:
     """A new empty draft and every sample render as a page with three tables and six headings."""
     page = Page(render(report, "html"))

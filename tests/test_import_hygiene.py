@@ -9,10 +9,7 @@ UI_MODULES = ("textual", "prompt_toolkit", "rich")
 
 
 def _loaded_after(code: str) -> list[str]:
-    probe = (
-        f"{code}\nimport sys\n"
-        f"print(' '.join(m for m in sys.modules if m.split('.')[0] in {UI_MODULES!r}))"
-    )
+    probe = f"{code}\nimport sys\nprint(' '.join(m for m in sys.modules if m.split('.')[0] in {UI_MODULES!r}))"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     return result.stdout.split()
 

@@ -27,8 +27,7 @@ def _run(answers: list[str], path: Path | None = None) -> Interview:
     return interview
 
 
-@pytest.mark.parametrize(("answers", "sample"), [(BAIBI, "baibi-2021.json"),
-                                                 (COUNTY, "county-bureau-2025.json")])
+@pytest.mark.parametrize(("answers", "sample"), [(BAIBI, "baibi-2021.json"), (COUNTY, "county-bureau-2025.json")])
 def test_answers_reproduce_the_sample_draft(answers: list[str], sample: str) -> None:
     """Answering the questions in order produces exactly the sample report, and nothing stays open."""
     interview = _run(answers)
@@ -123,7 +122,7 @@ def test_failed_save_is_reported_and_answers_stay(tmp_path: Path) -> None:
 
 def test_drafted_paragraph_states_table_figures() -> None:
     """The drafted 依申请公开 paragraph states the counts of table 三 exactly."""
-    interview = _run(COUNTY[:COUNTY.index("无", 27) + 3])  # through 一 opening and titles
+    interview = _run(COUNTY[: COUNTY.index("无", 27) + 3])  # through 一 opening and titles
     question = interview.question("s1.sub.1")
     assert question is not None and question.drafted is not None
     text = question.drafted(interview.report)

@@ -11,14 +11,18 @@ import tui.line
 from tui import launch
 
 
-@pytest.mark.parametrize(("env", "tty", "expected"), [
-    ({"TERM": "xterm-256color"}, True, "app"),
-    ({"TERM": "dumb"}, True, "line"),
-    ({"TERM": "xterm", "NIANBAO_UI": "line"}, True, "line"),
-    ({"TERM": "xterm"}, False, "plain"),
-])
-def test_front_end_is_chosen_from_the_terminal(monkeypatch: pytest.MonkeyPatch, env: dict[str, str],
-                                               tty: bool, expected: str) -> None:
+@pytest.mark.parametrize(
+    ("env", "tty", "expected"),
+    [
+        ({"TERM": "xterm-256color"}, True, "app"),
+        ({"TERM": "dumb"}, True, "line"),
+        ({"TERM": "xterm", "NIANBAO_UI": "line"}, True, "line"),
+        ({"TERM": "xterm"}, False, "plain"),
+    ],
+)
+def test_front_end_is_chosen_from_the_terminal(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], tty: bool, expected: str
+) -> None:
     """The app on a real terminal, the line mode on TERM=dumb or NIANBAO_UI=line, plain without a terminal."""
     monkeypatch.delenv("NIANBAO_UI", raising=False)
     for key, value in env.items():
@@ -28,8 +32,9 @@ def test_front_end_is_chosen_from_the_terminal(monkeypatch: pytest.MonkeyPatch, 
     assert launch.choose_ui(None) == expected
 
 
-def test_line_mode_when_the_app_cannot_start(monkeypatch: pytest.MonkeyPatch, drafts_home: Path,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_line_mode_when_the_app_cannot_start(
+    monkeypatch: pytest.MonkeyPatch, drafts_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """When the full-screen app cannot be loaded, the interview continues in the line mode."""
     calls: list[Path] = []
     monkeypatch.setitem(sys.modules, "tui.app.app", None)

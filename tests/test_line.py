@@ -34,8 +34,9 @@ def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def draft_at(path: Path, count: int) -> Path:
     """Write a draft holding the first `count` answers of the 白璧镇 transcript."""
-    reader = plain.Answers(io.StringIO((SAMPLES / "baibi-2021.answers.txt").read_text("utf-8")),
-                           interactive=False, out=io.StringIO())
+    reader = plain.Answers(
+        io.StringIO((SAMPLES / "baibi-2021.answers.txt").read_text("utf-8")), interactive=False, out=io.StringIO()
+    )
     interview = Interview(Draft(), save=lambda d: save_draft(path, d))
     interview.start()
     for _ in range(count):
@@ -160,14 +161,16 @@ def test_user_text_is_printed_without_escape_sequences(tmp_path: Path) -> None:
     assert "已记录：白璧镇人民政府。" in out and "\x1b" not in out
 
 
-@pytest.mark.parametrize(("typed", "offered"), [
-    ("/go", ["goto "]),
-    ("/", ["back", "goto ", "skip", "undo", "draft", "findings", "preview", "export", "help",
-           "quit"]),
-    ("/goto ", ["基本信息", "一", "二", "三", "四", "五", "六"]),
-    ("/goto 三", ["三"]),
-    ("白璧", []),
-])
+@pytest.mark.parametrize(
+    ("typed", "offered"),
+    [
+        ("/go", ["goto "]),
+        ("/", ["back", "goto ", "skip", "undo", "draft", "findings", "preview", "export", "help", "quit"]),
+        ("/goto ", ["基本信息", "一", "二", "三", "四", "五", "六"]),
+        ("/goto 三", ["三"]),
+        ("白璧", []),
+    ],
+)
 def test_completion_of_commands_and_sections(typed: str, offered: list[str]) -> None:
     """Tab offers slash commands, and section names after /goto; plain answers get nothing."""
     event = CompleteEvent(completion_requested=True)

@@ -66,10 +66,12 @@ def test_county_sample_narrative_is_consistent(county: Report) -> None:
     assert _narrative_findings(county) == []
 
 
-@pytest.mark.parametrize(("rule", "sentence", "severity"), FLAGGED, ids=[f"{r}-{i}" for i, (r, _, _) in
-                                                                         enumerate(FLAGGED)])
-def test_sentence_contradicting_a_table_is_flagged(county: Report, rule: str, sentence: str,
-                                                   severity: Severity) -> None:
+@pytest.mark.parametrize(
+    ("rule", "sentence", "severity"), FLAGGED, ids=[f"{r}-{i}" for i, (r, _, _) in enumerate(FLAGGED)]
+)
+def test_sentence_contradicting_a_table_is_flagged(
+    county: Report, rule: str, sentence: str, severity: Severity
+) -> None:
     """A sentence whose figure or wording contradicts the tables gets one finding naming its subsection."""
     found = _narrative_findings(_with_sentence(county, sentence))
     assert found == [(rule, severity, "一、总体情况（二）依申请公开")]
@@ -81,15 +83,18 @@ def test_consistent_or_unreadable_sentence_is_not_flagged(county: Report, senten
     assert _narrative_findings(_with_sentence(county, sentence)) == []
 
 
-@pytest.mark.parametrize(("text", "amount", "flagged"), [
-    ("本年度未收取信息处理费。", Decimal(0), False),
-    ("无", Decimal(0), False),
-    ("无", Decimal(150), True),
-    ("本年度未收取信息处理费。", Decimal(150), True),
-    ("本年度收取信息处理费150元，涉及3件申请。", Decimal(150), False),
-    ("本年度收取信息处理费200元。", Decimal(150), True),
-    ("本年度收取信息处理费200元。", Decimal(0), True),
-])
+@pytest.mark.parametrize(
+    ("text", "amount", "flagged"),
+    [
+        ("本年度未收取信息处理费。", Decimal(0), False),
+        ("无", Decimal(0), False),
+        ("无", Decimal(150), True),
+        ("本年度未收取信息处理费。", Decimal(150), True),
+        ("本年度收取信息处理费150元，涉及3件申请。", Decimal(150), False),
+        ("本年度收取信息处理费200元。", Decimal(150), True),
+        ("本年度收取信息处理费200元。", Decimal(0), True),
+    ],
+)
 def test_fee_statement_in_six(county: Report, text: str, amount: Decimal, flagged: bool) -> None:
     """N5: 六 saying 「无」 or 「未收取」 while fees were collected (or stating another sum) is flagged."""
     county.other.text, county.other.fee_amount = text, amount

@@ -19,8 +19,15 @@ BAIBI = SAMPLES / "baibi-2021.answers.txt"
 
 def nianbao(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
     """Run the real command with `stdin` as its standard input (not a terminal)."""
-    return subprocess.run([sys.executable, "-m", "tui", *args], input=stdin, text=True,
-                          capture_output=True, encoding="utf-8", timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args],
+        input=stdin,
+        text=True,
+        capture_output=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
 
 
 def play(draft: Path, text: str) -> tuple[int, str, str]:
@@ -32,8 +39,7 @@ def play(draft: Path, text: str) -> tuple[int, str, str]:
 
 def answers(path: Path) -> list[str]:
     """Return the answers a transcript gives, as the plain mode reads them."""
-    reader = plain.Answers(io.StringIO(path.read_text(encoding="utf-8")), interactive=False,
-                           out=io.StringIO())
+    reader = plain.Answers(io.StringIO(path.read_text(encoding="utf-8")), interactive=False, out=io.StringIO())
     found = []
     while (entry := reader.next()) is not None:
         found.append(entry.text)
@@ -46,8 +52,7 @@ def baibi_lines(until: int) -> str:
 
 
 @pytest.mark.parametrize("name", ["baibi-2021", "county-bureau-2025"])
-def test_transcript_replayed_through_the_command_reproduces_the_sample(
-        name: str, tmp_path: Path) -> None:
+def test_transcript_replayed_through_the_command_reproduces_the_sample(name: str, tmp_path: Path) -> None:
     """`nianbao new --draft OUT --ui plain < FILE` writes the sample's report and exits 0."""
     out = tmp_path / f"{name}.json"
     transcript = (SAMPLES / f"{name}.answers.txt").read_text(encoding="utf-8")
@@ -95,8 +100,7 @@ def test_letter_where_a_number_is_due_stops_with_line_and_question(tmp_path: Pat
 def test_letter_through_the_command_exits_1(tmp_path: Path) -> None:
     """Through the real command, a refused answer exits 1 and the message goes to stderr."""
     draft = tmp_path / "d.json"
-    done = nianbao("new", "--draft", str(draft), "--ui", "plain",
-                   stdin="白璧镇人民政府\n1\n二〇二一年\n")
+    done = nianbao("new", "--draft", str(draft), "--ui", "plain", stdin="白璧镇人民政府\n1\n二〇二一年\n")
     assert done.returncode == 1
     assert "第 3 行" in done.stderr and "meta.year" in done.stderr
     assert load_draft(draft).report.meta.level == "乡镇街道"
@@ -208,8 +212,7 @@ def test_typing_at_a_terminal_asks_again_after_a_refusal(tmp_path: Path) -> None
     """By hand, a refused answer is explained and asked again; the run goes on."""
     draft = tmp_path / "d.json"
     out, err = io.StringIO(), io.StringIO()
-    status = plain.run(draft, stdin=Typed("白璧镇人民政府\n1\nabc\n2021\n/quit\n"), stdout=out,
-                       stderr=err)
+    status = plain.run(draft, stdin=Typed("白璧镇人民政府\n1\nabc\n2021\n/quit\n"), stdout=out, stderr=err)
     assert status == 0 and err.getvalue() == ""
     assert "✗ 未采用：没能看懂“abc”" in out.getvalue()
     assert "› " in out.getvalue()
@@ -227,8 +230,9 @@ def test_ctrl_d_at_a_terminal_is_quit(tmp_path: Path) -> None:
 
 def test_plain_mode_loads_no_ui_library() -> None:
     """The plain mode starts without prompt_toolkit, Textual or Rich being imported."""
-    code = ("import sys, tui.plain; print(sorted({m.split('.')[0] for m in sys.modules}"
-            " & {'prompt_toolkit', 'textual', 'rich'}))")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True, timeout=60)
+    code = (
+        "import sys, tui.plain; print(sorted({m.split('.')[0] for m in sys.modules}"
+        " & {'prompt_toolkit', 'textual', 'rich'}))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert done.stdout.strip() == "[]"

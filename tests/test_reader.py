@@ -54,19 +54,34 @@ def edited(text: str, old: str, new: str) -> str:
     return text.replace(old, new, 1)
 
 
-@pytest.mark.parametrize(("tokens", "width", "groups", "together", "wanted"), [
-    (["230", "000023"], 7, (7,), True, [(23, 0, 0, 0, 0, 0, 23)]),
-    (["0200002"], 7, (7,), True, [(0, 2, 0, 0, 0, 0, 2)]),
-    (["10203120001200000"], 15, (5, 5, 5), True, [(1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0)]),
-    (["0"] * 6, 7, (7,), False, [(0,) * 7]),
-    (["0"] * 16, 15, (5, 5, 5), False, [(0,) * 15]),
-    (["3", "0", "0", "0", "0", "4"], 7, (7,), False, [(1, 3, 0, 0, 0, 0, 4), (3, 1, 0, 0, 0, 0, 4),
-                                                      (3, 0, 1, 0, 0, 0, 4), (3, 0, 0, 1, 0, 0, 4),
-                                                      (3, 0, 0, 0, 1, 0, 4), (3, 0, 0, 0, 0, 1, 4),
-                                                      (3, 0, 0, 0, 0, 4, 7)]),
-])
-def test_cells_recovered_only_where_the_sums_decide(tokens: list[str], width: int, groups: tuple[int, ...],
-                                                    together: bool, wanted: list[tuple[int, ...]]) -> None:
+@pytest.mark.parametrize(
+    ("tokens", "width", "groups", "together", "wanted"),
+    [
+        (["230", "000023"], 7, (7,), True, [(23, 0, 0, 0, 0, 0, 23)]),
+        (["0200002"], 7, (7,), True, [(0, 2, 0, 0, 0, 0, 2)]),
+        (["10203120001200000"], 15, (5, 5, 5), True, [(1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0)]),
+        (["0"] * 6, 7, (7,), False, [(0,) * 7]),
+        (["0"] * 16, 15, (5, 5, 5), False, [(0,) * 15]),
+        (
+            ["3", "0", "0", "0", "0", "4"],
+            7,
+            (7,),
+            False,
+            [
+                (1, 3, 0, 0, 0, 0, 4),
+                (3, 1, 0, 0, 0, 0, 4),
+                (3, 0, 1, 0, 0, 0, 4),
+                (3, 0, 0, 1, 0, 0, 4),
+                (3, 0, 0, 0, 1, 0, 4),
+                (3, 0, 0, 0, 0, 1, 4),
+                (3, 0, 0, 0, 0, 4, 7),
+            ],
+        ),
+    ],
+)
+def test_cells_recovered_only_where_the_sums_decide(
+    tokens: list[str], width: int, groups: tuple[int, ...], together: bool, wanted: list[tuple[int, ...]]
+) -> None:
     """Run-together digits and lost cells are read every way the row's sums allow, and no other way."""
     assert sorted(readings(tokens, width, groups, run_together=together)) == sorted(wanted)
 
@@ -77,8 +92,9 @@ def test_run_together_digits_without_sums_stay_open() -> None:
 
 
 @pytest.mark.parametrize("sample", [COUNTY, BAIBI], ids=["county", "baibi"])
-@pytest.mark.parametrize(("fmt", "layout"), [("txt", "tabs"), ("txt", "grid"), ("md", "tabs"),
-                                             ("html", "tabs"), ("docx", "tabs")])
+@pytest.mark.parametrize(
+    ("fmt", "layout"), [("txt", "tabs"), ("txt", "grid"), ("md", "tabs"), ("html", "tabs"), ("docx", "tabs")]
+)
 def test_every_export_reads_back_to_the_same_figures(sample: Path, fmt: str, layout: str) -> None:
     """A report exported in any format and layout reads back to the figures of the draft."""
     report = load_draft(sample).report
@@ -109,8 +125,11 @@ def test_county_report_reads_clean(county_text: str) -> None:
 
 def test_blank_and_printed_marks_are_kept_for_c1(county_text: str) -> None:
     """A blank cell and 「/」「—」 stay as printed (not 0) and C1 names each table once."""
-    text = edited(county_text, "收政府信息公开申请数量\t\t\t12\t3\t0\t0\t1\t0\t16",
-                  "收政府信息公开申请数量\t\t\t12\t/\t0\t\t1\t0\t16")
+    text = edited(
+        county_text,
+        "收政府信息公开申请数量\t\t\t12\t3\t0\t0\t1\t0\t16",
+        "收政府信息公开申请数量\t\t\t12\t/\t0\t\t1\t0\t16",
+    )
     text = edited(text, "行政许可\t1236", "行政许可\t—")
     reading, findings = read(text)
     assert figures(reading.report)["table3"]["new"] == [12, "/", 0, "", 1, 0, 16]
@@ -118,12 +137,15 @@ def test_blank_and_printed_marks_are_kept_for_c1(county_text: str) -> None:
     assert places(findings, "C1") == ["表二 行政许可", "表三"]
 
 
-@pytest.mark.parametrize(("old", "new"), [
-    ("（一）予以公开", "(一) 予以公开"),
-    ("2.其他法律行政法规禁止公开", "2.其他法律行政 法规禁止公开"),
-    ("1.申请人无正当理由逾期不补正、", "1、申请人无正当理由逾期不补\n正、"),
-    ("1.属于国家秘密", "（1）属于国家秘密"),
-])
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("（一）予以公开", "(一) 予以公开"),
+        ("2.其他法律行政法规禁止公开", "2.其他法律行政 法规禁止公开"),
+        ("1.申请人无正当理由逾期不补正、", "1、申请人无正当理由逾期不补\n正、"),
+        ("1.属于国家秘密", "（1）属于国家秘密"),
+    ],
+)
 def test_width_and_white_space_are_not_label_deviations(county_text: str, old: str, new: str) -> None:
     """Half-width brackets, PDF spaces, 「1、」 and a label broken over lines are not L1."""
     reading, findings = read(edited(county_text, old, new))
@@ -131,12 +153,15 @@ def test_width_and_white_space_are_not_label_deviations(county_text: str, old: s
     assert figures(reading.report) == figures(read(county_text)[0].report)
 
 
-@pytest.mark.parametrize(("old", "new", "where"), [
-    ("2.其他法律行政法规禁止公开", "2.其他法律法规禁止公开", "表三 （三）不予公开 第2行"),
-    ("2.重复申请", "2.重复申请的", "表三 （五）不予处理 第2行"),
-    ("（一）予以公开", "（一）给予公开", "表三 （一）予以公开"),
-    ("行政规范性文件\t2", "规范性文件\t2", "表二 行政规范性文件"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "where"),
+    [
+        ("2.其他法律行政法规禁止公开", "2.其他法律法规禁止公开", "表三 （三）不予公开 第2行"),
+        ("2.重复申请", "2.重复申请的", "表三 （五）不予处理 第2行"),
+        ("（一）予以公开", "（一）给予公开", "表三 （一）予以公开"),
+        ("行政规范性文件\t2", "规范性文件\t2", "表二 行政规范性文件"),
+    ],
+)
 def test_misworded_label_is_l1_at_its_row(county_text: str, old: str, new: str, where: str) -> None:
     """A row label worded differently from the official one is L1 at that row, and its figures still read."""
     reading, findings = read(edited(county_text, old, new))
@@ -155,11 +180,18 @@ def test_outdated_single_other_row_is_l2(county_text: str) -> None:
     assert not [f for f in findings if f.severity is Severity.ERROR]
 
 
-@pytest.mark.parametrize(("old", "new", "where"), [
-    ("三、收到和处理政府信息公开申请情况", "四、收到和处理政府信息公开申请情况", "四、收到和处理政府信息公开申请情况"),
-    ("六、其他需要报告的事项", "", "六、其他需要报告的事项"),
-    ("\n一、总体情况", "\n一、总体情况\n\n本报告分六个部分。\n\n一、总体情况", "一、总体情况"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "where"),
+    [
+        (
+            "三、收到和处理政府信息公开申请情况",
+            "四、收到和处理政府信息公开申请情况",
+            "四、收到和处理政府信息公开申请情况",
+        ),
+        ("六、其他需要报告的事项", "", "六、其他需要报告的事项"),
+        ("\n一、总体情况", "\n一、总体情况\n\n本报告分六个部分。\n\n一、总体情况", "一、总体情况"),
+    ],
+)
 def test_heading_problems_are_s1(county_text: str, old: str, new: str, where: str) -> None:
     """A mis-numbered, missing or repeated section heading is S1, named where a reviewer looks."""
     _, findings = read(edited(county_text, old, new))
@@ -175,13 +207,16 @@ def test_headings_out_of_order_are_s1(county_text: str) -> None:
     assert places(findings, "S1") == ["五、存在的主要问题及改进情况"]
 
 
-@pytest.mark.parametrize(("official", "printed"), [
-    ("五、存在的主要问题及改进情况", "五、政府信息公开工作存在的主要问题及改进情况"),
-    ("五、存在的主要问题及改进情况", "五、存在的主要问题和改进情况"),
-    ("五、存在的主要问题及改进情况", "五 、存在的主要问题及改进情况"),
-    ("四、政府信息公开行政复议、行政诉讼情况", "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况"),
-    ("二、主动公开政府信息情况", "二、主动公开政府信息的情况"),
-])
+@pytest.mark.parametrize(
+    ("official", "printed"),
+    [
+        ("五、存在的主要问题及改进情况", "五、政府信息公开工作存在的主要问题及改进情况"),
+        ("五、存在的主要问题及改进情况", "五、存在的主要问题和改进情况"),
+        ("五、存在的主要问题及改进情况", "五 、存在的主要问题及改进情况"),
+        ("四、政府信息公开行政复议、行政诉讼情况", "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况"),
+        ("二、主动公开政府信息情况", "二、主动公开政府信息的情况"),
+    ],
+)
 def test_heading_variants_are_recognised(county_text: str, official: str, printed: str) -> None:
     """Common variants of a heading still start their section; they are not S1."""
     reading, findings = read(edited(county_text, official, printed))
@@ -196,12 +231,15 @@ def test_preface_count_of_parts_is_s4(county_text: str) -> None:
     assert places(findings, "S4") == ["导语"]
 
 
-@pytest.mark.parametrize(("title", "problem"), [
-    ("云溪县市场监督管理局政府信息公开工作年度报告", "年度"),
-    ("2025年政府信息公开工作年度报告", "机关名称"),
-    ("云溪县市场监督管理局2025年政府信息工开工作年度报吿", "不符"),
-    ("", "没有报告标题"),
-])
+@pytest.mark.parametrize(
+    ("title", "problem"),
+    [
+        ("云溪县市场监督管理局政府信息公开工作年度报告", "年度"),
+        ("2025年政府信息公开工作年度报告", "机关名称"),
+        ("云溪县市场监督管理局2025年政府信息工开工作年度报吿", "不符"),
+        ("", "没有报告标题"),
+    ],
+)
 def test_title_problems_are_s5(county_text: str, title: str, problem: str) -> None:
     """A title without the year or the body, misspelt, or missing is S5."""
     _, findings = read(edited(county_text, "云溪县市场监督管理局2025年政府信息公开工作年度报告", title))
@@ -220,7 +258,7 @@ def test_superseded_format_cited_in_2021_report_is_n7(county_text: str) -> None:
 
 def test_excerpt_reads_what_is_there(county_text: str) -> None:
     """A text cut inside table 二 is an excerpt: its figures so far are read, nothing is called missing."""
-    reading, findings = read(county_text[:county_text.index("第二十条第（六）项")])
+    reading, findings = read(county_text[: county_text.index("第二十条第（六）项")])
     assert not reading.complete
     table2 = figures(reading.report)["table2"]
     assert table2["行政规范性文件"] == [2, 1, 9] and table2["行政处罚"] is None
@@ -239,14 +277,26 @@ def test_unread_figures_become_open_questions_in_the_draft() -> None:
     assert draft.report.requests.rows["new"][6] is None, "totals that agree are computed in the draft"
 
 
-@pytest.mark.parametrize(("body", "level"), [
-    ("白璧镇人民政府", "乡镇街道"), ("某某街道办事处", "乡镇街道"), ("淮安市洪泽区人民政府", "县级政府"),
-    ("平潭综合实验区", "县级政府"), ("淮安市人民政府", "设区的市政府"), ("上海市人民政府", "省级政府"),
-    ("河南省人民政府", "省级政府"), ("上海市人民政府办公厅", "省级政府部门"), ("河南省教育厅", "省级政府部门"),
-    ("河南省安阳市教育局", "县级以上政府部门"), ("云溪县市场监督管理局", "县级以上政府部门"),
-    ("广西壮族自治区人民政府", "省级政府"), ("国家统计局", "国务院部门"),
-    ("国家税务总局上海市税务局", "县级以上政府部门"), (None, None),
-])
+@pytest.mark.parametrize(
+    ("body", "level"),
+    [
+        ("白璧镇人民政府", "乡镇街道"),
+        ("某某街道办事处", "乡镇街道"),
+        ("淮安市洪泽区人民政府", "县级政府"),
+        ("平潭综合实验区", "县级政府"),
+        ("淮安市人民政府", "设区的市政府"),
+        ("上海市人民政府", "省级政府"),
+        ("河南省人民政府", "省级政府"),
+        ("上海市人民政府办公厅", "省级政府部门"),
+        ("河南省教育厅", "省级政府部门"),
+        ("河南省安阳市教育局", "县级以上政府部门"),
+        ("云溪县市场监督管理局", "县级以上政府部门"),
+        ("广西壮族自治区人民政府", "省级政府"),
+        ("国家统计局", "国务院部门"),
+        ("国家税务总局上海市税务局", "县级以上政府部门"),
+        (None, None),
+    ],
+)
 def test_level_guessed_from_the_body_name(body: str | None, level: str | None) -> None:
     """The level comes from the name in the title: place and kind of body."""
     assert level_of(body) == level
@@ -273,24 +323,35 @@ def _numbers_before_labels(text: str) -> str:
         cells = [c for c in line.split("\t") if c]
         numbers = [c for c in cells if re.fullmatch(r"-?\d+", c)]
         labels = [c for c in cells if c not in numbers]
-        lines.append(" ".join(numbers) + " " + "".join(labels) if len(numbers) == 7 and labels
-                     else " ".join(cells))
+        lines.append(" ".join(numbers) + " " + "".join(labels) if len(numbers) == 7 and labels else " ".join(cells))
     return "\n".join(lines)
 
 
-CONTENTS = ("目录\n一、总体情况……1\n二、主动公开政府信息情况……2\n三、收到和处理政府信息公开申请情况……3\n"
-            "四、政府信息公开行政复议、行政诉讼情况……4\n五、存在的主要问题及改进情况……5\n六、其他需要报告的事项……5\n")
+CONTENTS = (
+    "目录\n一、总体情况……1\n二、主动公开政府信息情况……2\n三、收到和处理政府信息公开申请情况……3\n"
+    "四、政府信息公开行政复议、行政诉讼情况……4\n五、存在的主要问题及改进情况……5\n六、其他需要报告的事项……5\n"
+)
 
 
-@pytest.mark.parametrize("variant", [
-    _numbers_before_labels,
-    lambda t: t.replace("行政许可\t1236", "行政许可\t1,236"),
-    lambda t: t.replace("\n\n本报告依据", "\n" + CONTENTS + "\n本报告依据", 1),
-    lambda t: re.sub(r"\n([一二三四五六])、(总体|主动|收到|政府信息公开行政|存在|其他)", r"\n第\1部分 \2", t),
-    lambda t: t.replace("\n\t\t5.属于", "\n— 3 —\n3 / 5\n第 3 页 共 5 页\n\t\t5.属于"),
-    lambda t: "\n".join(c for line in t.split("\n") for c in (line.split("\t") if "\t" in line else [line]) if c),
-], ids=["figures-before-labels", "thousands-separator", "table-of-contents", "part-headings", "page-footers",
-        "one-cell-per-line"])
+@pytest.mark.parametrize(
+    "variant",
+    [
+        _numbers_before_labels,
+        lambda t: t.replace("行政许可\t1236", "行政许可\t1,236"),
+        lambda t: t.replace("\n\n本报告依据", "\n" + CONTENTS + "\n本报告依据", 1),
+        lambda t: re.sub(r"\n([一二三四五六])、(总体|主动|收到|政府信息公开行政|存在|其他)", r"\n第\1部分 \2", t),
+        lambda t: t.replace("\n\t\t5.属于", "\n— 3 —\n3 / 5\n第 3 页 共 5 页\n\t\t5.属于"),
+        lambda t: "\n".join(c for line in t.split("\n") for c in (line.split("\t") if "\t" in line else [line]) if c),
+    ],
+    ids=[
+        "figures-before-labels",
+        "thousands-separator",
+        "table-of-contents",
+        "part-headings",
+        "page-footers",
+        "one-cell-per-line",
+    ],
+)
 def test_layout_variants_read_to_the_same_report(county_text: str, variant: object) -> None:
     """Figures before their labels, 「1,236」, a table of contents, 「第一部分」 headings: same figures, no finding."""
     reading, findings = read(variant(county_text))  # type: ignore[operator]
@@ -310,15 +371,23 @@ def _cms_page(text: str) -> bytes:
     """A report as a government site's CMS serves it: every cell and paragraph wrapped in <p>/<span>."""
     import html
 
-    out = ['<html><head><meta charset="utf-8"><script>var a="一、总体情况";</script></head><body>'
-           '<div class="nav">首页 &gt; 政务公开</div>']
+    out = [
+        '<html><head><meta charset="utf-8"><script>var a="一、总体情况";</script></head><body>'
+        '<div class="nav">首页 &gt; 政务公开</div>'
+    ]
     table = False
     for line in text.split("\n"):
         if "\t" in line:
             out.append("" if table else '<table border="1">')
             table = True
-            out.append("<tr>" + "".join(f"<td><p><span>{html.escape(c)}</span></p></td>" if c
-                                        else "<td><p>&nbsp;</p></td>" for c in line.split("\t")) + "</tr>")
+            out.append(
+                "<tr>"
+                + "".join(
+                    f"<td><p><span>{html.escape(c)}</span></p></td>" if c else "<td><p>&nbsp;</p></td>"
+                    for c in line.split("\t")
+                )
+                + "</tr>"
+            )
         else:
             out.append("</table>" if table else "")
             table = False

@@ -19,8 +19,9 @@ HUAIAN = CORPUS / "huaian-2024.txt"
 
 def nianbao(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run the real command in a fresh interpreter."""
-    return subprocess.run([sys.executable, "-m", "tui", *map(str, args)], capture_output=True, text=True,
-                          timeout=120, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *map(str, args)], capture_output=True, text=True, timeout=120, cwd=cwd
+    )
 
 
 def expected(path: Path) -> dict[str, object]:
@@ -33,7 +34,7 @@ def test_check_many_reports_prints_findings_and_a_summary_table() -> None:
     """`nianbao check` on the corpus texts describes each report, then a table of body, year and counts."""
     result = nianbao("check", *TEXTS)
     assert result.returncode == 1, result.stderr
-    table = result.stdout[result.stdout.rindex("\n文件") + 1:]
+    table = result.stdout[result.stdout.rindex("\n文件") + 1 :]
     assert table.splitlines()[0].split() == ["文件", "机关", "年度", "错误", "提醒"]
     for path in TEXTS:
         assert str(path) in table
@@ -105,8 +106,12 @@ def test_import_names_unread_figures_and_refuses_to_overwrite(tmp_path: Path) ->
 
 def test_unreadable_files_in_a_batch_get_one_line_each_and_exit_2(tmp_path: Path) -> None:
     """Empty, binary, random and foreign files: one line each on stderr, the rest still checked, exit 2."""
-    files = {"empty.txt": b"", "binary.pdf": b"%PDF-1.4\n\x00\x01garbage", "random.docx": bytes(range(1, 200)),
-             "novel.txt": "从前有座山。\n".encode() * 50}
+    files = {
+        "empty.txt": b"",
+        "binary.pdf": b"%PDF-1.4\n\x00\x01garbage",
+        "random.docx": bytes(range(1, 200)),
+        "novel.txt": "从前有座山。\n".encode() * 50,
+    }
     for name, content in files.items():
         (tmp_path / name).write_bytes(content)
     result = nianbao("check", *(tmp_path / name for name in files), HUAIAN)
@@ -119,6 +124,7 @@ def test_unreadable_files_in_a_batch_get_one_line_each_and_exit_2(tmp_path: Path
 
 def test_progress_bar_only_on_a_terminal() -> None:
     """The bar is drawn in plain characters on a terminal and wiped before results print; elsewhere silent."""
+
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
             return True

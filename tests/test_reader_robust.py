@@ -44,10 +44,36 @@ def survives(text: str) -> None:
 
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-PIECES = st.sampled_from(["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-                          "四、政府信息公开行政复议、行政诉讼情况", "五、", "六、其他需要报告的事项",
-                          "政府信息公开", "（一）", "1.", "规章", "行政许可", "（七）总计", "\t", "\n", " ",
-                          "0", "12", "-3", "/", "—", "无", "2024年", "|", "〔2019〕60号", "（", "）"])
+PIECES = st.sampled_from(
+    [
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、",
+        "六、其他需要报告的事项",
+        "政府信息公开",
+        "（一）",
+        "1.",
+        "规章",
+        "行政许可",
+        "（七）总计",
+        "\t",
+        "\n",
+        " ",
+        "0",
+        "12",
+        "-3",
+        "/",
+        "—",
+        "无",
+        "2024年",
+        "|",
+        "〔2019〕60号",
+        "（",
+        "）",
+    ]
+)
 
 
 @SETTINGS
@@ -58,23 +84,33 @@ def test_random_report_like_text_is_read_or_refused(text: str) -> None:
 
 
 @SETTINGS
-@given(st.integers(0, len(TEXTS) - 1), st.lists(st.tuples(
-    st.sampled_from(["drop", "repeat", "swap", "replace", "newline"]),
-    st.floats(0, 1), st.integers(1, 400), st.text(max_size=6)), min_size=1, max_size=8))
+@given(
+    st.integers(0, len(TEXTS) - 1),
+    st.lists(
+        st.tuples(
+            st.sampled_from(["drop", "repeat", "swap", "replace", "newline"]),
+            st.floats(0, 1),
+            st.integers(1, 400),
+            st.text(max_size=6),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+)
 def test_mutated_corpus_report_is_read_or_refused(index: int, edits: list[tuple[str, float, int, str]]) -> None:
     """A real report with parts dropped, repeated, swapped or garbled is read or refused, never a crash."""
     text = corpus_text(index)
     for kind, where, size, other in edits:
         start = int(where * len(text))
-        piece = text[start:start + size]
+        piece = text[start : start + size]
         if kind == "drop":
-            text = text[:start] + text[start + size:]
+            text = text[:start] + text[start + size :]
         elif kind == "repeat":
-            text = text[:start] + piece + piece + text[start + size:]
+            text = text[:start] + piece + piece + text[start + size :]
         elif kind == "swap":
-            text = text[start + size:start + 2 * size] + piece + text[start + 2 * size:] + text[:start]
+            text = text[start + size : start + 2 * size] + piece + text[start + 2 * size :] + text[:start]
         elif kind == "replace":
-            text = text[:start] + other + text[start + size:]
+            text = text[:start] + other + text[start + size :]
         else:
             text = text[:start] + "\n" + text[start:].replace("\n", "", 3)
     survives(text)
@@ -169,8 +205,10 @@ def test_pathological_tables_are_read_in_bounded_time() -> None:
     """Tables of endless digit runs, rows and headings near the size limit are answered within seconds."""
     import time
 
-    head = "某县人民政府2024年政府信息公开工作年度报告\n一、总体情况\n政府信息公开\n二、主动公开政府信息情况\n" \
-           "三、收到和处理政府信息公开申请情况\n"
+    head = (
+        "某县人民政府2024年政府信息公开工作年度报告\n一、总体情况\n政府信息公开\n二、主动公开政府信息情况\n"
+        "三、收到和处理政府信息公开申请情况\n"
+    )
     for body in ("0" * 1000 + "\n", "1" * 5000, "0 0 0 0 0 0 0\n", "22（其中修订 16 件）", "一、总体情况 "):
         start = time.process_time()
         survives(head + body * (300_000 // len(body)))
@@ -186,18 +224,21 @@ def published_files() -> tuple[tuple[str, bytes], ...]:
     from .conftest import SAMPLES
 
     county = load_draft(SAMPLES / "county-bureau-2025.json").report
-    return (("report.pdf", (CORPUS / "hongze-2024.pdf").read_bytes()),
-            ("report.docx", export_bytes(county, "docx")), ("report.html", export_bytes(county, "html")))
+    return (
+        ("report.pdf", (CORPUS / "hongze-2024.pdf").read_bytes()),
+        ("report.docx", export_bytes(county, "docx")),
+        ("report.html", export_bytes(county, "html")),
+    )
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.integers(0, 2), st.floats(0, 1), st.lists(st.tuples(st.floats(0, 1), st.integers(0, 255)),
-                                                   max_size=40))
-def test_damaged_pdf_word_and_web_files_are_refused_with_a_message(which: int, cut: float,
-                                                                  flips: list[tuple[float, int]]) -> None:
+@given(st.integers(0, 2), st.floats(0, 1), st.lists(st.tuples(st.floats(0, 1), st.integers(0, 255)), max_size=40))
+def test_damaged_pdf_word_and_web_files_are_refused_with_a_message(
+    which: int, cut: float, flips: list[tuple[float, int]]
+) -> None:
     """A PDF, Word file or web page truncated or with bytes changed is read or refused in one line."""
     name, data = published_files()[which]
-    damaged = bytearray(data[:max(1, int(len(data) * cut))] if cut < 0.5 else data)
+    damaged = bytearray(data[: max(1, int(len(data) * cut))] if cut < 0.5 else data)
     for where, value in flips:
         damaged[int(where * (len(damaged) - 1))] = value
     try:

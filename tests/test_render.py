@@ -76,7 +76,7 @@ def test_grid_layout_aligns_figures_under_their_columns(county: Report) -> None:
     lines = _lines(render(county, "txt", "grid"))
     start = next(i for i, line in enumerate(lines) if line.startswith("一、本年新收"))
     end = next(i for i, line in enumerate(lines) if line.startswith("四、结转下年度"))
-    figure_lines = [line for line in lines[start:end + 1] if line.rstrip()[-1:].isdigit()]
+    figure_lines = [line for line in lines[start : end + 1] if line.rstrip()[-1:].isdigit()]
     ends = {width(line.rstrip()) for line in figure_lines}
     assert len(ends) == 1
     assert len(figure_lines) == len(T3_ROWS)

@@ -84,10 +84,17 @@ def kill_while_saving(path: Path, kills: int, seed: int) -> int:
 def test_killed_while_saving_the_draft_is_never_damaged(tmp_path: Path) -> None:
     """SIGKILL at random moments during autosaves: the draft on disk is always whole, last or previous."""
     # Forking is done in a fresh interpreter: the test process may hold threads (from the app tests).
-    code = ("import sys; from pathlib import Path; from tests.test_safety import kill_while_saving; "
-            f"print(kill_while_saving(Path({str(tmp_path / 'd.json')!r}), {KILLS}, 20261129))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300,
-                            cwd=Path(__file__).resolve().parent.parent)
+    code = (
+        "import sys; from pathlib import Path; from tests.test_safety import kill_while_saving; "
+        f"print(kill_while_saving(Path({str(tmp_path / 'd.json')!r}), {KILLS}, 20261129))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert int(result.stdout) == KILLS
 
@@ -129,10 +136,18 @@ def test_second_session_is_told_the_draft_is_open(tmp_path: Path) -> None:
     """A second session on an open draft is refused with a message; after the first quits it opens."""
     path = tmp_path / "d.json"
     save_draft(path, Draft())
-    holder = subprocess.Popen([sys.executable, "-c", (
-        "import sys, time; from pathlib import Path; from sections.store.workspace import open_draft; "
-        f"open_draft(Path({str(path)!r})); print('open', flush=True); time.sleep(30)")],
-        stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            (
+                "import sys, time; from pathlib import Path; from sections.store.workspace import open_draft; "
+                f"open_draft(Path({str(path)!r})); print('open', flush=True); time.sleep(30)"
+            ),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
         with pytest.raises(DraftError) as err:
@@ -144,13 +159,16 @@ def test_second_session_is_told_the_draft_is_open(tmp_path: Path) -> None:
     assert open_draft(path).report.meta.body is None
 
 
-@pytest.mark.parametrize(("name", "cause"), [
-    ("truncated.json", "不是有效的 JSON"),
-    ("invalid-json.json", "不是有效的 JSON（第"),
-    ("newer-version.json", "高于本程序支持的 1"),
-    ("empty.json", "不是有效的 JSON"),
-    ("not-a-draft.json", "不是 nianbao 草稿"),
-])
+@pytest.mark.parametrize(
+    ("name", "cause"),
+    [
+        ("truncated.json", "不是有效的 JSON"),
+        ("invalid-json.json", "不是有效的 JSON（第"),
+        ("newer-version.json", "高于本程序支持的 1"),
+        ("empty.json", "不是有效的 JSON"),
+        ("not-a-draft.json", "不是 nianbao 草稿"),
+    ],
+)
 def test_damaged_draft_is_explained_and_left_untouched(tmp_path: Path, name: str, cause: str) -> None:
     """A damaged draft gets a message saying what and where; its bytes stay exactly as they were."""
     path = tmp_path / name
@@ -194,10 +212,14 @@ def test_migrations_run_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     from sections.store import drafts
 
     monkeypatch.setattr(drafts, "SCHEMA_VERSION", 3)
-    monkeypatch.setattr(drafts, "MIGRATIONS", {
-        1: lambda d: {**d, "report": {**d["report"], "meta": {"body": d["report"]["name"]}}},
-        2: lambda d: {**d, "report": {k: v for k, v in d["report"].items() if k != "name"}},
-    })
+    monkeypatch.setattr(
+        drafts,
+        "MIGRATIONS",
+        {
+            1: lambda d: {**d, "report": {**d["report"], "meta": {"body": d["report"]["name"]}}},
+            2: lambda d: {**d, "report": {k: v for k, v in d["report"].items() if k != "name"}},
+        },
+    )
     path = tmp_path / "v1.json"
     path.write_text(json.dumps({"schema_version": 1, "report": {"name": "白璧镇人民政府"}}), encoding="utf-8")
     assert drafts.load_draft(path).report.meta.body == "白璧镇人民政府"

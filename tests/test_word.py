@@ -48,8 +48,10 @@ def _grids(document: Document) -> list[Grid]:
     """Each Word table as cells with the spans Word stores (gridSpan, vMerge)."""
     grids = []
     for table in document.tables:
-        rows = [[("".join(t.text or "" for t in tc.iter(qn("w:t"))), tc.grid_span, tc.vMerge)
-                 for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
+        rows = [
+            [("".join(t.text or "" for t in tc.iter(qn("w:t"))), tc.grid_span, tc.vMerge) for tc in tr.tc_lst]
+            for tr in table._tbl.tr_lst
+        ]
         grids.append(from_vmerge(rows))
     return grids
 
@@ -84,9 +86,19 @@ def test_word_shows_every_official_label(county: Report) -> None:
     paragraphs = [p.text for p in document.paragraphs]
     cells = {p.text for grid in _grids(document) for p in grid}
     assert [p for p in paragraphs if p in SECTION_HEADINGS] == list(SECTION_HEADINGS)
-    labels = {T3_NOTE, T3_APPLICANTS_HEADING, T3_ORGANISATIONS_HEADING, T3_RESULT_HEADING,
-              *T3_GROUP_HEADINGS.values(), *T3_COLUMNS, *(r.label for r in T3_ROWS),
-              T4_REVIEW, T4_LITIGATION, *T4_LITIGATION_KINDS, *T4_OUTCOMES}
+    labels = {
+        T3_NOTE,
+        T3_APPLICANTS_HEADING,
+        T3_ORGANISATIONS_HEADING,
+        T3_RESULT_HEADING,
+        *T3_GROUP_HEADINGS.values(),
+        *T3_COLUMNS,
+        *(r.label for r in T3_ROWS),
+        T4_REVIEW,
+        T4_LITIGATION,
+        *T4_LITIGATION_KINDS,
+        *T4_OUTCOMES,
+    }
     labels |= {text for block in TABLE2 for text in (block.title, *block.columns, *block.rows)}
     assert labels - cells == set()
 
@@ -95,8 +107,14 @@ def test_word_page_follows_gb_t_9704(county: Report) -> None:
     """A4, 37/35/28/26 mm margins, 「— 1 —」 page numbers, title and headings in official fonts."""
     document = _open(county)
     section = document.sections[0]
-    sizes = (section.page_width, section.page_height, section.top_margin, section.bottom_margin,
-             section.left_margin, section.right_margin)
+    sizes = (
+        section.page_width,
+        section.page_height,
+        section.top_margin,
+        section.bottom_margin,
+        section.left_margin,
+        section.right_margin,
+    )
     assert [round((s or 0) / Mm(1)) for s in sizes] == [210, 297, 37, 35, 28, 26]
     for footer in (section.footer, section.even_page_footer):
         xml = footer._element.xml
@@ -116,7 +134,9 @@ def test_word_page_follows_gb_t_9704(county: Report) -> None:
     defaults = next(document.styles.element.find(qn("w:docDefaults")).iter(qn("w:lang")))
     assert defaults.get(qn("w:eastAsia")) == "zh-CN"
     assert (document.core_properties.title, document.core_properties.author) == (
-        county.meta.title, "云溪县市场监督管理局")
+        county.meta.title,
+        "云溪县市场监督管理局",
+    )
     title = document.paragraphs[0]
     assert title.style is not None and title.style.name == "Title"
     assert title.text == "云溪县市场监督管理局\n2025年政府信息公开工作年度报告"
@@ -137,8 +157,7 @@ def test_word_shows_hostile_text_literally(county: Report) -> None:
 def test_word_export_writes_file_and_cli_requires_output(county: Report, tmp_path: Path) -> None:
     """`nianbao export --format docx` needs -o, writes a .docx and refuses to overwrite it."""
     out = tmp_path / "报告.docx"
-    command = [sys.executable, "-m", "tui", "export", str(SAMPLES / "county-bureau-2025.json"),
-               "--format", "docx"]
+    command = [sys.executable, "-m", "tui", "export", str(SAMPLES / "county-bureau-2025.json"), "--format", "docx"]
     refused = subprocess.run(command, capture_output=True, text=True)
     assert refused.returncode == 2 and "-o" in refused.stderr and refused.stdout == ""
     assert subprocess.run([*command, "-o", str(out)], capture_output=True).returncode == 0
@@ -149,10 +168,13 @@ def test_word_export_writes_file_and_cli_requires_output(county: Report, tmp_pat
         export(county, out, "docx")
 
 
-@pytest.mark.parametrize("report", [
-    pytest.param(Report(), id="empty"),
-    *(pytest.param(load_draft(p).report, id=p.stem) for p in sorted(SAMPLES.glob("*.json"))),
-])
+@pytest.mark.parametrize(
+    "report",
+    [
+        pytest.param(Report(), id="empty"),
+        *(pytest.param(load_draft(p).report, id=p.stem) for p in sorted(SAMPLES.glob("*.json"))),
+    ],
+)
 def test_every_draft_exports_to_word(report: Report) -> None:
     """A new empty draft and every sample export to a .docx with three tables and six headings."""
     document = _open(report)

@@ -17,14 +17,18 @@ from sections.model.labels import SECTION_HEADINGS, SECTION_NUMERALS
 from sections.model.report import Report
 from sections.output.export import ENCODINGS, EXPORT_FORMATS, NEWLINES, export, export_bytes, figures
 from sections.output.layout import LAYOUTS
+from sections.rules.registry import cross_year
 from sections.store.drafts import load_draft
+from sections.store.workspace import import_report, load, restore_backup
+from tui.summary import Checked, Progress, summary
 
 UIS = ("app", "line", "plain")
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="nianbao", description="政府信息公开工作年度报告助手：对话式填写、核对勾稽关系、导出报告。")
+        prog="nianbao", description="政府信息公开工作年度报告助手：对话式填写、核对勾稽关系、导出报告。"
+    )
     parser.add_argument("--draft", type=Path, help="草稿文件路径（不存在则新建）")
     parser.add_argument("--ui", choices=UIS, help="界面：app 全屏（默认）、line 行模式、plain 纯文本（脚本）")
     commands = parser.add_subparsers(dest="command", metavar="命令")
@@ -32,20 +36,35 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="开始一份新报告")
     new.add_argument("--draft", type=Path, dest="new_draft", help="新草稿的路径")
     new.add_argument("--ui", choices=UIS, dest="new_ui")
-    new.add_argument("--from", type=Path, dest="previous", metavar="LAST",
-                     help="上年的草稿或已发布的报告：沿用机关信息、联系方式、导语，上年结转取自上年结转下年度")
+    new.add_argument(
+        "--from",
+        type=Path,
+        dest="previous",
+        metavar="LAST",
+        help="上年的草稿或已发布的报告：沿用机关信息、联系方式、导语，上年结转取自上年结转下年度",
+    )
 
     exporter = commands.add_parser("export", help="把草稿导出为报告（文本、Markdown、网页或 Word）")
     exporter.add_argument("draft_file", type=Path, metavar="DRAFT")
     exporter.add_argument("-o", "--output", type=Path, help="输出文件（缺省时打印到屏幕）")
-    exporter.add_argument("--format", choices=EXPORT_FORMATS, default="txt",
-                          help="txt（默认）、md、html（网页）或 docx（Word，须用 -o）")
-    exporter.add_argument("--layout", choices=LAYOUTS, default="tabs",
-                          help="表格排版：tabs 制表符分隔（默认，可粘贴进 Word/WPS 转为表格）；grid 等宽对齐")
-    exporter.add_argument("--encoding", choices=ENCODINGS, default="utf-8",
-                          help="txt/md 的编码：utf-8（默认）或 gb18030（供旧版 Windows 软件使用）")
-    exporter.add_argument("--newline", choices=NEWLINES, default="lf",
-                          help="txt/md 的换行符：lf（默认）或 crlf（Windows 记事本等）")
+    exporter.add_argument(
+        "--format", choices=EXPORT_FORMATS, default="txt", help="txt（默认）、md、html（网页）或 docx（Word，须用 -o）"
+    )
+    exporter.add_argument(
+        "--layout",
+        choices=LAYOUTS,
+        default="tabs",
+        help="表格排版：tabs 制表符分隔（默认，可粘贴进 Word/WPS 转为表格）；grid 等宽对齐",
+    )
+    exporter.add_argument(
+        "--encoding",
+        choices=ENCODINGS,
+        default="utf-8",
+        help="txt/md 的编码：utf-8（默认）或 gb18030（供旧版 Windows 软件使用）",
+    )
+    exporter.add_argument(
+        "--newline", choices=NEWLINES, default="lf", help="txt/md 的换行符：lf（默认）或 crlf（Windows 记事本等）"
+    )
     exporter.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
 
     restorer = commands.add_parser("restore", help="用上一次保存的备份（.bak）恢复损坏的草稿")
@@ -54,8 +73,12 @@ def _parser() -> argparse.ArgumentParser:
     checker = commands.add_parser("check", help="核对草稿或已发布的年度报告（txt/md/html/docx/pdf）")
     checker.add_argument("files", type=Path, nargs="+", metavar="FILE")
     checker.add_argument("--json", action="store_true", help="每个文件输出一行 JSON（JSON Lines）")
-    checker.add_argument("--previous", type=Path, metavar="LAST",
-                         help="上年的草稿或报告：同时核对跨年度规则（上年结转、现行有效件数、文字重复）")
+    checker.add_argument(
+        "--previous",
+        type=Path,
+        metavar="LAST",
+        help="上年的草稿或报告：同时核对跨年度规则（上年结转、现行有效件数、文字重复）",
+    )
 
     importer = commands.add_parser("import", help="把已发布的年度报告转为草稿，可继续对话修改")
     importer.add_argument("report_file", type=Path, metavar="REPORT")
@@ -75,14 +98,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "import":
             return _import(args)
         if args.command == "restore":
-            from sections.store.workspace import restore_backup
-
             kept = restore_backup(args.draft_file)
             print(f"已用备份恢复 {args.draft_file}；原来的文件另存为 {kept.name}。", file=sys.stderr)
             return 0
         draft = args.new_draft if args.command == "new" else args.draft
         ui = (args.new_ui if args.command == "new" else None) or args.ui
-        from tui.launch import interview
+        from tui.launch import interview  # late on purpose: check and export never load a front end
 
         previous = args.previous if args.command == "new" else None
         return interview(draft, ui, new=args.command == "new", previous=previous)
@@ -98,8 +119,7 @@ def _export(args: argparse.Namespace) -> int:
     options = {"encoding": args.encoding, "newline": args.newline}
     if args.output is None:
         if args.format == "docx":
-            raise ExportError("Word 文件不能打印到屏幕，"
-                              "请用 -o 指定输出文件，例如 -o 年度报告.docx。")
+            raise ExportError("Word 文件不能打印到屏幕，请用 -o 指定输出文件，例如 -o 年度报告.docx。")
         sys.stdout.flush()
         sys.stdout.buffer.write(export_bytes(report, args.format, args.layout, **options))
         return 0
@@ -109,9 +129,6 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _check(files: list[Path], *, as_json: bool, previous: Path | None = None) -> int:
-    from sections.rules.registry import cross_year
-    from sections.store.workspace import load
-    from tui.summary import Checked, Progress, summary
 
     last_year = load(previous)[0] if previous is not None else None
     status, checked = 0, []
@@ -134,8 +151,7 @@ def _check(files: list[Path], *, as_json: bool, previous: Path | None = None) ->
         if any(errors(findings)):
             status = max(status, 1)
         if as_json:
-            line = {"file": str(path), "report": figures(report),
-                    "findings": [f.to_json() for f in findings]}
+            line = {"file": str(path), "report": figures(report), "findings": [f.to_json() for f in findings]}
             print(json.dumps(line, ensure_ascii=False), flush=True)
         else:
             print(describe(path, report, findings), flush=True)
@@ -146,18 +162,19 @@ def _check(files: list[Path], *, as_json: bool, previous: Path | None = None) ->
 
 
 def _import(args: argparse.Namespace) -> int:
-    from sections.store.workspace import import_report
 
     report, findings = import_report(args.report_file, args.output, force=args.force)
     unread = [f for f in findings if f.rule in ("R1", "R2")]
     print(f"已导入：{args.report_file} → {args.output}（{report.meta.title}）", file=sys.stderr)
     for finding in unread:
-        print(f"  [{finding.severity.label}] {finding.rule} {finding.where}：{finding.message}",
-              file=sys.stderr)
+        print(f"  [{finding.severity.label}] {finding.rule} {finding.where}：{finding.message}", file=sys.stderr)
     counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
-    print(f"共 {counts[Severity.ERROR]} 个错误、{counts[Severity.WARNING]} 个提醒"
-          f"{f'，{len(unread)} 处未能读出，{_refill(report)}' if unread else ''}；"
-          f"详情：nianbao check {args.output}", file=sys.stderr)
+    print(
+        f"共 {counts[Severity.ERROR]} 个错误、{counts[Severity.WARNING]} 个提醒"
+        f"{f'，{len(unread)} 处未能读出，{_refill(report)}' if unread else ''}；"
+        f"详情：nianbao check {args.output}",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -172,9 +189,10 @@ def describe(path: Path, report: Report, findings: list[Finding]) -> str:
     """Findings for a person: a summary line, then the findings grouped by section."""
     counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
     title = report.meta.title
-    lines = [f"{path}：{title}",
-             f"  {counts[Severity.ERROR]} 个错误，{counts[Severity.WARNING]} 个提醒，"
-             f"{counts[Severity.INFO]} 个提示"]
+    lines = [
+        f"{path}：{title}",
+        f"  {counts[Severity.ERROR]} 个错误，{counts[Severity.WARNING]} 个提醒，{counts[Severity.INFO]} 个提示",
+    ]
     names = {"基本信息": "基本信息", **dict(zip(SECTION_NUMERALS, SECTION_HEADINGS, strict=True))}
     for section, heading in names.items():
         group = [f for f in findings if f.section == section]

@@ -22,8 +22,7 @@ def choose_ui(requested: str | None) -> str:
     return "app"
 
 
-def interview(draft_path: Path | None, ui: str | None, *, new: bool = False,
-              previous: Path | None = None) -> int:
+def interview(draft_path: Path | None, ui: str | None, *, new: bool = False, previous: Path | None = None) -> int:
     """Run the interview; with no draft path the app shows its start screen, other modes resume the latest."""
     mode = choose_ui(ui)
     folder = default_draft_dir()
@@ -34,13 +33,13 @@ def interview(draft_path: Path | None, ui: str | None, *, new: bool = False,
         recent = list_drafts(folder)
         draft_path = new_draft_path(folder) if new or not recent else recent[0]
     if mode == "plain":
-        from tui.plain import run as run_plain
+        from tui.plain import run as run_plain  # each front end loads only when chosen
 
         return run_plain(draft_path or new_draft_path(folder))
     if mode == "line":
         return _run_line(draft_path or new_draft_path(folder))
     try:
-        from tui.app.app import run as run_app
+        from tui.app.app import run as run_app  # late on purpose: Textual is the heaviest import
 
         return run_app(draft_path, folder, new=new)
     except (ImportError, OSError) as err:
@@ -50,6 +49,6 @@ def interview(draft_path: Path | None, ui: str | None, *, new: bool = False,
 
 
 def _run_line(draft_path: Path) -> int:
-    from tui.line import run as run_line
+    from tui.line import run as run_line  # late on purpose: prompt_toolkit only for the line mode
 
     return run_line(draft_path)

@@ -48,24 +48,33 @@ from sections.store.drafts import Draft, save_draft
 from sections.store.workspace import open_draft
 from tui import talk
 
-STYLE = Style.from_dict({
-    "you": "bold",
-    "heading": "bold",
-    "help": "fg:ansicyan",
-    "refusal": "fg:ansired",
-    "error": "fg:ansired bold",
-    "warning": "fg:ansimagenta bold",
-    "info": "fg:ansiblue",
-    "cleared": "fg:ansigreen",
-    "hint": "italic",
-    "bottom-toolbar.refused": "bold",
-})
+STYLE = Style.from_dict(
+    {
+        "you": "bold",
+        "heading": "bold",
+        "help": "fg:ansicyan",
+        "refusal": "fg:ansired",
+        "error": "fg:ansired bold",
+        "warning": "fg:ansimagenta bold",
+        "info": "fg:ansiblue",
+        "cleared": "fg:ansigreen",
+        "hint": "italic",
+        "bottom-toolbar.refused": "bold",
+    }
+)
 """Colour only repeats what the words say; NO_COLOR (read by prompt_toolkit) turns it off."""
 
 COMMAND_WORDS = {
-    "back": "回到上一题", "goto": "跳到某一部分，如 /goto 三", "skip": "跳过本题",
-    "undo": "撤销上一个回答", "draft": "再看一次草稿", "findings": "问题清单",
-    "preview": "预览报告", "export": "导出为文本", "help": "帮助", "quit": "退出",
+    "back": "回到上一题",
+    "goto": "跳到某一部分，如 /goto 三",
+    "skip": "跳过本题",
+    "undo": "撤销上一个回答",
+    "draft": "再看一次草稿",
+    "findings": "问题清单",
+    "preview": "预览报告",
+    "export": "导出为文本",
+    "help": "帮助",
+    "quit": "退出",
 }
 SEND_ONE = "Enter 发送"
 SEND_MANY = "Esc 再 Enter 发送（或 Alt+Enter）· Enter 换行"
@@ -84,8 +93,7 @@ DUMB_INPUT_HELP = (
 class SlashCompleter(Completer):
     """Completes slash commands, and section names after `/goto `."""
 
-    def get_completions(self, document: Document,
-                        complete_event: CompleteEvent) -> Iterable[Completion]:
+    def get_completions(self, document: Document, complete_event: CompleteEvent) -> Iterable[Completion]:
         """Offer command names after 「/」, section names after 「/goto 」."""
         text = document.text_before_cursor
         if "\n" in text or text[:1] not in ("/", "／"):
@@ -94,9 +102,12 @@ class SlashCompleter(Completer):
         if not space:
             for command in COMMANDS:
                 if command.startswith(name.lower()):
-                    yield Completion(command + (" " if command == "goto" else ""),
-                                     start_position=-len(name), display=command,
-                                     display_meta=COMMAND_WORDS.get(command, ""))
+                    yield Completion(
+                        command + (" " if command == "goto" else ""),
+                        start_position=-len(name),
+                        display=command,
+                        display_meta=COMMAND_WORDS.get(command, ""),
+                    )
         elif name.lower() == "goto" and " " not in argument:
             for section, title in SECTION_TITLES.items():
                 if title.startswith(argument) or section.startswith(argument):
@@ -117,9 +128,14 @@ class LineMode:
         self._section: str | None = None
         self._prefill: str | None = None
         self.session: PromptSession[str] = PromptSession(
-            history=InMemoryHistory(), completer=SlashCompleter(), complete_while_typing=True,
-            bottom_toolbar=self.toolbar, style=STYLE, prompt_continuation=self._continuation,
-            key_bindings=_bindings())
+            history=InMemoryHistory(),
+            completer=SlashCompleter(),
+            complete_while_typing=True,
+            bottom_toolbar=self.toolbar,
+            style=STYLE,
+            prompt_continuation=self._continuation,
+            key_bindings=_bindings(),
+        )
 
     def _save(self, draft: Draft) -> None:
         save_draft(self.path, draft)
@@ -208,8 +224,7 @@ class LineMode:
         if chosen is not None:
             return chosen
         report = self.interview.report
-        return self.current_text(question) or (
-            question.drafted(report) if question.drafted is not None else "")
+        return self.current_text(question) or (question.drafted(report) if question.drafted is not None else "")
 
     def current_text(self, question: Question) -> str:
         """Return the answer a question holds now (answered, or carried from last year), or ""."""
@@ -222,8 +237,7 @@ class LineMode:
         """Read one answer: one line, or a multi-line box for a narrative question."""
         question = self.interview.current
         narrative = question is not None and question.kind == "narrative"
-        return self.session.prompt([("class:you", "你：")], multiline=narrative,
-                                   default=self.prefill(question))
+        return self.session.prompt([("class:you", "你：")], multiline=narrative, default=self.prefill(question))
 
     def run(self) -> int:
         """Converse until /quit or Ctrl+D; return the exit status (0)."""
@@ -239,8 +253,12 @@ class LineMode:
                 return self.quit()
             question = self.interview.current
             turn = self.interview.submit(text)
-            if text.strip().lower() in ("/draft", "／draft") and question is not None \
-                    and question.drafted is not None and not self.dumb:
+            if (
+                text.strip().lower() in ("/draft", "／draft")
+                and question is not None
+                and question.drafted is not None
+                and not self.dumb
+            ):
                 self._prefill = question.drafted(self.interview.report)
             refusals = [m.text for m in turn.messages if m.kind == "refusal"]
             self.refused = refusals[0] if refusals else None
@@ -277,8 +295,7 @@ class LineMode:
         """Save the conversation (when there is a draft on disk) and say where it is."""
         if self.path.exists():
             self.interview.save()
-            self.say(f"助手：草稿已保存在 {self.path}。"
-                     f"下次运行 nianbao --draft {self.path} 接着填写。")
+            self.say(f"助手：草稿已保存在 {self.path}。下次运行 nianbao --draft {self.path} 接着填写。")
         else:
             self.say("助手：还没有回答任何问题，没有保存草稿。再见。")
         return 0
@@ -305,10 +322,11 @@ def _bindings() -> KeyBindings:
 def _style(message: Message) -> str:
     if message.kind == "flag" and message.finding is not None:
         return {Severity.ERROR: "class:error", Severity.WARNING: "class:warning"}.get(
-            message.finding.severity, "class:info")
-    return {"refusal": "class:refusal", "error": "class:error", "cleared": "class:cleared",
-            "help": "class:help"}.get(message.kind, "")
-
+            message.finding.severity, "class:info"
+        )
+    return {"refusal": "class:refusal", "error": "class:error", "cleared": "class:cleared", "help": "class:help"}.get(
+        message.kind, ""
+    )
 
 
 def run(draft_path: Path) -> int:

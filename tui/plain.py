@@ -46,7 +46,7 @@ BLOCK = '"""'
 
 INPUT_HELP = (
     "输入方式：每行一个回答，空行表示采用默认值或草稿。"
-    "多行回答（如分段的文字）：先单独一行输入 \"\"\"，再输入正文，最后单独一行输入 \"\"\" 结束。"
+    '多行回答（如分段的文字）：先单独一行输入 """，再输入正文，最后单独一行输入 """ 结束。'
     "以 # 开头的行是注释。"
 )
 
@@ -88,8 +88,7 @@ class Answers:
         try:
             raw = self._stream.readline()
         except UnicodeDecodeError as err:
-            raise NianbaoError(
-                f"第 {self.line + 1} 行附近不是 UTF-8 文本：回答文件请存为 UTF-8 编码。") from err
+            raise NianbaoError(f"第 {self.line + 1} 行附近不是 UTF-8 文本：回答文件请存为 UTF-8 编码。") from err
         if not raw:
             if self._interactive:
                 self._out.write("\n")
@@ -174,7 +173,8 @@ class PlainSession:
                 return self.fail(
                     f"从第 {entry.first} 行开始的多行回答（{BLOCK}）"
                     f"到输入结束（第 {entry.last} 行）也没有结束。"
-                    f"当前问题：{talk.question_name(question)}。{self._kept()}")
+                    f"当前问题：{talk.question_name(question)}。{self._kept()}"
+                )
             if not self.interactive:
                 self.say(talk.user_lines(entry.text))
             turn = self.interview.submit(entry.text)
@@ -202,7 +202,8 @@ class PlainSession:
                 return self.fail(
                     f"{entry.where}的回答“{talk.printable(entry.text.strip())}”未被采用。"
                     f"问题：{talk.question_name(question)}。原因：{talk.printable(message.text)}"
-                    f"{self._kept()}")
+                    f"{self._kept()}"
+                )
             if message.kind == "error":
                 return self.fail(f"{entry.where}：{message.text}")
         return None
@@ -245,13 +246,13 @@ class PlainSession:
         return self.fail(
             f"输入在第 {self.answers.line} 行结束，但问题还没有回答完：当前问题 "
             f"{talk.question_name(question)}。{self._kept()}补上后续回答再运行同一命令即可接着回答："
-            f"nianbao --draft {self.path} --ui plain < 后续回答.txt")
+            f"nianbao --draft {self.path} --ui plain < 后续回答.txt"
+        )
 
     def _save_at_exit(self) -> None:
         """Keep the conversation in the draft; a draft with no answer yet is not created."""
         if self.path.exists():
             self.interview.save()
-
 
 
 def _isatty(stream: TextIO) -> bool:
@@ -268,9 +269,9 @@ def _utf8(stdin: TextIO) -> TextIO:
     return stdin
 
 
-def run(draft_path: Path, *, stdin: TextIO | None = None, stdout: TextIO | None = None,
-        stderr: TextIO | None = None) -> int:
+def run(
+    draft_path: Path, *, stdin: TextIO | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
     """Run the plain-mode interview over the draft at `draft_path`; return the exit status."""
-    session = PlainSession(draft_path, _utf8(stdin or sys.stdin), stdout or sys.stdout,
-                           stderr or sys.stderr)
+    session = PlainSession(draft_path, _utf8(stdin or sys.stdin), stdout or sys.stdout, stderr or sys.stderr)
     return session.run()

@@ -39,13 +39,16 @@ def summary(checked: Sequence[Checked]) -> str:
         if not item.readable:
             rows.append((str(item.path), "（无法读取）", "", "", ""))
             continue
-        rows.append((str(item.path), item.body or "（未知）", str(item.year or ""),
-                     str(item.errors), str(item.warnings)))
+        rows.append(
+            (str(item.path), item.body or "（未知）", str(item.year or ""), str(item.errors), str(item.warnings))
+        )
     sizes = [max(width(row[c]) for row in rows) for c in range(5)]
     lines = []
     for row in rows:
-        cells = [cell + " " * (sizes[c] - width(cell)) if c < 3 else " " * (sizes[c] - width(cell)) + cell
-                 for c, cell in enumerate(row)]
+        cells = [
+            cell + " " * (sizes[c] - width(cell)) if c < 3 else " " * (sizes[c] - width(cell)) + cell
+            for c, cell in enumerate(row)
+        ]
         lines.append("  ".join(cells).rstrip())
     files = len(checked)
     failed = sum(1 for item in checked if item.errors)

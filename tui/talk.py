@@ -16,6 +16,7 @@ from sections.interview.questions import Question
 from sections.model.errors import AnswerError, ExportError
 from sections.model.findings import Finding, Severity, errors
 from sections.model.text import clean_text
+from sections.output.rendering import render
 
 USER = "你："
 """The prefix of the clerk's own lines when they are echoed (plain mode reading a transcript)."""
@@ -119,7 +120,6 @@ def resume_lines(interview: Interview) -> list[str]:
 
 def preview(interview: Interview) -> str:
     """Render the report as it stands, as text with aligned tables (for reading on screen)."""
-    from sections.output.rendering import render  # Jinja2 loads with the first preview, not at start-up
 
     return render(interview.report, "txt", "grid")
 

@@ -57,8 +57,7 @@ def parse_counts(text: str, names: tuple[str, ...]) -> list[int]:
     if len(parts) != len(names):
         example = " ".join(["0"] * len(names))
         raise AnswerError(
-            f"需要 {len(names)} 个数（{'、'.join(names)}），您填了 {len(parts)} 个。"
-            f"请按顺序用空格隔开，如“{example}”。"
+            f"需要 {len(names)} 个数（{'、'.join(names)}），您填了 {len(parts)} 个。请按顺序用空格隔开，如“{example}”。"
         )
     return [parse_count(p) for p in parts]
 
@@ -76,8 +75,9 @@ def _parse_named(value: str, names: tuple[str, ...]) -> list[int]:
         result[index] = parse_count(number)
         found = True
     if not found:
-        raise AnswerError(f"没能看懂“{value}”：请按顺序填 {len(names)} 个数（{'、'.join(names)}），"
-                          f"或写成“{names[0]}3 {names[-1]}1”。")
+        raise AnswerError(
+            f"没能看懂“{value}”：请按顺序填 {len(names)} 个数（{'、'.join(names)}），或写成“{names[0]}3 {names[-1]}1”。"
+        )
     return result
 
 
@@ -95,8 +95,9 @@ def parse_amount(text: str, unit: str = "万元") -> tuple[Decimal, str]:
         return Decimal(0), ""
     match = re.fullmatch(r"([-+]?\d+(?:\.\d+)?)(万元|万|元)?", value)
     if match is None:
-        raise AnswerError(f"没能看懂金额“{text.strip()}”：请填写数字，单位为{unit}，如 12.3456；"
-                          "按元填写请在数字后加“元”，如 5000元。")
+        raise AnswerError(
+            f"没能看懂金额“{text.strip()}”：请填写数字，单位为{unit}，如 12.3456；按元填写请在数字后加“元”，如 5000元。"
+        )
     try:
         amount = Decimal(match.group(1))
     except InvalidOperation as err:

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from sections.interview.answers import parse_yes_no
 from sections.interview.questions import Question, numbers_question
 from sections.model.appeals import GROUP_KEYS, OUTCOMES, SECTION
 from sections.model.findings import number
 from sections.model.labels import T4_GROUPS, T4_OUTCOMES
-
-if TYPE_CHECKING:
-    from sections.model.report import Report
-    from sections.store.drafts import InterviewState
-
-
-
+from sections.model.report import Report
+from sections.store.drafts import InterviewState
 
 GATE = "t4.any"
 
@@ -27,8 +20,9 @@ GROUP_PROMPTS = (
 )
 
 
-GROUP_HELP = ("只统计因政府信息公开引起的案件。本年未审结的计入“尚未审结”；总计由程序计算。"
-              "“其他结果”指驳回申请、撤回、终止等。")
+GROUP_HELP = (
+    "只统计因政府信息公开引起的案件。本年未审结的计入“尚未审结”；总计由程序计算。“其他结果”指驳回申请、撤回、终止等。"
+)
 
 
 def _take_gate(report: Report, state: InterviewState, text: str) -> str:
@@ -44,9 +38,16 @@ def _group_question(group: int) -> Question:
     def put(report: Report, values: list[int]) -> None:
         report.appeals.set_group(group, values)
 
-    return numbers_question(f"t4.{GROUP_KEYS[group]}", SECTION, GROUP_PROMPTS[group], GROUP_HELP,
-                            T4_OUTCOMES[:OUTCOMES], lambda r: r.appeals.group(group)[:OUTCOMES], put,
-                            total=True)
+    return numbers_question(
+        f"t4.{GROUP_KEYS[group]}",
+        SECTION,
+        GROUP_PROMPTS[group],
+        GROUP_HELP,
+        T4_OUTCOMES[:OUTCOMES],
+        lambda r: r.appeals.group(group)[:OUTCOMES],
+        put,
+        total=True,
+    )
 
 
 def questions(report: Report, state: InterviewState) -> list[Question]:
@@ -54,9 +55,14 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
     table = report.appeals
     all_answered = all(table.is_answered(g) for g in range(len(T4_GROUPS)))
     gate = Question(
-        GATE, SECTION, "本年度是否有因政府信息公开引起的行政复议或行政诉讼？（是/否）",
-        "答“否”则表四全部填 0。", "yesno", _take_gate,
-        lambda r, s: GATE in s.choices or all_answered)
+        GATE,
+        SECTION,
+        "本年度是否有因政府信息公开引起的行政复议或行政诉讼？（是/否）",
+        "答“否”则表四全部填 0。",
+        "yesno",
+        _take_gate,
+        lambda r, s: GATE in s.choices or all_answered,
+    )
     nothing = all_answered and not any(number(v) for v in table.cells)
     if state.choices.get(GATE) is False or (GATE not in state.choices and nothing):
         return [gate]

@@ -30,14 +30,14 @@ ASKING_ORDER: tuple[tuple[str, Callable[[Report, InterviewState], list[Question]
 )
 """The tables come before the narrative, so drafted paragraphs can state the tables' figures."""
 
-SECTION_TITLES: dict[str, str] = {
-    "基本信息": "基本信息", **dict(zip(SECTION_NUMERALS, SECTION_HEADINGS, strict=True))
-}
+SECTION_TITLES: dict[str, str] = {"基本信息": "基本信息", **dict(zip(SECTION_NUMERALS, SECTION_HEADINGS, strict=True))}
 COMMANDS = ("back", "goto", "skip", "undo", "draft", "findings", "preview", "export", "help", "quit")
 COMMAND_HELP = (
     "/back 回到上一题　/goto 三 跳到第三部分（/goto 基本信息）　/skip 跳过本题　/undo 撤销上一个回答\n"
     "/draft 再看一次草稿　/findings 问题清单　/preview 预览报告　/export 导出　/help 帮助　/quit 退出"
 )
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """What one answer may change, kept so /undo can put it back."""
@@ -52,8 +52,7 @@ class Snapshot:
 class Interview:
     """Walks the questions of every section over one draft; checks and saves after every answer."""
 
-    def __init__(self, draft: Draft, save: Callable[[Draft], None] | None = None,
-                 today: date | None = None) -> None:
+    def __init__(self, draft: Draft, save: Callable[[Draft], None] | None = None, today: date | None = None) -> None:
         self.draft = draft
         self._save = save
         self._today = today
@@ -99,7 +98,7 @@ class Interview:
         return found
 
     def _next(self, plan: list[Question], after: int) -> Question | None:
-        order = plan[after + 1:] + plan[:after + 1]
+        order = plan[after + 1 :] + plan[: after + 1]
         wanted = [q for q in order if q.id in self._review or not self.is_answered(q)]
         fresh = [q for q in wanted if q.id not in self._skipped]
         if fresh:
@@ -121,8 +120,9 @@ class Interview:
 
     def open_findings(self, section: str | None = None) -> list[Finding]:
         """Findings that need the clerk (errors and warnings), optionally of one section."""
-        return [f for f in self.findings if f.severity is not Severity.INFO
-                and (section is None or f.section == section)]
+        return [
+            f for f in self.findings if f.severity is not Severity.INFO and (section is None or f.section == section)
+        ]
 
     # Talking
 
@@ -133,12 +133,17 @@ class Interview:
             done = sum(a for a, _ in self.progress().values())
             turn.messages.append(Message("info", f"欢迎回来：已回答 {done} 题，从第一个未回答的问题继续。"))
         else:
-            turn.messages.append(Message(
-                "info", "您好！我来帮您编写政府信息公开工作年度报告。先填基本信息和表格，再写文字部分，"
-                "这样文字里的数字可以与表格自动一致。每个回答都会立即核对并自动保存。输入 /help 查看命令。"))
+            turn.messages.append(
+                Message(
+                    "info",
+                    "您好！我来帮您编写政府信息公开工作年度报告。先填基本信息和表格，再写文字部分，"
+                    "这样文字里的数字可以与表格自动一致。每个回答都会立即核对并自动保存。输入 /help 查看命令。",
+                )
+            )
         if self.draft.recovered:
-            turn.messages.append(Message(
-                "error", "草稿中有些内容无效，已清空，稍后会重新询问：\n" + "\n".join(self.draft.recovered)))
+            turn.messages.append(
+                Message("error", "草稿中有些内容无效，已清空，稍后会重新询问：\n" + "\n".join(self.draft.recovered))
+            )
         self._ask(turn)
         self._record(turn)
         return turn
@@ -173,8 +178,9 @@ class Interview:
             else:
                 text = question.default or (question.drafted(self.report) if question.drafted else "")
             if not clean_text(text):
-                turn.messages.append(Message("refusal", "这一题还没有回答：请输入答案，或输入 /skip 先跳过、"
-                                                        "/help 查看说明。"))
+                turn.messages.append(
+                    Message("refusal", "这一题还没有回答：请输入答案，或输入 /skip 先跳过、/help 查看说明。")
+                )
                 return turn
         before = self._snapshot(question.id)
         try:
@@ -194,8 +200,9 @@ class Interview:
 
     def _snapshot(self, question_id: str) -> Snapshot:
         state = self.state
-        return Snapshot(self.report.model_copy(deep=True), dict(state.choices), set(state.done),
-                        set(state.carried), question_id)
+        return Snapshot(
+            self.report.model_copy(deep=True), dict(state.choices), set(state.done), set(state.carried), question_id
+        )
 
     def _restore(self, snapshot: Snapshot) -> None:
         self._plan = None
@@ -261,8 +268,11 @@ class Interview:
         if question.id in self.state.carried and shown:
             text += f"\n（取自上年报告：{shown}。直接回车确认，或填写新的答案）"
         elif question.id in self._review and self.is_answered(question):
-            text += f"\n（当前：{shown}。直接回车保留）" if shown and question.kind != "narrative" else (
-                "\n（已回答，直接回车保留）")
+            text += (
+                f"\n（当前：{shown}。直接回车保留）"
+                if shown and question.kind != "narrative"
+                else ("\n（已回答，直接回车保留）")
+            )
         elif question.default and question.kind != "narrative":
             text += "" if "回车" in text else f"（直接回车为“{question.default}”）"
         if question.drafted is not None and not self.is_answered(question):
@@ -292,8 +302,9 @@ class Interview:
                 drafted = question.drafted(self.report)
                 turn.messages.append(Message("question", f"草稿如下（直接回车采用）：\n{drafted}"))
             return turn
-        handler = {"back": self.back, "goto": lambda: self.goto(argument), "skip": self.skip,
-                   "undo": self.undo}.get(name)
+        handler = {"back": self.back, "goto": lambda: self.goto(argument), "skip": self.skip, "undo": self.undo}.get(
+            name
+        )
         if handler is None:
             turn.messages.append(Message("refusal", f"没有“/{name}”这个命令。可用的命令：\n{COMMAND_HELP}"))
             return turn
@@ -311,11 +322,11 @@ class Interview:
         turn = Turn()
         plan = self.plan()
         section = resolve_section(target)
-        chosen = [q for q in plan if q.section == section] if section else [
-            q for q in plan if q.id == target]
+        chosen = [q for q in plan if q.section == section] if section else [q for q in plan if q.id == target]
         if not chosen:
-            turn.messages.append(Message(
-                "refusal", f"不知道要跳到哪里：“{target}”。请写部分编号，如 /goto 三、/goto 基本信息。"))
+            turn.messages.append(
+                Message("refusal", f"不知道要跳到哪里：“{target}”。请写部分编号，如 /goto 三、/goto 基本信息。")
+            )
             return turn
         self._review = {q.id for q in chosen}
         self._current = chosen[0].id

@@ -5,20 +5,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
 
+from sections.interview.answers import ZERO_WORDS, parse_count
 from sections.interview.questions import Question, narrative_question, text_question
+from sections.model.errors import AnswerError
 from sections.model.labels import GOVERNMENT_SUBSECTION, LEVELS
 from sections.model.meta import SECTION, guess_level
-
-if TYPE_CHECKING:
-    from sections.model.report import Report
-    from sections.store.drafts import InterviewState
+from sections.model.report import Report
+from sections.model.text import clean_text, normalise
+from sections.output.drafting import draft_preface
+from sections.store.drafts import InterviewState
 
 
 def _take_body(report: Report, state: InterviewState, text: str) -> str:
-    from sections.model.errors import AnswerError
-    from sections.model.text import clean_text
 
     value = "".join(clean_text(text).split())
     match = re.fullmatch(r"(.+?)(\d{4})年(度)?政府信息公开工作年度报告", value)
@@ -36,8 +35,6 @@ def _take_body(report: Report, state: InterviewState, text: str) -> str:
 
 
 def _take_level(report: Report, state: InterviewState, text: str) -> str:
-    from sections.model.errors import AnswerError
-    from sections.model.text import normalise
 
     value = normalise(text)
     choice = next((lvl for i, lvl in enumerate(LEVELS, 1) if value in (str(i), lvl)), None)
@@ -54,8 +51,6 @@ def _take_level(report: Report, state: InterviewState, text: str) -> str:
 
 
 def _take_year(report: Report, state: InterviewState, text: str) -> str:
-    from sections.interview.answers import parse_count
-    from sections.model.errors import AnswerError
 
     year = parse_count(text.replace("年", ""))
     this_year = date.today().year
@@ -67,9 +62,6 @@ def _take_year(report: Report, state: InterviewState, text: str) -> str:
 
 
 def _take_fee_decimals(report: Report, state: InterviewState, text: str) -> str:
-    from sections.interview.answers import ZERO_WORDS, parse_count
-    from sections.model.errors import AnswerError
-    from sections.model.text import normalise
 
     value = normalise(text).replace("位", "")
     state.done.add("meta.fee_decimals")
@@ -103,53 +95,112 @@ def _set_contact(field: str) -> Callable[[Report, str], None]:
 
 def questions(report: Report, state: InterviewState) -> list[Question]:
     """基本信息: name, level, year, contact, the fee-decimals rule, and the preface."""
-    from sections.output.drafting import draft_preface
 
     guess = guess_level(report.meta.body)
     level_list = "  ".join(f"{i} {lvl}" for i, lvl in enumerate(LEVELS, 1))
     last_year = date.today().year - 1
     return [
-        Question("meta.body", SECTION, "请输入机关全称（用于报告标题），如：白璧镇人民政府。",
-                 "填写发布报告的行政机关全称，与报告标题一致：乡镇写“某某镇人民政府”，部门写“某某县教育局”。",
-                 "text", _take_body, lambda r, s: r.meta.body is not None, lambda r: r.meta.body or ""),
-        Question("meta.level", SECTION,
-                 f"机关层级？请填序号或名称：{level_list}"
-                 + (f"（直接回车选“{guess}”）" if guess else ""),
-                 "层级决定三件事：是否有规章（只有国务院部门、省级政府、设区的市政府有规章制定权）、"
-                 "总体情况是否要报告工作考核、社会评议和责任追究结果（各级人民政府要报告），"
-                 "以及发布期限（部门 1 月 31 日；县级以上人民政府本级报告 3 月 31 日）。",
-                 "choice", _take_level, lambda r, s: r.meta.level is not None,
-                 lambda r: r.meta.level or "", default=guess),
-        Question("meta.year", SECTION, "报告年度？",
-                 "统计期限为该年 1 月 1 日至 12 月 31 日。报告于次年 1 月 31 日前"
-                 "（县级以上人民政府本级报告 3 月 31 日前）发布。",
-                 "number", _take_year, lambda r, s: r.meta.year is not None,
-                 lambda r: str(r.meta.year or ""), default=str(last_year)),
-        text_question("meta.department", SECTION, "承办科室（报告的联系部门），如：党政办。",
-                      "读者对报告有疑问时联系的科室，写入报告导语。",
-                      lambda r: r.meta.contact.department, _set_contact("department")),
-        text_question("meta.phone", SECTION, "联系电话？", "写入导语的联系电话，如 0372-2628532。",
-                      lambda r: r.meta.contact.phone, _set_contact("phone"), check=_check_phone),
-        text_question("meta.email", SECTION, "电子邮箱？（没有请答“无”）", "写入导语的电子邮箱。",
-                      lambda r: r.meta.contact.email, _set_contact("email"), optional=True,
-                      check=_check_email),
-        text_question("meta.address", SECTION, "通讯地址？（没有请答“无”）", "写入导语的通讯地址。",
-                      lambda r: r.meta.contact.address, _set_contact("address"), optional=True),
-        text_question("meta.postcode", SECTION, "邮政编码？（没有请答“无”）", "6 位数字。",
-                      lambda r: r.meta.contact.postcode, _set_contact("postcode"), optional=True,
-                      check=_check_postcode),
-        Question("meta.fee_decimals", SECTION,
-                 "本省是否要求“行政事业性收费”金额保留固定的小数位数？有要求请填位数（如河南要求 4 位，填 4），"
-                 "没有要求请答“无”。",
-                 "全国格式没有规定小数位数，部分省份有要求（如河南“单位：万元，保留4位小数”）。"
-                 "设定后，金额的小数位数不符时会提醒（C3）。",
-                 "number", _take_fee_decimals,
-                 lambda r, s: r.meta.fee_decimals is not None or "meta.fee_decimals" in s.done,
-                 lambda r: "无" if r.meta.fee_decimals is None else str(r.meta.fee_decimals)),
-        narrative_question("meta.preface", SECTION,
-                           "报告开头的导语（编制依据、统计期限、联系方式）。",
-                           "导语一般写明：依据《中华人民共和国政府信息公开条例》编制；报告由六部分组成；"
-                           "统计期限；电子版下载地址；联系方式。",
-                           lambda r: r.meta.preface, lambda r, v: setattr(r.meta, "preface", v),
-                           draft_preface),
+        Question(
+            "meta.body",
+            SECTION,
+            "请输入机关全称（用于报告标题），如：白璧镇人民政府。",
+            "填写发布报告的行政机关全称，与报告标题一致：乡镇写“某某镇人民政府”，部门写“某某县教育局”。",
+            "text",
+            _take_body,
+            lambda r, s: r.meta.body is not None,
+            lambda r: r.meta.body or "",
+        ),
+        Question(
+            "meta.level",
+            SECTION,
+            f"机关层级？请填序号或名称：{level_list}" + (f"（直接回车选“{guess}”）" if guess else ""),
+            "层级决定三件事：是否有规章（只有国务院部门、省级政府、设区的市政府有规章制定权）、"
+            "总体情况是否要报告工作考核、社会评议和责任追究结果（各级人民政府要报告），"
+            "以及发布期限（部门 1 月 31 日；县级以上人民政府本级报告 3 月 31 日）。",
+            "choice",
+            _take_level,
+            lambda r, s: r.meta.level is not None,
+            lambda r: r.meta.level or "",
+            default=guess,
+        ),
+        Question(
+            "meta.year",
+            SECTION,
+            "报告年度？",
+            "统计期限为该年 1 月 1 日至 12 月 31 日。报告于次年 1 月 31 日前"
+            "（县级以上人民政府本级报告 3 月 31 日前）发布。",
+            "number",
+            _take_year,
+            lambda r, s: r.meta.year is not None,
+            lambda r: str(r.meta.year or ""),
+            default=str(last_year),
+        ),
+        text_question(
+            "meta.department",
+            SECTION,
+            "承办科室（报告的联系部门），如：党政办。",
+            "读者对报告有疑问时联系的科室，写入报告导语。",
+            lambda r: r.meta.contact.department,
+            _set_contact("department"),
+        ),
+        text_question(
+            "meta.phone",
+            SECTION,
+            "联系电话？",
+            "写入导语的联系电话，如 0372-2628532。",
+            lambda r: r.meta.contact.phone,
+            _set_contact("phone"),
+            check=_check_phone,
+        ),
+        text_question(
+            "meta.email",
+            SECTION,
+            "电子邮箱？（没有请答“无”）",
+            "写入导语的电子邮箱。",
+            lambda r: r.meta.contact.email,
+            _set_contact("email"),
+            optional=True,
+            check=_check_email,
+        ),
+        text_question(
+            "meta.address",
+            SECTION,
+            "通讯地址？（没有请答“无”）",
+            "写入导语的通讯地址。",
+            lambda r: r.meta.contact.address,
+            _set_contact("address"),
+            optional=True,
+        ),
+        text_question(
+            "meta.postcode",
+            SECTION,
+            "邮政编码？（没有请答“无”）",
+            "6 位数字。",
+            lambda r: r.meta.contact.postcode,
+            _set_contact("postcode"),
+            optional=True,
+            check=_check_postcode,
+        ),
+        Question(
+            "meta.fee_decimals",
+            SECTION,
+            "本省是否要求“行政事业性收费”金额保留固定的小数位数？有要求请填位数（如河南要求 4 位，填 4），"
+            "没有要求请答“无”。",
+            "全国格式没有规定小数位数，部分省份有要求（如河南“单位：万元，保留4位小数”）。"
+            "设定后，金额的小数位数不符时会提醒（C3）。",
+            "number",
+            _take_fee_decimals,
+            lambda r, s: r.meta.fee_decimals is not None or "meta.fee_decimals" in s.done,
+            lambda r: "无" if r.meta.fee_decimals is None else str(r.meta.fee_decimals),
+        ),
+        narrative_question(
+            "meta.preface",
+            SECTION,
+            "报告开头的导语（编制依据、统计期限、联系方式）。",
+            "导语一般写明：依据《中华人民共和国政府信息公开条例》编制；报告由六部分组成；"
+            "统计期限；电子版下载地址；联系方式。",
+            lambda r: r.meta.preface,
+            lambda r, v: setattr(r.meta, "preface", v),
+            draft_preface,
+        ),
     ]

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
-if TYPE_CHECKING:
-    from sections.model.findings import Figure
-    from sections.model.report import Report
-    from sections.store.drafts import InterviewState
+from sections.interview.answers import ZERO_WORDS, parse_count, parse_counts
+from sections.model.errors import AnswerError
+from sections.model.findings import Figure
+from sections.model.report import Report
+from sections.model.text import clean_text
+from sections.store.drafts import InterviewState
 
 Kind = Literal["text", "number", "numbers", "amount", "choice", "yesno", "narrative"]
 """How the answer is typed: `narrative` is multi-line; everything else is one line."""
@@ -47,12 +49,17 @@ def shown(values: list[object]) -> str:
 
 
 def numbers_question(
-    id: str, section: str, prompt: str, help: str, names: tuple[str, ...],
-    get: Callable[[Report], list[Figure]], put: Callable[[Report, list[int]], None],
-    *, total: bool = False,
+    id: str,
+    section: str,
+    prompt: str,
+    help: str,
+    names: tuple[str, ...],
+    get: Callable[[Report], list[Figure]],
+    put: Callable[[Report, list[int]], None],
+    *,
+    total: bool = False,
 ) -> Question:
     """A question answered with one or more counts in a fixed order (or by name); `total` sums them."""
-    from sections.interview.answers import parse_count, parse_counts
 
     def take(report: Report, state: InterviewState, text: str) -> str:
         values = [parse_count(text)] if len(names) == 1 else parse_counts(text, names)
@@ -63,22 +70,30 @@ def numbers_question(
         return f"已记录：{shown}，合计 {sum(values)} 件。" if total else f"已记录：{shown}。"
 
     return Question(
-        id, section, prompt, help, "number" if len(names) == 1 else "numbers", take,
+        id,
+        section,
+        prompt,
+        help,
+        "number" if len(names) == 1 else "numbers",
+        take,
         filled=lambda report, state: None not in get(report),
         current=lambda report: shown(list(get(report))),
     )
 
 
 def text_question(
-    id: str, section: str, prompt: str, help: str,
-    get: Callable[[Report], str | None], put: Callable[[Report, str], None],
-    *, optional: bool = False, check: Callable[[str], str | None] | None = None,
+    id: str,
+    section: str,
+    prompt: str,
+    help: str,
+    get: Callable[[Report], str | None],
+    put: Callable[[Report, str], None],
+    *,
+    optional: bool = False,
+    check: Callable[[str], str | None] | None = None,
     default: str | None = None,
 ) -> Question:
     """A one-line text answer; `optional` lets 「无」 stand for nothing; `check` returns a refusal."""
-    from sections.interview.answers import ZERO_WORDS
-    from sections.model.errors import AnswerError
-    from sections.model.text import clean_text
 
     def take(report: Report, state: InterviewState, text: str) -> str:
         value = " ".join(clean_text(text).split())
@@ -92,19 +107,29 @@ def text_question(
         put(report, value)
         return f"已记录：{value or '无'}。"
 
-    return Question(id, section, prompt, help, "text", take,
-                    filled=lambda report, state: get(report) is not None,
-                    current=lambda report: get(report) or "", default=default)
+    return Question(
+        id,
+        section,
+        prompt,
+        help,
+        "text",
+        take,
+        filled=lambda report, state: get(report) is not None,
+        current=lambda report: get(report) or "",
+        default=default,
+    )
 
 
 def narrative_question(
-    id: str, section: str, prompt: str, help: str,
-    get: Callable[[Report], str | None], put: Callable[[Report, str], None],
+    id: str,
+    section: str,
+    prompt: str,
+    help: str,
+    get: Callable[[Report], str | None],
+    put: Callable[[Report, str], None],
     drafted: Callable[[Report], str] | None = None,
 ) -> Question:
     """A multi-line text answer, with a drafted paragraph offered when there is one."""
-    from sections.model.errors import AnswerError
-    from sections.model.text import clean_text
 
     def take(report: Report, state: InterviewState, text: str) -> str:
         value = clean_text(text)
@@ -113,6 +138,14 @@ def narrative_question(
         put(report, value)
         return f"已记录（{len(value)} 字）。"
 
-    return Question(id, section, prompt, help, "narrative", take,
-                    filled=lambda report, state: get(report) is not None,
-                    current=lambda report: get(report) or "", drafted=drafted)
+    return Question(
+        id,
+        section,
+        prompt,
+        help,
+        "narrative",
+        take,
+        filled=lambda report, state: get(report) is not None,
+        current=lambda report: get(report) or "",
+        drafted=drafted,
+    )

@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from sections.interview.answers import ZERO_WORDS, parse_yes_no
 from sections.interview.questions import Question, numbers_question
 from sections.model.errors import AnswerError
 from sections.model.findings import number
 from sections.model.labels import T3_APPLICANTS, T3_RESULT_KEYS
+from sections.model.report import Report
 from sections.model.requests import SECTION, WIDTH, row_name, row_question
 from sections.model.text import normalise
-
-if TYPE_CHECKING:
-    from sections.model.report import Report
-    from sections.store.drafts import InterviewState
-
+from sections.store.drafts import InterviewState
 
 GATE = "t3.any"
 
@@ -24,9 +20,11 @@ GATE = "t3.any"
 OUTCOMES = "t3.outcomes"
 
 
-ROW_HELP = ("一行六个数，按“自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他”的顺序，"
-            "用空格隔开，如“3 0 0 0 0 1”；"
-            "也可以只写有数的列，如“自然人3 其他1”，其余为 0。总计由程序计算。")
+ROW_HELP = (
+    "一行六个数，按“自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他”的顺序，"
+    "用空格隔开，如“3 0 0 0 0 1”；"
+    "也可以只写有数的列，如“自然人3 其他1”，其余为 0。总计由程序计算。"
+)
 
 
 OUTCOME_HELP = {
@@ -60,8 +58,10 @@ def _take_outcomes(report: Report, state: InterviewState, text: str) -> str:
                 continue
             key = _outcome_key(part)
             if key is None:
-                raise AnswerError(f"不认识“{part}”：请填写办理结果前面的序号 1–{len(T3_RESULT_KEYS)}，"
-                                  "可填多个，用空格隔开，如“1 2 11”。")
+                raise AnswerError(
+                    f"不认识“{part}”：请填写办理结果前面的序号 1–{len(T3_RESULT_KEYS)}，"
+                    "可填多个，用空格隔开，如“1 2 11”。"
+                )
             if key not in chosen:
                 chosen.append(key)
     chosen.sort(key=T3_RESULT_KEYS.index)
@@ -87,8 +87,9 @@ def _row_question(key: str, prompt: str, help: str = ROW_HELP) -> Question:
     def put(report: Report, values: list[int]) -> None:
         report.requests.set_row(key, values)
 
-    return numbers_question(row_question(key), SECTION, prompt, help, T3_APPLICANTS,
-                            lambda r: r.requests.applicants(key), put, total=True)
+    return numbers_question(
+        row_question(key), SECTION, prompt, help, T3_APPLICANTS, lambda r: r.requests.applicants(key), put, total=True
+    )
 
 
 def _chosen(report: Report, state: InterviewState) -> list[str]:
@@ -103,30 +104,50 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
     table = report.requests
     rows_answered = all(table.is_answered(k) for k in table.rows if k != "total")
     gate = Question(
-        GATE, SECTION, "本年度是否收到政府信息公开申请，或有上年结转的申请？（是/否）",
+        GATE,
+        SECTION,
+        "本年度是否收到政府信息公开申请，或有上年结转的申请？（是/否）",
         "答“否”则表三全部填 0。本年新收指本年收到的申请（收到日期按条例第三十一条确定）。",
-        "yesno", _take_gate, lambda r, s: GATE in s.choices or rows_answered,
-        lambda r: "", default=None)
-    if state.choices.get(GATE) is False or (GATE not in state.choices and rows_answered
-                                           and not any(number(v) for c in table.rows.values() for v in c)):
+        "yesno",
+        _take_gate,
+        lambda r, s: GATE in s.choices or rows_answered,
+        lambda r: "",
+        default=None,
+    )
+    if state.choices.get(GATE) is False or (
+        GATE not in state.choices and rows_answered and not any(number(v) for c in table.rows.values() for v in c)
+    ):
         return [gate]
     outcomes = Question(
-        OUTCOMES, SECTION,
+        OUTCOMES,
+        SECTION,
         "本年度的办理结果有哪些情形？请填序号，可填多个，用空格隔开（如“1 2 11”）：\n" + outcome_menu(),
         "每件申请只计入一种办理结果。部分公开：区分处理的只计这一情形。申请人撤回的计入（六）3.其他。"
         "没有选中的情形全部按 0 填报。",
-        "choice", _take_outcomes,
+        "choice",
+        _take_outcomes,
         lambda r, s: OUTCOMES in s.choices or all(r.requests.is_answered(k) for k in T3_RESULT_KEYS),
-        lambda r: " ".join(str(T3_RESULT_KEYS.index(k) + 1) for k in T3_RESULT_KEYS
-                           if any(number(v) for v in r.requests.applicants(k))))
-    rows = [_row_question(k, f"“{row_name(k)}”的件数？（六个数，按申请人类别）",
-                          OUTCOME_HELP.get(k, "") + ROW_HELP) for k in _chosen(report, state)]
+        lambda r: " ".join(
+            str(T3_RESULT_KEYS.index(k) + 1) for k in T3_RESULT_KEYS if any(number(v) for v in r.requests.applicants(k))
+        ),
+    )
+    rows = [
+        _row_question(k, f"“{row_name(k)}”的件数？（六个数，按申请人类别）", OUTCOME_HELP.get(k, "") + ROW_HELP)
+        for k in _chosen(report, state)
+    ]
     return [
         gate,
-        _row_question("new", "一、本年新收政府信息公开申请数量：请按“自然人 商业企业 科研机构 社会公益组织 "
-                             "法律服务机构 其他”的顺序填写六个数（如 3 0 0 0 0 1）。"),
+        _row_question(
+            "new",
+            "一、本年新收政府信息公开申请数量：请按“自然人 商业企业 科研机构 社会公益组织 "
+            "法律服务机构 其他”的顺序填写六个数（如 3 0 0 0 0 1）。",
+        ),
         _row_question("carry_in", "二、上年结转政府信息公开申请数量（六个数；没有请答“无”）。"),
-        outcomes, *rows,
-        _row_question("carry_out", "四、结转下年度继续办理的申请数量（六个数；没有请答“无”）。",
-                      "本年未办结、转入下一年度办理的申请。" + ROW_HELP),
+        outcomes,
+        *rows,
+        _row_question(
+            "carry_out",
+            "四、结转下年度继续办理的申请数量（六个数；没有请答“无”）。",
+            "本年未办结、转入下一年度办理的申请。" + ROW_HELP,
+        ),
     ]

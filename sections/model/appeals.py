@@ -28,13 +28,14 @@ class Appeals(BaseModel):
 
     cells: list[Figure] = Field(
         default_factory=lambda: _blank(GROUP_WIDTH * len(T4_GROUPS)),
-        min_length=GROUP_WIDTH * len(T4_GROUPS), max_length=GROUP_WIDTH * len(T4_GROUPS),
+        min_length=GROUP_WIDTH * len(T4_GROUPS),
+        max_length=GROUP_WIDTH * len(T4_GROUPS),
     )
     """复议 维持/纠正/其他/尚未审结/总计, then 直接起诉 ×5, then 复议后起诉 ×5."""
 
     def group(self, index: int) -> list[Figure]:
         """A group's five cells as entered."""
-        return self.cells[index * GROUP_WIDTH:(index + 1) * GROUP_WIDTH]
+        return self.cells[index * GROUP_WIDTH : (index + 1) * GROUP_WIDTH]
 
     def value(self, index: int) -> Figure:
         """A cell as the report shows it: the figure entered, or the computed 总计."""
@@ -61,4 +62,4 @@ class Appeals(BaseModel):
     def set_group(self, group: int, outcomes: list[int]) -> None:
         """Answer a group's four outcomes; its 总计 becomes computed."""
         start = group * GROUP_WIDTH
-        self.cells[start:start + GROUP_WIDTH] = [*outcomes, None]
+        self.cells[start : start + GROUP_WIDTH] = [*outcomes, None]

@@ -16,13 +16,13 @@ SECTION = "二"
 RULES_LABEL, NORMATIVE_LABEL = TABLE2[0].rows
 
 
-PERMIT_LABEL, = TABLE2[1].rows
+(PERMIT_LABEL,) = TABLE2[1].rows
 
 
 PENALTY_LABEL, ENFORCEMENT_LABEL = TABLE2[2].rows
 
 
-FEE_LABEL, = TABLE2[3].rows
+(FEE_LABEL,) = TABLE2[3].rows
 
 
 def _triple() -> list[Figure]:
@@ -49,8 +49,10 @@ class Disclosure(BaseModel):
 
     def cells(self) -> Iterator[tuple[str, Figure | Amount, str]]:
         """Every figure with the place a reviewer names and the question that sets it."""
-        for label, values, target in ((RULES_LABEL, self.rules, "t2.rules"),
-                                      (NORMATIVE_LABEL, self.normative, "t2.normative")):
+        for label, values, target in (
+            (RULES_LABEL, self.rules, "t2.rules"),
+            (NORMATIVE_LABEL, self.normative, "t2.normative"),
+        ):
             for column, value in zip(RULE_COLUMNS, values, strict=True):
                 yield f"表二 {label} {column}", value, target
         yield f"表二 {PERMIT_LABEL}", self.permits, "t2.permits"

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, TypeAlias
+from typing import Annotated, TypeAlias
 
 from pydantic import Field
-
-if TYPE_CHECKING:
-    from sections.model.report import Report
 
 
 class Severity(StrEnum):
@@ -61,8 +58,6 @@ class Finding:
             "hint": self.hint,
         }
 
-
-Rule: TypeAlias = "Callable[[Report], Iterable[Finding]]"
 
 Figure: TypeAlias = Annotated[int | str | None, Field(union_mode="left_to_right")]
 """A count as entered or printed: a whole number, a non-number as printed (「/」), or None when unanswered."""

@@ -17,16 +17,13 @@ SECTION_HEADINGS: Final[tuple[str, ...]] = tuple(_STRUCTURE["sections"])
 SECTION_NUMERALS: Final[tuple[str, ...]] = tuple(h.split("、", 1)[0] for h in SECTION_HEADINGS)
 """「一」 … 「六」."""
 
-DEFAULT_SUBSECTIONS: Final[tuple[str, ...]] = tuple(
-    s.split("）", 1)[1] for s in _STRUCTURE["section1_subsections"]
-)
+DEFAULT_SUBSECTIONS: Final[tuple[str, ...]] = tuple(s.split("）", 1)[1] for s in _STRUCTURE["section1_subsections"])
 """The five themes of 一、总体情况, without their 「（一）」 numbering."""
 
 GOVERNMENT_SUBSECTION: Final = "工作考核、社会评议和责任追究结果"
 """The extra theme a people's government reports (条例 第五十条; FORMAT.md §2)."""
 
 SUBSECTION_NUMERALS: Final = "一二三四五六七八九十"
-
 
 
 @dataclass(frozen=True)
@@ -40,16 +37,19 @@ class Table2Block:
 
 
 TABLE2: Final[tuple[Table2Block, ...]] = tuple(
-    Table2Block(key, b["title"], tuple(b["columns"]), tuple(b["rows"]))
-    for key, b in _STRUCTURE["table2"].items()
+    Table2Block(key, b["title"], tuple(b["columns"]), tuple(b["rows"])) for key, b in _STRUCTURE["table2"].items()
 )
 
 RULE_COLUMNS: Final[tuple[str, ...]] = TABLE2[0].columns[1:]
 """本年制发件数, 本年废止件数, 现行有效件数."""
 
 TABLE2_2019: Final[tuple[Table2Block, ...]] = tuple(
-    Table2Block(key, TABLE2[0].title.replace("（一）", f"（{SUBSECTION_NUMERALS[int(key[6:]) - 1]}）"),
-                tuple(b["columns"]), tuple(b["rows"]))
+    Table2Block(
+        key,
+        TABLE2[0].title.replace("（一）", f"（{SUBSECTION_NUMERALS[int(key[6:]) - 1]}）"),
+        tuple(b["columns"]),
+        tuple(b["rows"]),
+    )
     for key, b in _STRUCTURE["table2_2019_format"].items()
 )
 """Table 二 of the 2019 试行 format (国办公开办函〔2019〕60号): five blocks, titles 第二十条第（一）…（九）项."""
@@ -106,12 +106,16 @@ T4_REVIEW: Final = "行政复议"
 T4_LITIGATION: Final = "行政诉讼"
 T4_LITIGATION_KINDS: Final[tuple[str, ...]] = tuple(_T4_HEADER["行政诉讼"])
 """未经复议直接起诉, 复议后起诉."""
-T4_GROUPS: Final[tuple[str, ...]] = (T4_REVIEW,) + tuple(
-    f"{T4_LITIGATION}-{kind}" for kind in T4_LITIGATION_KINDS
-)
+T4_GROUPS: Final[tuple[str, ...]] = (T4_REVIEW,) + tuple(f"{T4_LITIGATION}-{kind}" for kind in T4_LITIGATION_KINDS)
 """The three groups as a reviewer names them: 行政复议, 行政诉讼-未经复议直接起诉, 行政诉讼-复议后起诉."""
 
 LEVELS: Final[tuple[str, ...]] = (
-    "乡镇街道", "县级以上政府部门", "县级政府", "设区的市政府", "省级政府", "省级政府部门", "国务院部门",
+    "乡镇街道",
+    "县级以上政府部门",
+    "县级政府",
+    "设区的市政府",
+    "省级政府",
+    "省级政府部门",
+    "国务院部门",
 )
 """The body levels the report distinguishes (FORMAT.md §1–3)."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from sections.model.requests import OUTDATED_OTHER
-
 from pydantic import BaseModel, ConfigDict
 
 from sections.model.appeals import Appeals
@@ -12,7 +10,7 @@ from sections.model.improvements import Improvements
 from sections.model.meta import Meta
 from sections.model.other import Other
 from sections.model.overview import Overview
-from sections.model.requests import Requests
+from sections.model.requests import OUTDATED_OTHER, Requests
 
 
 class Report(BaseModel):

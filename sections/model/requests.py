@@ -53,7 +53,8 @@ class Requests(BaseModel):
     """
 
     rows: dict[str, Annotated[list[Figure], Field(min_length=WIDTH, max_length=WIDTH)]] = Field(
-        default_factory=_empty_rows)
+        default_factory=_empty_rows
+    )
     """Row key (official_structure.json) → 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计."""
 
     @field_validator("rows")

@@ -42,8 +42,14 @@ def _table3(report: Report) -> dict[str, Any] | None:
         return None
     new, carry_in, done, carry_out = (number(t3.value(k, TOTAL)) for k in keys)
     outcomes = [(_outcome_name(k), t3.value(k, TOTAL)) for k in t3.result_keys if t3.value(k, TOTAL)]
-    return {"new": new, "carry_in": carry_in, "done": done, "carry_out": carry_out,
-            "received": new + carry_in, "outcomes": outcomes}
+    return {
+        "new": new,
+        "carry_in": carry_in,
+        "done": done,
+        "carry_out": carry_out,
+        "received": new + carry_in,
+        "outcomes": outcomes,
+    }
 
 
 def _outcome_name(key: str) -> str:
@@ -67,8 +73,7 @@ def draft_theme(title: str) -> Any:
     index = THEMES.index(title)
 
     def drafted(report: Report) -> str:
-        return _draft("theme", report, theme=index, t2=_table2(report), t3=_table3(report),
-                      t4=_table4(report))
+        return _draft("theme", report, theme=index, t2=_table2(report), t3=_table3(report), t4=_table4(report))
 
     return drafted
 

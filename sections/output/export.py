@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from sections.model.report import table_format
-
 from pathlib import Path
 from typing import Any, Literal
 
@@ -19,9 +17,10 @@ from sections.model.disclosure_2019 import COLUMNS as TRIAL_COLUMNS
 from sections.model.errors import ExportError
 from sections.model.findings import Amount, Figure
 from sections.model.labels import LEVELS, T3_ROWS, T3_ROWS_2019
-from sections.model.report import Report
+from sections.model.report import Report, table_format
 from sections.model.requests import OUTDATED_OTHER
 from sections.output.layout import Layout
+from sections.output.rendering import render
 from sections.store.drafts import write_atomic
 
 CORPUS_LEVELS = frozenset(LEVELS) - {"国务院部门"}
@@ -37,8 +36,14 @@ TEXT_FORMATS: tuple[ExportFormat, ...] = ("txt", "md")
 """Formats whose encoding and line ends can be chosen (HTML declares UTF-8; a .docx is binary)."""
 
 
-def export_bytes(report: Report, fmt: ExportFormat = "txt", layout: Layout = "tabs", *,
-                 encoding: Encoding = "utf-8", newline: Newline = "lf") -> bytes:
+def export_bytes(
+    report: Report,
+    fmt: ExportFormat = "txt",
+    layout: Layout = "tabs",
+    *,
+    encoding: Encoding = "utf-8",
+    newline: Newline = "lf",
+) -> bytes:
     """The report as a file's bytes; txt and md in `encoding` with `newline` line ends."""
     if fmt not in TEXT_FORMATS and (encoding, newline) != ("utf-8", "lf"):
         raise ExportError(f"--encoding 和 --newline 只适用于 txt 和 md，{fmt} 格式固定为 UTF-8。")
@@ -46,16 +51,22 @@ def export_bytes(report: Report, fmt: ExportFormat = "txt", layout: Layout = "ta
         from sections.output.word import word  # python-docx loads only when a Word file is asked for
 
         return word(report)
-    from sections.output.rendering import render  # Jinja2 is loaded only when a report is written
-
     text = render(report, fmt, layout)
     if newline == "crlf":
         text = text.replace("\r\n", "\n").replace("\n", "\r\n")
     return text.encode(encoding)
 
 
-def export(report: Report, path: Path, fmt: ExportFormat = "txt", layout: Layout = "tabs",
-           *, force: bool = False, encoding: Encoding = "utf-8", newline: Newline = "lf") -> None:
+def export(
+    report: Report,
+    path: Path,
+    fmt: ExportFormat = "txt",
+    layout: Layout = "tabs",
+    *,
+    force: bool = False,
+    encoding: Encoding = "utf-8",
+    newline: Newline = "lf",
+) -> None:
     """Write the report in `fmt` atomically; refuse to overwrite unless `force`."""
     if path.exists() and not force:
         raise ExportError(f"{path}：文件已存在。如要覆盖，请加 --force。")

@@ -58,7 +58,7 @@ def grid(tables: Sequence[Table]) -> str:
     widths = [0] * columns
     placed = [(r, c, cell) for t in tables for r, c, cell in t.cells()]
     for _, c, cell in sorted(placed, key=lambda p: p[2].colspan):
-        room = sum(widths[c:c + cell.colspan]) + len(GAP) * (cell.colspan - 1)
+        room = sum(widths[c : c + cell.colspan]) + len(GAP) * (cell.colspan - 1)
         need = min(width(cell.text), MAX_CELL)
         if need > room:
             widths[c + cell.colspan - 1] += need - room
@@ -73,7 +73,7 @@ def _grid_lines(table: Table, widths: list[int]) -> list[str]:
         while column < table.width:
             cell = row[column]
             span = cell.colspan if cell else 1
-            room = sum(widths[column:column + span]) + len(GAP) * (span - 1)
+            room = sum(widths[column : column + span]) + len(GAP) * (span - 1)
             blocks.append([_pad(t, room, cell) for t in wrap(cell.text, room)] if cell else [" " * room])
             column += span
         height = max(len(b) for b in blocks)
@@ -92,19 +92,20 @@ def markdown(table: Table, title: str | None = None) -> str:
     """A Markdown table: header rows folded into one, label columns folded into one."""
     slots = table.slots()
     value_columns = range(table.label_columns, table.width)
-    head = [_column_heading(slots[:table.header_rows], c, len(value_columns)) for c in value_columns]
-    label_head = " ".join(c.text for c in slots[0][:table.label_columns] if c)
+    head = [_column_heading(slots[: table.header_rows], c, len(value_columns)) for c in value_columns]
+    label_head = " ".join(c.text for c in slots[0][: table.label_columns] if c)
     lines = []
     if title:
         lines += [f"**{_escape(title)}**", ""]
     heading = ([label_head] if table.label_columns else []) + head
     lines.append("| " + " | ".join(_escape(h) for h in heading) + " |")
-    lines.append("|" + "|".join(":---" if i < min(table.label_columns, 1) else ":---:"
-                                for i in range(len(heading))) + "|")
+    lines.append(
+        "|" + "|".join(":---" if i < min(table.label_columns, 1) else ":---:" for i in range(len(heading))) + "|"
+    )
     owners = table.owners()
     for r in range(table.header_rows, len(slots)):
         row = slots[r]
-        label = " ".join(_row_labels(owners[r][:table.label_columns], r))
+        label = " ".join(_row_labels(owners[r][: table.label_columns], r))
         values = [cell.text if (cell := row[c]) else "" for c in value_columns]
         cells = ([label] if table.label_columns else []) + values
         lines.append("| " + " | ".join(_escape(v) for v in cells) + " |")
@@ -128,8 +129,13 @@ def _column_heading(header: list[list[Cell | None]], column: int, columns: int) 
     for row in header:
         start = next((c for c in range(column, -1, -1) if row[c] is not None), None)
         owner = row[start] if start is not None else None
-        if (owner is not None and start is not None and start + owner.colspan > column
-                and owner.colspan < columns and owner.text not in parts):
+        if (
+            owner is not None
+            and start is not None
+            and start + owner.colspan > column
+            and owner.colspan < columns
+            and owner.text not in parts
+        ):
             parts.append(owner.text)
     return "·".join(parts)
 

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Literal
-
-import jinja2
+from typing import TYPE_CHECKING, Literal
 
 from sections.model.labels import SECTION_HEADINGS
 from sections.model.overview import numbered
@@ -15,6 +13,9 @@ from sections.output.layout import Layout
 from sections.output.tables import table2, table3, table4
 
 from . import layout
+
+if TYPE_CHECKING:
+    import jinja2  # the type only: Jinja2 itself loads with the first render (environment())
 
 Format = Literal["txt", "md", "html"]
 FORMATS: tuple[Format, ...] = ("txt", "md", "html")
@@ -26,11 +27,12 @@ _PICTURES = {c: 0x2400 + c for c in range(0x20) if chr(c) not in "\t\n"} | {0x7F
 @cache
 def environment() -> jinja2.Environment:
     """The one Jinja2 environment: strict about undefined names, autoescape for HTML templates only."""
+    import jinja2  # late on purpose: `check`, the interview's start and the line mode never pay for it
+
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default_for_string=False,
-                                            default=False),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default_for_string=False, default=False),
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,

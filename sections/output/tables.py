@@ -71,8 +71,10 @@ class Table:
 
     @cached_property
     def _slots(self) -> list[list[Cell | None]]:
-        return [[o[0] if o is not None and (o[1], o[2]) == (r, c) else None
-                 for c, o in enumerate(row)] for r, row in enumerate(self.owners())]
+        return [
+            [o[0] if o is not None and (o[1], o[2]) == (r, c) else None for c, o in enumerate(row)]
+            for r, row in enumerate(self.owners())
+        ]
 
     def cells(self) -> Iterator[tuple[int, int, Cell]]:
         """Every cell with the row and column where it starts."""
@@ -105,11 +107,12 @@ def table2(report: Report) -> list[Table]:
     blocks = []
     for block, rows in zip(TABLE2, figures, strict=True):
         span = 5 - len(block.columns)
-        head = tuple(Cell(c, colspan=span if i == len(block.columns) - 1 and i else 1)
-                     for i, c in enumerate(block.columns))
+        head = tuple(
+            Cell(c, colspan=span if i == len(block.columns) - 1 and i else 1) for i, c in enumerate(block.columns)
+        )
         body = tuple(
-            (Cell(label),) + tuple(Cell(figure(v), colspan=span if len(values) == 1 else 1, figure=True)
-                                   for v in values)
+            (Cell(label),)
+            + tuple(Cell(figure(v), colspan=span if len(values) == 1 else 1, figure=True) for v in values)
             for label, values in zip(block.rows, rows, strict=True)
         )
         blocks.append(Table(((Cell(block.title, colspan=4),), head, *body), 4, 2, 1))
@@ -121,8 +124,7 @@ def table3(report: Report) -> Table:
     t3 = report.requests
     header = (
         (Cell(T3_NOTE, colspan=3, rowspan=3), Cell(T3_APPLICANTS_HEADING, colspan=7)),
-        (Cell(T3_APPLICANTS[0], rowspan=2), Cell(T3_ORGANISATIONS_HEADING, colspan=5),
-         Cell(T3_COLUMNS[-1], rowspan=2)),
+        (Cell(T3_APPLICANTS[0], rowspan=2), Cell(T3_ORGANISATIONS_HEADING, colspan=5), Cell(T3_COLUMNS[-1], rowspan=2)),
         tuple(Cell(c) for c in T3_APPLICANTS[1:]),
     )
     body: list[tuple[Cell, ...]] = []
@@ -149,10 +151,14 @@ def table3(report: Report) -> Table:
 def table4(report: Report) -> Table:
     """Table 四 with 行政复议 and 行政诉讼 over their columns."""
     width = len(T4_OUTCOMES)
-    return Table((
-        (Cell(T4_REVIEW, colspan=width), Cell(T4_LITIGATION, colspan=2 * width)),
-        (*(Cell(o, rowspan=2) for o in T4_OUTCOMES),
-         *(Cell(kind, colspan=width) for kind in T4_LITIGATION_KINDS)),
-        tuple(Cell(o) for o in T4_OUTCOMES * 2),
-        _figures(report.appeals.values),
-    ), 3 * width, 3, 0)
+    return Table(
+        (
+            (Cell(T4_REVIEW, colspan=width), Cell(T4_LITIGATION, colspan=2 * width)),
+            (*(Cell(o, rowspan=2) for o in T4_OUTCOMES), *(Cell(kind, colspan=width) for kind in T4_LITIGATION_KINDS)),
+            tuple(Cell(o) for o in T4_OUTCOMES * 2),
+            _figures(report.appeals.values),
+        ),
+        3 * width,
+        3,
+        0,
+    )

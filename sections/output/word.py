@@ -34,7 +34,10 @@ PAGE_NUMBER_FONT: Final = "宋体"
 LATIN_FONT: Final = "Times New Roman"
 """Digits and Latin letters in official documents are set in Times New Roman."""
 ALT_NAMES: Final[dict[str, str]] = {
-    TITLE_FONT: "宋体", BODY_FONT: "仿宋", SUBHEADING_FONT: "楷体", HEADING_FONT: "SimHei",
+    TITLE_FONT: "宋体",
+    BODY_FONT: "仿宋",
+    SUBHEADING_FONT: "楷体",
+    HEADING_FONT: "SimHei",
 }
 """Fonts Word may substitute on machines without the GB2312-era fonts (w:altName)."""
 
@@ -75,15 +78,16 @@ def word(report: Report) -> bytes:
         for line in paragraphs(sub.text):
             document.add_paragraph(line)
     t2, t3, t4 = table2(report), table3(report), table4(report)
-    for index, (heading, tables, widths, whole) in enumerate((
-        (SECTION_HEADINGS[1], t2, TABLE2_WIDTHS, True),
-        (SECTION_HEADINGS[2], [t3], TABLE3_WIDTHS, False),
-        (SECTION_HEADINGS[3], [t4], TABLE4_WIDTHS, True),
-    )):
+    for index, (heading, tables, widths, whole) in enumerate(
+        (
+            (SECTION_HEADINGS[1], t2, TABLE2_WIDTHS, True),
+            (SECTION_HEADINGS[2], [t3], TABLE3_WIDTHS, False),
+            (SECTION_HEADINGS[3], [t4], TABLE4_WIDTHS, True),
+        )
+    ):
         _heading(document, heading, after_table=index > 0)
         _table(document, tables, widths, whole=whole)
-    for heading, text in ((SECTION_HEADINGS[4], report.improvements.text),
-                          (SECTION_HEADINGS[5], report.other.text)):
+    for heading, text in ((SECTION_HEADINGS[4], report.improvements.text), (SECTION_HEADINGS[5], report.other.text)):
         _heading(document, heading, after_table=heading == SECTION_HEADINGS[4])
         for line in paragraphs(text):
             document.add_paragraph(line)
@@ -114,8 +118,7 @@ def _fonts(element: BaseOxmlElement, east_asia: str, latin: str = LATIN_FONT) ->
         fonts.set(qn(f"w:{slot}"), name)
 
 
-def _style(style: ParagraphStyle, font: str, size: Length, line: Length = LINE,
-           indent: bool = True) -> None:
+def _style(style: ParagraphStyle, font: str, size: Length, line: Length = LINE, indent: bool = True) -> None:
     style.font.size = size
     style.font.bold = False
     style.font.italic = False
@@ -131,8 +134,10 @@ def _style(style: ParagraphStyle, font: str, size: Length, line: Length = LINE,
     # Word and WPS indent by characters; firstLineChars overrides firstLine, even when inherited.
     ind = style.element.get_or_add_pPr().get_or_add_ind()
     ind.set(qn("w:firstLineChars"), "200" if indent else "0")
-    for unwanted in (style.element.get_or_add_pPr().find(qn("w:pBdr")),
-                     style.element.get_or_add_rPr().find(qn("w:spacing"))):
+    for unwanted in (
+        style.element.get_or_add_pPr().find(qn("w:pBdr")),
+        style.element.get_or_add_rPr().find(qn("w:spacing")),
+    ):
         if unwanted is not None:
             unwanted.getparent().remove(unwanted)
 
@@ -178,8 +183,10 @@ def _styles(document: Document) -> None:
 def _alt_names(document: Document) -> None:
     """Declare the official fonts in the font table, each with a common substitute."""
     table = document.part.part_related_by(RT.FONT_TABLE)
-    fonts = "".join(f'<w:font w:name="{name}"><w:altName w:val="{alt}"/>'
-                    '<w:charset w:val="86"/></w:font>' for name, alt in ALT_NAMES.items())
+    fonts = "".join(
+        f'<w:font w:name="{name}"><w:altName w:val="{alt}"/><w:charset w:val="86"/></w:font>'
+        for name, alt in ALT_NAMES.items()
+    )
     # python-docx keeps the font table as a plain part: its XML is edited as text.
     table._blob = table.blob.replace(b"</w:fonts>", fonts.encode("utf-8") + b"</w:fonts>")
 
@@ -192,8 +199,10 @@ def _page(document: Document) -> None:
     section.left_margin, section.right_margin = Mm(28), Mm(26)
     section.header_distance, section.footer_distance = Mm(15), Mm(25)
     document.settings.odd_and_even_pages_header_footer = True
-    for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
-                          (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
+    for footer, align in (
+        (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+        (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),
+    ):
         _page_number(footer.paragraphs[0], align)
 
 
@@ -214,8 +223,7 @@ def _page_number(paragraph: Paragraph, align: WD_ALIGN_PARAGRAPH) -> None:
         if part is not None:
             run.text = part
             continue
-        for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"),
-                           ("end", None)):
+        for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
             tag = "w:fldChar" if kind else ("w:instrText" if text == " PAGE " else "w:t")
             element = OxmlElement(tag)
             if kind:
@@ -230,13 +238,12 @@ def _title(document: Document, body: str | None, title: str) -> None:
     paragraph = document.add_paragraph(style="Title")
     if body and title.startswith(body) and len(title) > len(body):
         paragraph.add_run(visible(body)).add_break()
-        paragraph.add_run(visible(title[len(body):]))
+        paragraph.add_run(visible(title[len(body) :]))
     else:
         paragraph.add_run(visible(title))
 
 
-def _table(document: Document, blocks: Sequence[Table], widths: Sequence[Length],
-           *, whole: bool) -> None:
+def _table(document: Document, blocks: Sequence[Table], widths: Sequence[Length], *, whole: bool) -> None:
     """Tables stacked into one Word table with the official merged cells.
 
     Each block stays on one page if `whole`, else only its header rows stay with the first body

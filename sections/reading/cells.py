@@ -49,7 +49,7 @@ def readings(tokens: Sequence[str], width: int, groups: Groups, *, run_together:
         found = list(_insertions(tokens, width, groups))
     elif count > width and width and count - width <= 2:
         found = [cells for cells in _removals(tokens, width) if _sums_hold(cells, groups)]
-    return list(dict.fromkeys(found))[:MAX_READINGS + 1]
+    return list(dict.fromkeys(found))[: MAX_READINGS + 1]
 
 
 def agreed(options: Sequence[Cells], width: int) -> tuple[list[Figure], list[int]]:
@@ -75,7 +75,7 @@ def agreed(options: Sequence[Cells], width: int) -> tuple[list[Figure], list[int
 def _sums_hold(cells: Cells, groups: Groups) -> bool:
     start = 0
     for size in groups:
-        group = cells[start:start + size]
+        group = cells[start : start + size]
         if all(isinstance(v, int) for v in group):
             if sum(group[:-1]) != group[-1]:  # type: ignore[arg-type]
                 return False
@@ -113,7 +113,7 @@ def _splits(tokens: Sequence[str], width: int, groups: Groups) -> list[Cells]:
             return
         token = tokens[index]
         sign = "-" if offset == 0 and token.startswith("-") else ""
-        rest = token[offset + len(sign):]
+        rest = token[offset + len(sign) :]
         if not rest.isdigit():
             if offset == 0:
                 out.append(figure(token))
@@ -125,7 +125,7 @@ def _splits(tokens: Sequence[str], width: int, groups: Groups) -> list[Cells]:
             return
         position = len(out)
         if position in totals and not sign:
-            group = out[totals[position]:]
+            group = out[totals[position] :]
             if not all(isinstance(v, int) for v in group):
                 return
             wanted = str(sum(group))  # type: ignore[arg-type]
@@ -158,7 +158,7 @@ def _insertions(tokens: Sequence[str], width: int, groups: Groups) -> Iterator[C
 def _fill_from_sums(cells: list[Figure], groups: Groups) -> bool:
     start = 0
     for size in groups:
-        group = cells[start:start + size]
+        group = cells[start : start + size]
         holes = [i for i, v in enumerate(group) if v is None]
         if len(holes) > 1 or any(isinstance(v, str) for v in group):
             return False

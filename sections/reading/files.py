@@ -36,14 +36,31 @@ BINARY_MAGIC: dict[bytes, str] = {
 }
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _BROKEN_ZIP: tuple[type[BaseException], ...] = (
-    zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, OSError, RuntimeError,
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    KeyError,
+    ValueError,
+    OSError,
+    RuntimeError,
     NotImplementedError,
 )
 """What zipfile and python-docx raise on a damaged Word file (RuntimeError: an encrypted member;
 NotImplementedError: an unknown compression or version)."""
 _BROKEN_PDF: tuple[type[BaseException], ...] = (
-    ValueError, KeyError, IndexError, TypeError, AttributeError, AssertionError, OSError,
-    RecursionError, struct.error, zlib.error, NotImplementedError, ZeroDivisionError, OverflowError,
+    ValueError,
+    KeyError,
+    IndexError,
+    TypeError,
+    AttributeError,
+    AssertionError,
+    OSError,
+    RecursionError,
+    struct.error,
+    zlib.error,
+    NotImplementedError,
+    ZeroDivisionError,
+    OverflowError,
 )
 """What pypdf lets escape on damaged files besides its own `PyPdfError` (it parses arbitrary bytes)."""
 
@@ -91,8 +108,9 @@ def file_text(data: bytes, path: Path) -> str:
     if suffix == ".docx":
         raise ReportImportError(f"{path}：不是有效的 Word（.docx）文件，可能已损坏。")
     text = decode(data, path)
-    if suffix in (".html", ".htm", ".xhtml") or re.match(r"\s*<(!doctype html|html|head|body|meta)\b",
-                                                         text[:1024], re.IGNORECASE):
+    if suffix in (".html", ".htm", ".xhtml") or re.match(
+        r"\s*<(!doctype html|html|head|body|meta)\b", text[:1024], re.IGNORECASE
+    ):
         return html_text(text)
     return text
 
@@ -124,8 +142,31 @@ def _looks_binary(text: str) -> bool:
 class _PageText(HTMLParser):
     """Collects a web page's visible text: blocks on their own lines, table cells separated by tabs."""
 
-    BLOCKS = frozenset({"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "table", "tr",
-                        "section", "article", "title", "header", "footer", "ul", "ol", "hr", "center"})
+    BLOCKS = frozenset(
+        {
+            "p",
+            "div",
+            "br",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "li",
+            "table",
+            "tr",
+            "section",
+            "article",
+            "title",
+            "header",
+            "footer",
+            "ul",
+            "ol",
+            "hr",
+            "center",
+        }
+    )
     HIDDEN = frozenset({"script", "style", "noscript", "template", "svg"})
 
     def __init__(self) -> None:
@@ -177,7 +218,7 @@ def html_text(markup: str) -> str:
 
 def docx_text(data: bytes, path: Path) -> str:
     """A Word document's paragraphs and tables in order; a table row is a line of tab-separated cells."""
-    from docx import Document
+    from docx import Document  # late on purpose: python-docx only when a Word file is read
     from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import LxmlError  # type: ignore[import-untyped]
 
@@ -209,8 +250,7 @@ def _table_rows(table: object) -> list[str]:
         for cell in row.iterchildren():
             if not cell.tag.endswith("}tc"):
                 continue
-            merged = any(e.tag.endswith("}vMerge") and e.get(e.tag[:-6] + "val") != "restart"
-                         for e in cell.iter())
+            merged = any(e.tag.endswith("}vMerge") and e.get(e.tag[:-6] + "val") != "restart" for e in cell.iter())
             text = " ".join(_paragraph(p) for p in cell.iter() if p.tag.endswith("}p"))
             cells.append("" if merged else text.strip())
         rows.append("\t".join(cells))
@@ -219,7 +259,7 @@ def _table_rows(table: object) -> list[str]:
 
 def pdf_text(data: bytes, path: Path) -> str:
     """The text layer of a PDF, page after page (a scanned PDF has none and is refused)."""
-    from pypdf import PdfReader
+    from pypdf import PdfReader  # late on purpose: pypdf only when a PDF is read
     from pypdf.errors import PyPdfError
 
     try:

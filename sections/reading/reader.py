@@ -23,9 +23,8 @@ from sections.model.improvements import Improvements
 from sections.model.labels import TABLE2, TABLE2_2019
 from sections.model.other import Other
 from sections.model.overview import Overview, Subsection
-from sections.model.report import Report
+from sections.model.report import Report, table_format
 from sections.model.requests import Requests, row_name
-from sections.model.report import table_format
 from sections.reading.files import read_file
 from sections.reading.tables import Label, TableRead, fee_amount, is_2019_table2, read_table2, read_table3, read_table4
 from sections.reading.text import Heading, Outline, clean, outline, parts_of_overview, stated_parts, unwrap
@@ -68,15 +67,21 @@ def read_text(raw: str, source: str = "文本") -> Reading:
     trial = is_2019_table2(shape.sections.get(1, ""))
     t3 = read_table3(shape.sections[2]) if 2 in shape.sections else TableRead()
     run_together = t3.run_together if t3.cells else _looks_run_together(shape.sections.get(1, ""))
-    t2 = read_table2(shape.sections[1], trial=trial, run_together=run_together) if 1 in shape.sections \
-        else TableRead()
+    t2 = read_table2(shape.sections[1], trial=trial, run_together=run_together) if 1 in shape.sections else TableRead()
     t4 = read_table4(shape.sections[3], run_together=run_together) if 3 in shape.sections else TableRead()
-    report = Report(disclosure=_disclosure(t2, trial), requests=_requests(t3),
-                    appeals=_appeals(t4))
+    report = Report(disclosure=_disclosure(t2, trial), requests=_requests(t3), appeals=_appeals(t4))
     _narrative(report, shape)
-    reading = Reading(report, source, table_format(report), "flattened" if run_together else "lines",
-                      _complete(shape, t2, t3, t4), shape.title, shape.headings,
-                      stated_parts(report.meta.preface or ""), [*t2.labels, *t3.labels])
+    reading = Reading(
+        report,
+        source,
+        table_format(report),
+        "flattened" if run_together else "lines",
+        _complete(shape, t2, t3, t4),
+        shape.title,
+        shape.headings,
+        stated_parts(report.meta.preface or ""),
+        [*t2.labels, *t3.labels],
+    )
     reading.findings = _findings(reading, t2, t3, t4)
     return reading
 
@@ -90,11 +95,16 @@ def _disclosure(t2: TableRead, trial: bool) -> Disclosure:
         return Disclosure(trial=TrialDisclosure(rows=t2.cells) if t2.cells else None)
     cells = t2.cells
     rules_label, normative_label = TABLE2[0].rows
-    single = {label: (cells[label][0] if label in cells else None)
-              for block in TABLE2[1:] for label in block.rows}
+    single = {label: (cells[label][0] if label in cells else None) for block in TABLE2[1:] for label in block.rows}
     permits, penalties, enforcement, fee = single.values()
-    return Disclosure(rules=cells.get(rules_label, [None] * 3), normative=cells.get(normative_label, [None] * 3),
-                      permits=permits, penalties=penalties, enforcement=enforcement, fee=fee_amount(fee))
+    return Disclosure(
+        rules=cells.get(rules_label, [None] * 3),
+        normative=cells.get(normative_label, [None] * 3),
+        permits=permits,
+        penalties=penalties,
+        enforcement=enforcement,
+        fee=fee_amount(fee),
+    )
 
 
 def _requests(t3: TableRead) -> Requests:
@@ -117,8 +127,9 @@ def _narrative(report: Report, shape: Outline) -> None:
     meta.fee_decimals = int(decimals.group(1)) if decimals else None
     if 0 in sections:
         opening, parts = parts_of_overview(sections[0])
-        report.overview = Overview(opening=unwrap(opening) or None,
-                                   subsections=[Subsection(title=t, text=unwrap(x) or None) for t, x in parts])
+        report.overview = Overview(
+            opening=unwrap(opening) or None, subsections=[Subsection(title=t, text=unwrap(x) or None) for t, x in parts]
+        )
     if 4 in sections:
         report.improvements = Improvements(text=unwrap(sections[4]) or None)
     if 5 in sections:
@@ -150,31 +161,82 @@ def _findings(reading: Reading, t2: TableRead, t3: TableRead, t4: TableRead) -> 
     for table, where, read in (("二", "表二", t2), ("三", "表三", t3), ("四", "表四", t4)):
         for key, why in read.unread:
             place = _place(where, key)
-            found.append(Finding("R1", Severity.WARNING, table, place,
-                                 f"{why}，这一行的数字未能读出，没有填入。", "请对照原文核对后填写。"))
+            found.append(
+                Finding(
+                    "R1",
+                    Severity.WARNING,
+                    table,
+                    place,
+                    f"{why}，这一行的数字未能读出，没有填入。",
+                    "请对照原文核对后填写。",
+                )
+            )
         if read.shifted:
-            found.append(Finding("R3", Severity.INFO, table, where,
-                                 f"{where} 有 {len(read.shifted)} 行的数字个数与列数不符（合并单元格或排版错位），"
-                                 "已按该行合计唯一确定。", "请对照原文核对。"))
+            found.append(
+                Finding(
+                    "R3",
+                    Severity.INFO,
+                    table,
+                    where,
+                    f"{where} 有 {len(read.shifted)} 行的数字个数与列数不符（合并单元格或排版错位），"
+                    "已按该行合计唯一确定。",
+                    "请对照原文核对。",
+                )
+            )
         if read.notes:
             places = [f"{_place(where, key)} {column}" for key, column, _ in read.notes]
             shown = "、".join(f"{place}（{note}）" for place, (_, _, note) in zip(places, read.notes, strict=True))
-            found.append(Finding("C1", Severity.ERROR, table, places[0],
-                                 f"{where}有 {len(read.notes)} 处不是单纯的数字：{shown}；已按其中的数字读出。",
-                                 "表格只填数字，说明文字写在正文中。"))
+            found.append(
+                Finding(
+                    "C1",
+                    Severity.ERROR,
+                    table,
+                    places[0],
+                    f"{where}有 {len(read.notes)} 处不是单纯的数字：{shown}；已按其中的数字读出。",
+                    "表格只填数字，说明文字写在正文中。",
+                )
+            )
     if reading.complete:
         for table, where, read in (("二", "表二", t2), ("三", "表三", t3), ("四", "表四", t4)):
             if not read.cells:
-                found.append(Finding("R2", Severity.WARNING, table, where, f"未在报告中找到{where}。",
-                                     "请检查报告是否漏印表格，或表格是否为图片。"))
-        for label in (label for block in (TABLE2_2019 if reading.report.disclosure.trial else TABLE2)
-                      for label in block.rows if t2.cells and label not in t2.cells):
-            found.append(Finding("R1", Severity.WARNING, "二", f"表二 {label}", f"未在表二中找到“{label}”一行。",
-                                 "请对照原文核对后填写。"))
+                found.append(
+                    Finding(
+                        "R2",
+                        Severity.WARNING,
+                        table,
+                        where,
+                        f"未在报告中找到{where}。",
+                        "请检查报告是否漏印表格，或表格是否为图片。",
+                    )
+                )
+        for label in (
+            label
+            for block in (TABLE2_2019 if reading.report.disclosure.trial else TABLE2)
+            for label in block.rows
+            if t2.cells and label not in t2.cells
+        ):
+            found.append(
+                Finding(
+                    "R1",
+                    Severity.WARNING,
+                    "二",
+                    f"表二 {label}",
+                    f"未在表二中找到“{label}”一行。",
+                    "请对照原文核对后填写。",
+                )
+            )
         for key in (r.key for r in t3.layout if t3.cells and r.key not in t3.cells):
             place = _place("表三", key)
-            found.append(Finding("R1", Severity.WARNING, "三", place, f"未在表三中找到“{row_name(key)}”一行。",
-                                 "请对照原文核对后填写。"))
+            found.append(
+                Finding(
+                    "R1",
+                    Severity.WARNING,
+                    "三",
+                    place,
+                    f"未在表三中找到“{row_name(key)}”一行。",
+                    "请对照原文核对后填写。",
+                )
+            )
     return found
 
 

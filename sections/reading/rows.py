@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 MARKERS = frozenset({"/", "／", "—", "——", "-", "－", "--", "无", "空", "\\", "×", "…", "——/"})
 """Non-numbers printed in figure cells; kept as printed so C1 reports them."""
 _NOTED_NUMBER = re.compile(r"(?:-?\d{1,3}(?:,\d{3})+|-?\d+(?:\.\d+)?(?:万元|元)?)(?:\x01\d+\x01)?")
-_TOKEN = re.compile(r"(?P<num>-?\d{1,3}(?:,\d{3})+(?![\d,])|-?\d+(?:\.\d+)?(?:万元|元)?)"
-                    r"|(?P<space>[ \t]+)|(?P<text>[^\s\d-]+|-+)")
+_TOKEN = re.compile(
+    r"(?P<num>-?\d{1,3}(?:,\d{3})+(?![\d,])|-?\d+(?:\.\d+)?(?:万元|元)?)"
+    r"|(?P<space>[ \t]+)|(?P<text>[^\s\d-]+|-+)"
+)
 _ANNOTATED = re.compile(r"(?<![\d.])(-?\d+)[ \t\n]*([（(][^（）()\n]{0,24}(?:件|其中|含|包括)[^（）()\n]{0,24}[）)])")
 _ARTICLE = re.compile(r"第\s*(\d{1,2})\s*条\s*第?\s*[（(]\s*(\d{1,2})\s*[)）]\s*项")
 _LABEL_MARK = re.compile(r"[.、．][^\d\s]")
@@ -41,8 +43,9 @@ class Row:
 
 def rows(text: str, limit: int = 400) -> list[Row]:
     """The rows of figures in a table's text, in order; at most `limit` (a real table has a few dozen)."""
-    text = _ARTICLE.sub(lambda m: f"第{_chinese(int(m.group(1)))}条第（{_chinese(int(m.group(2)))}）项",
-                        text.translate(_WIDE))
+    text = _ARTICLE.sub(
+        lambda m: f"第{_chinese(int(m.group(1)))}条第（{_chinese(int(m.group(2)))}）项", text.translate(_WIDE)
+    )
     notes: dict[int, str] = {}
 
     def keep_note(match: re.Match[str]) -> str:
@@ -59,8 +62,7 @@ def rows(text: str, limit: int = 400) -> list[Row]:
         items = _cells(line) if delimited else _plain(line)
         if not pending and found and found[-1].tokens and len(line) < 24 and not delimited:
             single = list(items)
-            if len(single) == 1 and single[0][0] == "figure" and "\x01" not in single[0][1] \
-                    and not found[-1].notes:
+            if len(single) == 1 and single[0][0] == "figure" and "\x01" not in single[0][1] and not found[-1].notes:
                 found[-1].tokens.append(single[0][1].replace(",", ""))
                 continue
             items = iter(single)

@@ -12,16 +12,13 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from typing import TYPE_CHECKING
 
 from sections.model.findings import Finding, Severity
 from sections.model.labels import SECTION_HEADINGS, SECTION_NUMERALS, T3_GROUP_HEADINGS
+from sections.model.report import Report
+from sections.reading.reader import Reading
 from sections.rules.narrative import passages
 from sections.rules.registry import check
-
-if TYPE_CHECKING:
-    from sections.model.report import Report
-    from sections.reading.reader import Reading
 
 ImportRule = Callable[["Report", "Reading"], Iterable[Finding]]
 BASIC = "基本信息"
@@ -36,23 +33,46 @@ def check_headings(report: Report, reading: Reading) -> Iterator[Finding]:
     for index, heading in enumerate(SECTION_HEADINGS):
         numeral = SECTION_NUMERALS[index]
         if seen[index] > 1:
-            yield Finding("S1", Severity.ERROR, numeral, heading, f"标题“{heading}”出现了 {seen[index]} 次。",
-                          "每个部分的标题只出现一次；导语不应冠以“一、总体情况”。")
+            yield Finding(
+                "S1",
+                Severity.ERROR,
+                numeral,
+                heading,
+                f"标题“{heading}”出现了 {seen[index]} 次。",
+                "每个部分的标题只出现一次；导语不应冠以“一、总体情况”。",
+            )
         elif not seen[index] and reading.complete:
-            yield Finding("S1", Severity.ERROR, numeral, heading, f"报告缺少标题“{heading}”。",
-                          "六个部分的标题应齐全，按一至六编号。")
+            yield Finding(
+                "S1",
+                Severity.ERROR,
+                numeral,
+                heading,
+                f"报告缺少标题“{heading}”。",
+                "六个部分的标题应齐全，按一至六编号。",
+            )
     for printed in reading.headings:
         if printed.numeral != SECTION_NUMERALS[printed.index]:
             official = SECTION_HEADINGS[printed.index]
-            yield Finding("S1", Severity.ERROR, SECTION_NUMERALS[printed.index], printed.printed,
-                          f"标题“{printed.printed}”的编号不对，应为“{official}”。", "按一至六的顺序编号。")
+            yield Finding(
+                "S1",
+                Severity.ERROR,
+                SECTION_NUMERALS[printed.index],
+                printed.printed,
+                f"标题“{printed.printed}”的编号不对，应为“{official}”。",
+                "按一至六的顺序编号。",
+            )
     order = list(dict.fromkeys(h.index for h in reading.headings))
     for before, after in zip(order, order[1:], strict=False):
         if after < before:
             heading = SECTION_HEADINGS[after]
-            yield Finding("S1", Severity.ERROR, SECTION_NUMERALS[after], heading,
-                          f"标题“{heading}”排在“{SECTION_HEADINGS[before]}”之后，顺序不对。",
-                          "六个部分应按一至六的顺序排列。")
+            yield Finding(
+                "S1",
+                Severity.ERROR,
+                SECTION_NUMERALS[after],
+                heading,
+                f"标题“{heading}”排在“{SECTION_HEADINGS[before]}”之后，顺序不对。",
+                "六个部分应按一至六的顺序排列。",
+            )
 
 
 def check_parts(report: Report, reading: Reading) -> Iterator[Finding]:
@@ -60,36 +80,62 @@ def check_parts(report: Report, reading: Reading) -> Iterator[Finding]:
     present = len({h.index for h in reading.headings})
     stated = reading.stated_parts
     if stated is not None and reading.complete and stated != present:
-        yield Finding("S4", Severity.WARNING, BASIC, "导语",
-                      f"导语称报告共 {stated} 个部分，但报告有 {present} 个部分。",
-                      "导语所说的部分数应与正文一致（国办格式为六个部分）。")
+        yield Finding(
+            "S4",
+            Severity.WARNING,
+            BASIC,
+            "导语",
+            f"导语称报告共 {stated} 个部分，但报告有 {present} 个部分。",
+            "导语所说的部分数应与正文一致（国办格式为六个部分）。",
+        )
 
 
 def check_title(report: Report, reading: Reading) -> Iterator[Finding]:
     """S5: the title is 「<body><year>年政府信息公开工作年度报告」, readable and complete."""
     for problem in reading.title.problems:
-        yield Finding("S5", Severity.WARNING, BASIC, "标题", f"{problem}。",
-                      f"标题应为“{report.meta.title}”这样的“机关名称+年度+政府信息公开工作年度报告”。")
+        yield Finding(
+            "S5",
+            Severity.WARNING,
+            BASIC,
+            "标题",
+            f"{problem}。",
+            f"标题应为“{report.meta.title}”这样的“机关名称+年度+政府信息公开工作年度报告”。",
+        )
 
 
 def check_labels(report: Report, reading: Reading) -> Iterator[Finding]:
     """L1: a table row label deviates from the official wording (width and white space do not count)."""
     for label in reading.labels:
-        yield Finding("L1", Severity.WARNING, "二" if label.where.startswith("表二") else "三", label.where,
-                      f"行名“{label.printed}”与官方格式“{label.official}”不一致。",
-                      "表格行名应与国办公开办函〔2021〕30号格式一字不差。")
+        yield Finding(
+            "L1",
+            Severity.WARNING,
+            "二" if label.where.startswith("表二") else "三",
+            label.where,
+            f"行名“{label.printed}”与官方格式“{label.official}”不一致。",
+            "表格行名应与国办公开办函〔2021〕30号格式一字不差。",
+        )
 
 
 def check_layout(report: Report, reading: Reading) -> Iterator[Finding]:
     """L2: a 2021+ report prints an outdated layout (（六）其他处理 as one row, or the 2019 table 二)."""
     if reading.format == "2021-outdated-six":
-        yield Finding("L2", Severity.WARNING, "三", f"表三 {OTHER_HEADING}",
-                      f"{report.meta.year}年度报告仍将“{OTHER_HEADING}”列为一行（2019 年试行格式）。",
-                      "2021 年起应按国办公开办函〔2021〕30号格式分为 3 个子行。")
+        yield Finding(
+            "L2",
+            Severity.WARNING,
+            "三",
+            f"表三 {OTHER_HEADING}",
+            f"{report.meta.year}年度报告仍将“{OTHER_HEADING}”列为一行（2019 年试行格式）。",
+            "2021 年起应按国办公开办函〔2021〕30号格式分为 3 个子行。",
+        )
     if (report.meta.year or 0) >= 2021 and report.disclosure.trial is not None:
-        yield Finding("L2", Severity.WARNING, "二", "表二",
-                      f"{report.meta.year}年度报告的表二仍使用 2019 年试行格式的栏目。",
-                      "2021 年起表二应按国办公开办函〔2021〕30号格式填报。")
+        yield Finding(
+            "L2",
+            Severity.WARNING,
+            "二",
+            "表二",
+            f"{report.meta.year}年度报告的表二仍使用 2019 年试行格式的栏目。",
+            "2021 年起表二应按国办公开办函〔2021〕30号格式填报。",
+        )
 
 
 def check_superseded_format(report: Report, reading: Reading | None = None) -> Iterator[Finding]:
@@ -100,21 +146,30 @@ def check_superseded_format(report: Report, reading: Reading | None = None) -> I
         match = SUPERSEDED.search(passage.text)
         if match:
             section = BASIC if passage.where == "导语" else passage.where[0]
-            yield Finding("N7", Severity.WARNING, section, passage.where,
-                          f"{report.meta.year}年度报告引用了已被替代的“{match.group(0)}”。",
-                          "2021 年及以后的年度报告格式依据为国办公开办函〔2021〕30号。")
+            yield Finding(
+                "N7",
+                Severity.WARNING,
+                section,
+                passage.where,
+                f"{report.meta.year}年度报告引用了已被替代的“{match.group(0)}”。",
+                "2021 年及以后的年度报告格式依据为国办公开办函〔2021〕30号。",
+            )
 
 
 RULES: tuple[ImportRule, ...] = (
-    check_headings, check_parts, check_title, check_labels, check_layout, check_superseded_format,
+    check_headings,
+    check_parts,
+    check_title,
+    check_labels,
+    check_layout,
+    check_superseded_format,
 )
 
 
 def check_imported(reading: Reading, today: date | None = None) -> list[Finding]:
     """Every rule of the core, the import rules, and the reader's findings, one C1 per table."""
     report = reading.report
-    found = [*check(report, today), *(f for rule in RULES for f in rule(report, reading)),
-             *reading.findings]
+    found = [*check(report, today), *(f for rule in RULES for f in rule(report, reading)), *reading.findings]
     return _one_c1_per_table(found)
 
 
@@ -130,6 +185,12 @@ def _one_c1_per_table(findings: list[Finding]) -> list[Finding]:
         else:
             kept = merged[first[finding.section]]
             merged[first[finding.section]] = Finding(
-                kept.rule, kept.severity, kept.section, kept.where, f"{kept.message}{finding.message}",
-                kept.hint, kept.target)
+                kept.rule,
+                kept.severity,
+                kept.section,
+                kept.where,
+                f"{kept.message}{finding.message}",
+                kept.hint,
+                kept.target,
+            )
     return merged

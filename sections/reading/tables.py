@@ -17,6 +17,7 @@ from math import prod
 from sections.model.findings import Figure
 from sections.model.labels import (
     RULE_COLUMNS,
+    T3_GROUP_HEADINGS,
     T3_ROWS,
     T3_ROWS_2019,
     T4_LITIGATION,
@@ -26,7 +27,7 @@ from sections.model.labels import (
     TABLE2_2019,
     Table3Row,
 )
-from sections.model.requests import OUTDATED_OTHER
+from sections.model.requests import OUTDATED_OTHER, row_name
 from sections.reading.cells import Cells, Groups, agreed, figure, readings
 from sections.reading.rows import Row, rows
 from sections.reading.text import squash
@@ -36,13 +37,20 @@ T3_WIDTH, T4_WIDTH = 7, 15
 T4_GROUPS: Groups = (5, 5, 5)
 T4_HEADER = (T4_REVIEW, T4_LITIGATION, *T4_OUTCOMES)
 """Words of table 四's header: figures before any of them are not the table."""
-T2_2019_MARKS = tuple(dict.fromkeys(
-    label for block in TABLE2_2019 for label in block.columns[1:] + block.rows
-    if not any(label in known for b in TABLE2 for known in b.columns + b.rows)))
+T2_2019_MARKS = tuple(
+    dict.fromkeys(
+        label
+        for block in TABLE2_2019
+        for label in block.columns[1:] + block.rows
+        if not any(label in known for b in TABLE2 for known in b.columns + b.rows)
+    )
+)
 """Column and row labels only the 2019 试行 table 二 prints (本年新制作数量, 政府集中采购 …)."""
-COLUMN_WORDS: tuple[tuple[str, ...], ...] = (("新制", "制发", "出台", "印发"),
-                                             ("失效", "废止", "清理", "修订", "修改", "撤销"),
-                                             ("现行", "有效"))
+COLUMN_WORDS: tuple[tuple[str, ...], ...] = (
+    ("新制", "制发", "出台", "印发"),
+    ("失效", "废止", "清理", "修订", "修改", "撤销"),
+    ("现行", "有效"),
+)
 """Words in a figure's printed annotation that tell which of 制发/废止/现行有效 it belongs to."""
 MIN_SCORE = 0.45
 MAX_ROWS = 200
@@ -79,7 +87,7 @@ class TableRead:
 
 def bigrams(text: str) -> frozenset[str]:
     """The pairs of neighbouring characters: a cheap fingerprint for comparing labels."""
-    return frozenset(text[i:i + 2] for i in range(len(text) - 1)) or frozenset({text})
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1)) or frozenset({text})
 
 
 @cache
@@ -120,14 +128,14 @@ def label_scores(found: list[Row], labels: list[str]) -> list[list[float]]:
 def printed_label(row: Row, official: str) -> str:
     """The row's label as printed, from where it starts to match the official label."""
     for text in (squash(row.line_label), squash(row.label)):
-        tail = text[-(len(official) + 8):]
+        tail = text[-(len(official) + 8) :]
         if not tail:
             continue
         first = next((i for i, c in enumerate(tail) if c in official[:3]), 0)
         candidate = tail[first:]
         if fuzzy_prefix(official, candidate, lead=2)[0] >= 0.6 or official.find(candidate) >= 0:
             return candidate
-    return squash(row.line_label or row.label)[-(len(official) + 8):]
+    return squash(row.line_label or row.label)[-(len(official) + 8) :]
 
 
 def deviates(printed: str, official: str, *, fragments_ok: bool) -> bool:
@@ -165,8 +173,7 @@ def read_table2(text: str, *, trial: bool, run_together: bool) -> TableRead:
     result = TableRead(run_together=run_together, rows=len(wanted))
     used: set[int] = set()
     matrix = label_scores(found, [label for label, _ in wanted])
-    scores = sorted(((matrix[i][n], -i, n) for i in range(len(found)) for n in range(len(wanted))),
-                    reverse=True)
+    scores = sorted(((matrix[i][n], -i, n) for i in range(len(found)) for n in range(len(wanted))), reverse=True)
     chosen: dict[int, int] = {}
     for score, negative, n in scores:
         if score >= 0.6 and n not in chosen and -negative not in used:
@@ -195,8 +202,9 @@ def read_table2(text: str, *, trial: bool, run_together: bool) -> TableRead:
     return result
 
 
-def _place_orphans(result: TableRead, short: list[tuple[str, list[Figure], tuple[str, ...]]],
-                   orphans: list[Row], trial: bool) -> None:
+def _place_orphans(
+    result: TableRead, short: list[tuple[str, list[Figure], tuple[str, ...]]], orphans: list[Row], trial: bool
+) -> None:
     """Rows missing one figure whose cells were printed apart, each with a note naming its column."""
     paired = len(orphans) == len(short)
     for number, (label, cells, columns) in enumerate(short):
@@ -316,8 +324,6 @@ def _note_label(result: TableRead, official: Table3Row, row: Row) -> None:
 
 
 def _row_place(official: Table3Row) -> str:
-    from sections.model.labels import T3_GROUP_HEADINGS
-    from sections.model.requests import row_name
 
     heading = T3_GROUP_HEADINGS.get(official.group or "")
     if heading:
@@ -345,8 +351,10 @@ def _settle_columns(options: dict[str, list[Cells]], layout: tuple[Table3Row, ..
         for column in range(T3_WIDTH):
             if rule == "col" and sum(cell(choice, k, column) for k in results) != cell(choice, "total", column):
                 return False
-            if rule == "bal" and (cell(choice, "new", column) + cell(choice, "carry_in", column)
-                                  != cell(choice, "total", column) + cell(choice, "carry_out", column)):
+            if rule == "bal" and (
+                cell(choice, "new", column) + cell(choice, "carry_in", column)
+                != cell(choice, "total", column) + cell(choice, "carry_out", column)
+            ):
                 return False
         return True
 
@@ -385,5 +393,13 @@ def read_table4(text: str, *, run_together: bool) -> TableRead:
 
 
 RULES_ROW = TABLE2[0].rows[0]
-__all__ = ["RULE_COLUMNS", "RULES_ROW", "TableRead", "fee_amount", "is_2019_table2", "read_table2",
-           "read_table3", "read_table4"]
+__all__ = [
+    "RULE_COLUMNS",
+    "RULES_ROW",
+    "TableRead",
+    "fee_amount",
+    "is_2019_table2",
+    "read_table2",
+    "read_table3",
+    "read_table4",
+]

@@ -28,9 +28,11 @@ _WORDINGS: tuple[tuple[str, ...], ...] = tuple(
     tuple(unicodedata.normalize("NFKC", w) for w in (heading.split("、", 1)[1], *variants))
     for heading, variants in zip(SECTION_HEADINGS, HEADING_VARIANTS, strict=True)
 )
-_FOOTER = re.compile(r"^[ \t]*(?:[-—–－]+[ \t]*\d{1,3}[ \t]*[-—–－]+|第[ \t]*\d{1,3}[ \t]*页"
-                     r"(?:[ \t]*[，,/]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?|\d{1,3}[ \t]*/[ \t]*\d{1,3}[ \t]*页?)[ \t]*$",
-                     re.MULTILINE)
+_FOOTER = re.compile(
+    r"^[ \t]*(?:[-—–－]+[ \t]*\d{1,3}[ \t]*[-—–－]+|第[ \t]*\d{1,3}[ \t]*页"
+    r"(?:[ \t]*[，,/]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?|\d{1,3}[ \t]*/[ \t]*\d{1,3}[ \t]*页?)[ \t]*$",
+    re.MULTILINE,
+)
 _MD_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-*:?)?[ \t]*$", re.MULTILINE)
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
 MAX_CANDIDATES = 500
@@ -38,10 +40,11 @@ MAX_CANDIDATES = 500
 _CANDIDATE = re.compile(r"(?:第([一二三四五六])部分[ \t]*[、.．:：]?|([一二三四五六])[ \t]*[、.．])[ \t]*")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _BLANKS = re.compile(r"\s+")
-_WRAPPED = re.compile(r"(?<=[^。！？；：:;!?”’」』…\n])[ \t]*\n(?![ \t]*(?:\n|[（(][一二三四五六七八九十\d]+[)）]|"
-                      r"[一二三四五六七八九十]+[、是]|\d+[.、．]|第[一二三四五六七八九十]))")
+_WRAPPED = re.compile(
+    r"(?<=[^。！？；：:;!?”’」』…\n])[ \t]*\n(?![ \t]*(?:\n|[（(][一二三四五六七八九十\d]+[)）]|"
+    r"[一二三四五六七八九十]+[、是]|\d+[.、．]|第[一二三四五六七八九十]))"
+)
 _QUOTES = str.maketrans("“”‘’「」『』", '""\'\'""""')
-
 
 
 @dataclass(frozen=True)
@@ -91,7 +94,7 @@ def outline(text: str) -> Outline:
     headings = find_headings(text)
     contents = _contents(headings, text)
     if contents:
-        text = text[:contents[0]] + text[contents[1]:]
+        text = text[: contents[0]] + text[contents[1] :]
         headings = find_headings(text)
     first = headings[0].start if headings else min(len(text), 1500)
     title = find_title(text[:first], text)
@@ -99,7 +102,7 @@ def outline(text: str) -> Outline:
     spans: dict[int, list[str]] = {}
     for number, heading in enumerate(headings):
         stop = headings[number + 1].start if number + 1 < len(headings) else len(text)
-        spans.setdefault(heading.index, []).append(text[heading.end:stop].strip())
+        spans.setdefault(heading.index, []).append(text[heading.end : stop].strip())
     result.preface = _preface(text[:first], title)
     overview = spans.get(0, [])
     if len(overview) > 1 and not result.preface and _looks_like_preface(overview[0]):
@@ -137,8 +140,11 @@ def find_headings(text: str) -> list[Heading]:
         needed = 0.95 if _CJK.match(before) else 0.8
         if score >= needed and end:
             stop = _skip(text, match.end(), end)
-            found.append(Heading(index, match.group(1) or match.group(2), squash(text[match.start():stop]),
-                                 match.start(), stop))
+            found.append(
+                Heading(
+                    index, match.group(1) or match.group(2), squash(text[match.start() : stop]), match.start(), stop
+                )
+            )
     return found
 
 
@@ -154,7 +160,7 @@ def _contents(headings: list[Heading], text: str) -> tuple[int, int] | None:
     """
     run: list[Heading] = []
     for number, heading in enumerate(headings):
-        if not any(later.index == heading.index for later in headings[number + 1:]):
+        if not any(later.index == heading.index for later in headings[number + 1 :]):
             break
         run.append(heading)
         stop = headings[number + 1].start if number + 1 < len(headings) else len(text)
@@ -164,13 +170,12 @@ def _contents(headings: list[Heading], text: str) -> tuple[int, int] | None:
         return None
     end = text.find("\n", run[-1].end)
     begin = text.rfind("目", max(0, run[0].start - 12), run[0].start)
-    return (begin if begin >= 0 and "录" in text[begin:run[0].start] else run[0].start,
-            len(text) if end < 0 else end)
+    return (begin if begin >= 0 and "录" in text[begin : run[0].start] else run[0].start, len(text) if end < 0 else end)
 
 
 def _window(text: str, start: int, size: int) -> str:
     """The next `size` non-blank characters, width-folded."""
-    return unicodedata.normalize("NFKC", _BLANKS.sub("", text[start:start + size * 3])[:size])
+    return unicodedata.normalize("NFKC", _BLANKS.sub("", text[start : start + size * 3])[:size])
 
 
 def _skip(text: str, start: int, count: int) -> int:
@@ -206,8 +211,9 @@ def unwrap(text: str) -> str:
 
 def stated_parts(preface: str) -> int | None:
     """The number of parts the preface says the report has (「…等六个部分」), if it says one."""
-    match = re.search(r"(?:共|等|分为|包括|由)?([一二三四五六七八九十]|\d{1,2})个?(?:部分|方面|章节)",
-                      re.sub(r"\s+", "", preface))
+    match = re.search(
+        r"(?:共|等|分为|包括|由)?([一二三四五六七八九十]|\d{1,2})个?(?:部分|方面|章节)", re.sub(r"\s+", "", preface)
+    )
     if match is None:
         return None
     value = match.group(1)
@@ -222,11 +228,11 @@ def parts_of_overview(text: str) -> tuple[str, list[tuple[str, str]]]:
         before = text[match.start() - 1] if match.start() else "\n"
         if match.group(1) == expected and before != "第":
             marks.append(match)
-    opening = text[:marks[0].start()].strip() if marks else text.strip()
+    opening = text[: marks[0].start()].strip() if marks else text.strip()
     parts = []
     for number, mark in enumerate(marks):
         stop = marks[number + 1].start() if number + 1 < len(marks) else len(text)
-        parts.append(_titled(text[mark.end():stop]))
+        parts.append(_titled(text[mark.end() : stop]))
     return opening, parts
 
 
@@ -234,8 +240,8 @@ def _titled(part: str) -> tuple[str, str]:
     part = part.lstrip(" \t")
     line = part.split("\n", 1)[0]
     cut = re.search(r"[。：:；;！!？?]|\s", line)
-    title = line[:cut.start()] if cut else line
+    title = line[: cut.start()] if cut else line
     if len(title) > 20:
         title = re.split(r"[，,（(\d]", title, maxsplit=1)[0][:20]
-    rest = part[len(title):].lstrip("。：:；; \t\n")
+    rest = part[len(title) :].lstrip("。：:；; \t\n")
     return title.strip(), rest.strip()

@@ -21,8 +21,10 @@ MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 PROVINCIAL = re.compile(r"^(?:[^市县区镇乡]{2,8}?(?:省|自治区)|" + "|".join(MUNICIPALITIES) + ")")
 GOVERNMENT_SUFFIX = re.compile(r"(?:人民政府|街道办事处|管委会|管理委员会)$")
 PLACE_SUFFIX = re.compile(r"(?:镇|乡|街道|县|旗|区|市|省)$")
-_YEAR_TITLE = re.compile(r"([\u4e00-\u9fff（）()]{0,40}?)((?:19|20)\d{2})年度?([\u4e00-\u9fff（）()]{0,30}?)"
-                         r"政府信息公开(?:工作)?(?:年度)?(?:工作)?报告")
+_YEAR_TITLE = re.compile(
+    r"([\u4e00-\u9fff（）()]{0,40}?)((?:19|20)\d{2})年度?([\u4e00-\u9fff（）()]{0,30}?)"
+    r"政府信息公开(?:工作)?(?:年度)?(?:工作)?报告"
+)
 _NO_YEAR_TITLE = re.compile(r"([\u4e00-\u9fff]{2,30}?)政府信息公开(?:工作)?(?:年度)?报告")
 _GARBLED = re.compile(r"[\ufffd\u00c0-\u00ff\u2500-\u257f]|锟斤拷|烫烫|屯屯")
 
@@ -69,8 +71,11 @@ def find_title(head: str, text: str) -> Title:
             problems.append("标题缺少报告年度")
             return Title(match.group(0), _body_name(match.group(1)), _year(text), tuple(problems))
     near = re.search(r"[^，。：:；;《》]{4,40}报告", squeezed[:120])
-    if near and not near.group(0).endswith(TITLE_WORDS) and \
-            fuzzy_prefix(TITLE_WORDS, near.group(0)[-16:], lead=6)[0] >= 0.6:
+    if (
+        near
+        and not near.group(0).endswith(TITLE_WORDS)
+        and fuzzy_prefix(TITLE_WORDS, near.group(0)[-16:], lead=6)[0] >= 0.6
+    ):
         problems.append(f"标题“{near.group(0)}”与规范写法“机关名称+年度+{TITLE_WORDS}”不符")
         return Title(near.group(0), None, _year(text), tuple(problems))
     problems.append("正文开头没有报告标题")
@@ -88,7 +93,7 @@ def _squeezed(text: str) -> tuple[str, list[int]]:
 
 def _standalone(match: re.Match[str], squeezed: str, places: list[int], head: str) -> bool:
     """Whether a title-like match is the report's own title line, not a notice cited in the preface."""
-    before = squeezed[:match.start()]
+    before = squeezed[: match.start()]
     if before.count("《") > before.count("》") or before.count("<") > before.count(">"):
         return False
     if re.search(r"关于|印发|编制|公布|通知|做好|根据|按照|现将", match.group(0).split("政府信息公开")[0]):
@@ -126,12 +131,12 @@ def frequent_name(text: str) -> str | None:
     for match in re.finditer(r"[区县镇乡市](?![委政])", sample):
         end, size = match.end(), 2
         while size < 12 and end - size - 1 >= 0 and _CJK.match(sample[end - size - 1]):
-            longer = sample[end - size - 1:end]
+            longer = sample[end - size - 1 : end]
             if sample.count(longer) < 3:
                 break
             size += 1
         if size >= 4:
-            counts[sample[end - size:end]] += 1
+            counts[sample[end - size : end]] += 1
     if not counts:
         return None
     name, seen = counts.most_common(1)[0]
@@ -148,10 +153,11 @@ def level_of(body: str | None) -> str | None:
         if body.startswith(MUNICIPALITIES) and place in MUNICIPALITIES:
             return "省级政府"
         return guess_level(body) or _place_level(place)
-    if (body.startswith(("国务院", "国家")) and not re.search(r"[省市县区]", body)) or \
-            re.fullmatch(r"[\u4e00-\u9fff]{1,8}部", body):
+    if (body.startswith(("国务院", "国家")) and not re.search(r"[省市县区]", body)) or re.fullmatch(
+        r"[\u4e00-\u9fff]{1,8}部", body
+    ):
         return "国务院部门"
-    if provincial and not re.search(r"[市县区镇乡]", body[provincial.end():].split("人民政府")[0]):
+    if provincial and not re.search(r"[市县区镇乡]", body[provincial.end() :].split("人民政府")[0]):
         return "省级政府部门"
     return "县级以上政府部门"
 
@@ -176,6 +182,10 @@ def contact(preface: str) -> Contact:
     postcode = re.search(r"邮编[：:]?(\d{6})", flat)
     phone = re.search(r"(?:电话|传真)[^：:\d]{0,4}[：:]?((?:\d{3,4}[-－—])?\d{7,8})", flat)
     email = re.search(r"([\w.+-]+@[\w-]+(?:\.[\w-]+)+)", flat, re.ASCII)
-    return Contact(department=department and department.group(1), address=address and address.group(1),
-                   postcode=postcode and postcode.group(1), phone=phone and phone.group(1),
-                   email=email and email.group(1))
+    return Contact(
+        department=department and department.group(1),
+        address=address and address.group(1),
+        postcode=postcode and postcode.group(1),
+        phone=phone and phone.group(1),
+        email=email and email.group(1),
+    )

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
-from sections.interview.appeals import OUTCOMES
-from sections.model.appeals import GROUP_KEYS, GROUP_WIDTH, SECTION
+from sections.model.appeals import GROUP_KEYS, GROUP_WIDTH, OUTCOMES, SECTION
 from sections.model.findings import Finding, Severity, number
 from sections.model.labels import T4_GROUPS, T4_OUTCOMES
-
-if TYPE_CHECKING:
-    from sections.model.report import Report
+from sections.model.report import Report
 
 
 def check_blank(report: Report) -> Iterator[Finding]:
@@ -19,18 +15,29 @@ def check_blank(report: Report) -> Iterator[Finding]:
     marks = [i for i, v in enumerate(report.appeals.cells) if isinstance(v, str)]
     if marks:
         names = "、".join(_name(i) for i in marks[:5])
-        yield Finding("C1", Severity.ERROR, SECTION, "表四",
-                      f"表四有 {len(marks)} 处不是数字：{names}{' 等' if len(marks) > 5 else ''}。",
-                      "没有案件的栏目填 0。")
+        yield Finding(
+            "C1",
+            Severity.ERROR,
+            SECTION,
+            "表四",
+            f"表四有 {len(marks)} 处不是数字：{names}{' 等' if len(marks) > 5 else ''}。",
+            "没有案件的栏目填 0。",
+        )
 
 
 def check_negative(report: Report) -> Iterator[Finding]:
     """C2: every count in table 四 is a whole number of at least 0."""
     for index, value in enumerate(report.appeals.cells):
         if isinstance(value, int) and value < 0:
-            yield Finding("C2", Severity.ERROR, SECTION, f"表四 {_name(index)}",
-                          f"表四 {_name(index)} 填报为 {value}，件数不能为负数。", "请填写 0 或正数。",
-                          f"t4.{GROUP_KEYS[index // GROUP_WIDTH]}")
+            yield Finding(
+                "C2",
+                Severity.ERROR,
+                SECTION,
+                f"表四 {_name(index)}",
+                f"表四 {_name(index)} 填报为 {value}，件数不能为负数。",
+                "请填写 0 或正数。",
+                f"t4.{GROUP_KEYS[index // GROUP_WIDTH]}",
+            )
 
 
 def check_sums(report: Report) -> Iterator[Finding]:
@@ -42,9 +49,15 @@ def check_sums(report: Report) -> Iterator[Finding]:
             continue
         computed = sum(number(c) for c in cells[:OUTCOMES])
         if computed != number(cells[OUTCOMES]):
-            yield Finding("T4-SUM", Severity.ERROR, SECTION, f"表四 {name}",
-                          f"表四 {name}：维持、纠正、其他、尚未审结合计 {computed}，但总计填报为 "
-                          f"{cells[OUTCOMES]}。", "请核对四类结果或总计。", f"t4.{GROUP_KEYS[group]}")
+            yield Finding(
+                "T4-SUM",
+                Severity.ERROR,
+                SECTION,
+                f"表四 {name}",
+                f"表四 {name}：维持、纠正、其他、尚未审结合计 {computed}，但总计填报为 {cells[OUTCOMES]}。",
+                "请核对四类结果或总计。",
+                f"t4.{GROUP_KEYS[group]}",
+            )
 
 
 def _name(index: int) -> str:

@@ -31,9 +31,15 @@ def check_carry_over(report: Report, previous: Report) -> Iterator[Finding]:
         now = _int(report.requests.value("carry_in", column))
         then = _int(previous.requests.value("carry_out", column))
         if now is not None and then is not None and now != then:
-            yield Finding("X1", Severity.ERROR, "三", f"表三 列[{name}]",
-                          f"本年“上年结转”为 {now} 件，但上年报告“结转下年度继续办理”为 {then} 件。",
-                          "上年结转应等于上年报告的结转下年度数。", "t3.carry_in")
+            yield Finding(
+                "X1",
+                Severity.ERROR,
+                "三",
+                f"表三 列[{name}]",
+                f"本年“上年结转”为 {now} 件，但上年报告“结转下年度继续办理”为 {then} 件。",
+                "上年结转应等于上年报告的结转下年度数。",
+                "t3.carry_in",
+            )
 
 
 def check_in_force(report: Report, previous: Report) -> Iterator[Finding]:
@@ -45,10 +51,16 @@ def check_in_force(report: Report, previous: Report) -> Iterator[Finding]:
             continue
         expected = (before or 0) + (made or 0) - (repealed or 0)
         if expected != in_force:
-            yield Finding("X2", Severity.WARNING, "二", f"表二 {label} {RULE_COLUMNS[2]}",
-                          f"{label}现行有效 {in_force} 件，但上年现行有效 {before} + 本年制发 {made} − "
-                          f"本年废止 {repealed} = {expected} 件。",
-                          "如有集中清理或失效，请在正文说明；否则请核对。", target)
+            yield Finding(
+                "X2",
+                Severity.WARNING,
+                "二",
+                f"表二 {label} {RULE_COLUMNS[2]}",
+                f"{label}现行有效 {in_force} 件，但上年现行有效 {before} + 本年制发 {made} − "
+                f"本年废止 {repealed} = {expected} 件。",
+                "如有集中清理或失效，请在正文说明；否则请核对。",
+                target,
+            )
 
 
 def _compared(report: Report) -> dict[str, int | None]:
@@ -69,9 +81,14 @@ def check_jumps(report: Report, previous: Report) -> Iterator[Finding]:
         if now is None or then is None or max(now, then) < JUMP_FLOOR:
             continue
         if now > then * JUMP or now * JUMP < then:
-            yield Finding("X3", Severity.WARNING, "二" if where.startswith("表二") else "三", where,
-                          f"{where} 本年 {now}，上年 {then}，变化超过 {JUMP} 倍。",
-                          "请核对是否录入错误（如单位、漏位），确认无误可忽略。")
+            yield Finding(
+                "X3",
+                Severity.WARNING,
+                "二" if where.startswith("表二") else "三",
+                where,
+                f"{where} 本年 {now}，上年 {then}，变化超过 {JUMP} 倍。",
+                "请核对是否录入错误（如单位、漏位），确认无误可忽略。",
+            )
 
 
 def _sentences(text: str) -> list[str]:
@@ -81,8 +98,10 @@ def _sentences(text: str) -> list[str]:
 
 def check_repetition(report: Report, previous: Report) -> Iterator[Finding]:
     """X4: 一 or 五 largely repeats last year's text; the repeated passages are shown."""
-    pairs = ((SECTION_HEADINGS[0], report.overview.text, previous.overview.text, "一"),
-             (SECTION_HEADINGS[4], report.improvements.text or "", previous.improvements.text or "", "五"))
+    pairs = (
+        (SECTION_HEADINGS[0], report.overview.text, previous.overview.text, "一"),
+        (SECTION_HEADINGS[4], report.improvements.text or "", previous.improvements.text or "", "五"),
+    )
     for heading, now, then, section in pairs:
         current, old = _sentences(now), _sentences(then)
         if not current or not old:
@@ -91,9 +110,14 @@ def check_repetition(report: Report, previous: Report) -> Iterator[Finding]:
         share = len(repeated) / len(current)
         if share > REPEAT_SHARE:
             shown = "；".join(f"“{s[:30]}…”" for s in repeated[:3])
-            yield Finding("X4", Severity.WARNING, section, heading,
-                          f"{heading}有 {share:.0%} 的句子与上年报告相同或几乎相同，如：{shown}",
-                          "请写本年度的实际情况，不要照抄上年报告。")
+            yield Finding(
+                "X4",
+                Severity.WARNING,
+                section,
+                heading,
+                f"{heading}有 {share:.0%} 的句子与上年报告相同或几乎相同，如：{shown}",
+                "请写本年度的实际情况，不要照抄上年报告。",
+            )
 
 
 def _near(sentence: str, others: list[str]) -> bool:

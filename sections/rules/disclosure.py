@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from sections.model.disclosure import FEE_LABEL, RULES_LABEL, SECTION
 from sections.model.findings import Finding, Severity
+from sections.model.report import Report
 
 from . import disclosure_2019
-
-if TYPE_CHECKING:
-    from sections.model.report import Report
-
 
 PLAUSIBLE_FEE_WAN: dict[str | None, Decimal] = {
     "乡镇街道": Decimal(1_000),
@@ -32,17 +28,29 @@ def check_blank(report: Report) -> Iterator[Finding]:
     marks = [(where, value) for where, value, _ in report.disclosure.cells() if isinstance(value, str)]
     if marks:
         places = "、".join(f"{where}（{value or '空白'}）" for where, value in marks)
-        yield Finding("C1", Severity.ERROR, SECTION, marks[0][0],
-                      f"表二有 {len(marks)} 处不是数字：{places}。", "没有发生的事项填 0。")
+        yield Finding(
+            "C1",
+            Severity.ERROR,
+            SECTION,
+            marks[0][0],
+            f"表二有 {len(marks)} 处不是数字：{places}。",
+            "没有发生的事项填 0。",
+        )
 
 
 def check_negative(report: Report) -> Iterator[Finding]:
     """C2: counts are whole numbers of at least 0, and the fee is an amount of at least 0."""
     for where, value, target in report.disclosure.cells():
         if isinstance(value, int | Decimal) and value < 0:
-            yield Finding("C2", Severity.ERROR, SECTION, where,
-                          f"{where} 填报为 {value}，不能为负数。",
-                          "件数和金额只能是 0 或正数；如有废止，请填废止的件数。", target)
+            yield Finding(
+                "C2",
+                Severity.ERROR,
+                SECTION,
+                where,
+                f"{where} 填报为 {value}，不能为负数。",
+                "件数和金额只能是 0 或正数；如有废止，请填废止的件数。",
+                target,
+            )
 
 
 def check_fee_decimals(report: Report) -> Iterator[Finding]:
@@ -53,9 +61,15 @@ def check_fee_decimals(report: Report) -> Iterator[Finding]:
     exponent = fee.as_tuple().exponent
     given = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     if given != wanted:
-        yield Finding("C3", Severity.WARNING, SECTION, f"表二 {FEE_LABEL}",
-                      f"收费金额 {fee} 有 {given} 位小数，本省要求保留 {wanted} 位。",
-                      f"请写成 {fee.quantize(Decimal(1).scaleb(-wanted))}。", "t2.fee")
+        yield Finding(
+            "C3",
+            Severity.WARNING,
+            SECTION,
+            f"表二 {FEE_LABEL}",
+            f"收费金额 {fee} 有 {given} 位小数，本省要求保留 {wanted} 位。",
+            f"请写成 {fee.quantize(Decimal(1).scaleb(-wanted))}。",
+            "t2.fee",
+        )
 
 
 def check_fee_unit(report: Report) -> Iterator[Finding]:
@@ -63,10 +77,15 @@ def check_fee_unit(report: Report) -> Iterator[Finding]:
     fee = report.disclosure.fee
     limit = PLAUSIBLE_FEE_WAN.get(report.meta.level)
     if isinstance(fee, Decimal) and limit is not None and fee > limit:
-        yield Finding("C4", Severity.WARNING, SECTION, f"表二 {FEE_LABEL}",
-                      f"收费金额 {fee} 万元（{fee / 10000:g} 亿元）对{report.meta.level}而言过大，"
-                      "可能按“元”填写了。",
-                      f"单位是万元：如实际为 {fee} 元，应填 {fee / 10000}。", "t2.fee")
+        yield Finding(
+            "C4",
+            Severity.WARNING,
+            SECTION,
+            f"表二 {FEE_LABEL}",
+            f"收费金额 {fee} 万元（{fee / 10000:g} 亿元）对{report.meta.level}而言过大，可能按“元”填写了。",
+            f"单位是万元：如实际为 {fee} 元，应填 {fee / 10000}。",
+            "t2.fee",
+        )
 
 
 def check_rules_power(report: Report) -> Iterator[Finding]:
@@ -77,10 +96,15 @@ def check_rules_power(report: Report) -> Iterator[Finding]:
         return
     if any(isinstance(v, int) and v != 0 for v in rules):
         shown = "/".join("空" if v is None else str(v) for v in rules)
-        yield Finding("T2-RULES", Severity.WARNING, SECTION, f"表二 {RULES_LABEL}",
-                      f"{meta.level}没有规章制定权，规章行应为 0/0/0，实际填报 {shown}。",
-                      "行政规范性文件不是规章，请填在下一行。", "t2.rules")
+        yield Finding(
+            "T2-RULES",
+            Severity.WARNING,
+            SECTION,
+            f"表二 {RULES_LABEL}",
+            f"{meta.level}没有规章制定权，规章行应为 0/0/0，实际填报 {shown}。",
+            "行政规范性文件不是规章，请填在下一行。",
+            "t2.rules",
+        )
 
 
-RULES = (check_blank, check_negative, check_fee_decimals, check_fee_unit, check_rules_power,
-         *disclosure_2019.RULES)
+RULES = (check_blank, check_negative, check_fee_decimals, check_fee_unit, check_rules_power, *disclosure_2019.RULES)

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from sections.model.disclosure_2019 import AMOUNT_COLUMN, CHANGE_COLUMN, SECTION
 from sections.model.findings import Finding, Severity
-
-if TYPE_CHECKING:
-    from sections.model.report import Report
+from sections.model.report import Report
 
 
 def check_blank(report: Report) -> Iterator[Finding]:
@@ -17,12 +14,19 @@ def check_blank(report: Report) -> Iterator[Finding]:
     trial = report.disclosure.trial
     if trial is None:
         return
-    marks = [(where, value) for where, column, value in trial.cells()
-             if isinstance(value, str) and column != AMOUNT_COLUMN]
+    marks = [
+        (where, value) for where, column, value in trial.cells() if isinstance(value, str) and column != AMOUNT_COLUMN
+    ]
     if marks:
         places = "、".join(f"{where}（{value or '空白'}）" for where, value in marks)
-        yield Finding("C1", Severity.ERROR, SECTION, marks[0][0],
-                      f"表二有 {len(marks)} 处不是数字：{places}。", "没有发生的事项填 0。")
+        yield Finding(
+            "C1",
+            Severity.ERROR,
+            SECTION,
+            marks[0][0],
+            f"表二有 {len(marks)} 处不是数字：{places}。",
+            "没有发生的事项填 0。",
+        )
 
 
 def check_negative(report: Report) -> Iterator[Finding]:
@@ -32,8 +36,9 @@ def check_negative(report: Report) -> Iterator[Finding]:
         return
     for where, column, value in trial.cells():
         if isinstance(value, int) and value < 0 and column != CHANGE_COLUMN:
-            yield Finding("C2", Severity.ERROR, SECTION, where, f"{where} 填报为 {value}，不能为负数。",
-                          "件数只能是 0 或正数。")
+            yield Finding(
+                "C2", Severity.ERROR, SECTION, where, f"{where} 填报为 {value}，不能为负数。", "件数只能是 0 或正数。"
+            )
 
 
 RULES = (check_blank, check_negative)

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from sections.model.findings import Finding, Severity
 from sections.model.improvements import SECTION
-
-if TYPE_CHECKING:
-    from sections.model.report import Report
-
+from sections.model.report import Report
 
 MIN_CHARS = 30
 """Fewer written characters than this is 「trivially short」 for 五 (S2)."""
@@ -24,9 +20,15 @@ def check_not_empty(report: Report) -> Iterator[Finding]:
         return
     length = len(re.sub(r"\s", "", text))
     if length < MIN_CHARS:
-        yield Finding("S2", Severity.ERROR, SECTION, "五、存在的主要问题及改进情况",
-                      f"第五部分只有 {length} 个字，内容过于简单。",
-                      "请写明存在的主要问题、上年问题的改进情况和下一步措施。", "s5.text")
+        yield Finding(
+            "S2",
+            Severity.ERROR,
+            SECTION,
+            "五、存在的主要问题及改进情况",
+            f"第五部分只有 {length} 个字，内容过于简单。",
+            "请写明存在的主要问题、上年问题的改进情况和下一步措施。",
+            "s5.text",
+        )
 
 
 RULES = (check_not_empty,)

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from typing import TYPE_CHECKING
 
 from sections.model.findings import Finding, Severity
 from sections.model.meta import SECTION
-
-if TYPE_CHECKING:
-    from sections.model.report import Report
+from sections.model.report import Report
 
 
 def check_deadline(report: Report, today: date | None = None) -> Iterator[Finding]:
@@ -21,7 +18,10 @@ def check_deadline(report: Report, today: date | None = None) -> Iterator[Findin
     days = (deadline - (today or date.today())).days
     when = f"还有 {days} 天" if days >= 0 else f"已过 {-days} 天"
     yield Finding(
-        "D1", Severity.INFO, SECTION, "发布期限",
+        "D1",
+        Severity.INFO,
+        SECTION,
+        "发布期限",
         f"本报告应于 {deadline.year}年{deadline.month}月{deadline.day}日前公开发布（{when}）。",
         "条例第四十九条：政府部门 1 月 31 日前，县级以上人民政府本级报告 3 月 31 日前。",
         target="meta.level",

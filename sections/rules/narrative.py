@@ -49,12 +49,13 @@ def squeeze(text: str) -> str:
 
 def passages(report: Report) -> list[Passage]:
     """The narrative of the report, each piece named as a reviewer would name it."""
-    parts = [Passage("导语", report.meta.preface or ""),
-             Passage(SECTION_HEADINGS[0], report.overview.opening or "")]
+    parts = [Passage("导语", report.meta.preface or ""), Passage(SECTION_HEADINGS[0], report.overview.opening or "")]
     for index, sub in enumerate(report.overview.subsections or []):
         parts.append(Passage(f"{SECTION_HEADINGS[0]}{numbered(index, sub.title)}", sub.text or ""))
-    parts += [Passage(SECTION_HEADINGS[4], report.improvements.text or ""),
-              Passage(SECTION_HEADINGS[5], report.other.text or "")]
+    parts += [
+        Passage(SECTION_HEADINGS[4], report.improvements.text or ""),
+        Passage(SECTION_HEADINGS[5], report.other.text or ""),
+    ]
     return [Passage(p.where, squeeze(p.text)) for p in parts if p.text]
 
 
@@ -96,16 +97,22 @@ def check_applications(report: Report) -> Iterator[Finding]:
             for kind, pattern, words in APPLICATION_PATTERNS:
                 for match in _rx(pattern).finditer(sentence):
                     stated = _int(next(g for g in match.groups() if g and _rx(NUM).fullmatch(g)))
-                    finding = _compare_applications(kind, stated, new, carry_in, tabled, sentence,
-                                                    passage.where, words)
+                    finding = _compare_applications(kind, stated, new, carry_in, tabled, sentence, passage.where, words)
                     if finding:
                         yield finding
                         break
 
 
-def _compare_applications(kind: str, stated: int, new: int | None, carry_in: int | None,
-                          tabled: dict[str, int | None], sentence: str, where: str,
-                          words: str) -> Finding | None:
+def _compare_applications(
+    kind: str,
+    stated: int,
+    new: int | None,
+    carry_in: int | None,
+    tabled: dict[str, int | None],
+    sentence: str,
+    where: str,
+    words: str,
+) -> Finding | None:
     table = new if kind == "received" else tabled[kind]
     if table is None or stated == table:
         return None
@@ -113,16 +120,31 @@ def _compare_applications(kind: str, stated: int, new: int | None, carry_in: int
     if kind == "received" and carry_in is not None and stated == table + carry_in:
         if "含" in sentence or "包括" in sentence:
             return None
-        return Finding("N1", Severity.WARNING, _section(where), where,
-                       f"{quoted}称{words}申请 {stated} 件，等于表三本年新收 {table} 件加上年结转 "
-                       f"{carry_in} 件，但正文没有说明含上年结转。", "请写明“含上年结转”，或改为本年新收数。")
+        return Finding(
+            "N1",
+            Severity.WARNING,
+            _section(where),
+            where,
+            f"{quoted}称{words}申请 {stated} 件，等于表三本年新收 {table} 件加上年结转 "
+            f"{carry_in} 件，但正文没有说明含上年结转。",
+            "请写明“含上年结转”，或改为本年新收数。",
+        )
     severity = Severity.WARNING if any(w in sentence for w in SCOPE_WORDS) else Severity.ERROR
-    label = {"received": "本年新收", "done": "办理结果（七）总计", "carry_in": "上年结转",
-             "carry_out": "结转下年度继续办理"}[kind]
-    return Finding("N1", severity, _section(where), where,
-                   f"{quoted}称{words} {stated} 件，与表三{label} {table} 件不符"
-                   f"{'（口径可能不同，请说明）' if severity is Severity.WARNING else ''}。",
-                   "正文数字应与表三一致；口径不同时请在正文写明。")
+    label = {
+        "received": "本年新收",
+        "done": "办理结果（七）总计",
+        "carry_in": "上年结转",
+        "carry_out": "结转下年度继续办理",
+    }[kind]
+    return Finding(
+        "N1",
+        severity,
+        _section(where),
+        where,
+        f"{quoted}称{words} {stated} 件，与表三{label} {table} 件不符"
+        f"{'（口径可能不同，请说明）' if severity is Severity.WARNING else ''}。",
+        "正文数字应与表三一致；口径不同时请在正文写明。",
+    )
 
 
 def check_percentages(report: Report) -> Iterator[Finding]:
@@ -139,9 +161,14 @@ def check_percentages(report: Report) -> Iterator[Finding]:
                 count, percent = _int(match.group(1)), Decimal(match.group(2))
                 if not denominators or any(_rounds_to(count, d, percent) for d in denominators):
                     continue
-                yield Finding("N2", Severity.ERROR, _section(passage.where), passage.where,
-                              f"正文“{match.group(0)}”：{count} 件占 {percent}% 与表三及正文中的总数都对不上。",
-                              "请按“该项件数 ÷ 总数 × 100%”重新计算。")
+                yield Finding(
+                    "N2",
+                    Severity.ERROR,
+                    _section(passage.where),
+                    passage.where,
+                    f"正文“{match.group(0)}”：{count} 件占 {percent}% 与表三及正文中的总数都对不上。",
+                    "请按“该项件数 ÷ 总数 × 100%”重新计算。",
+                )
 
 
 def _rounds_to(count: int, total: int, percent: Decimal) -> bool:
@@ -175,21 +202,31 @@ def check_cases(report: Report) -> Iterator[Finding]:
             for kind, pattern in CASE_PATTERNS:
                 for match in _rx(pattern).finditer(sentence):
                     if _int(match.group(1)) != stated_totals[kind]:
-                        problems.append(f"{'行政复议' if kind == 0 else '行政诉讼'} {_int(match.group(1))} 件，"
-                                        f"表四为 {stated_totals[kind]} 件")
+                        problems.append(
+                            f"{'行政复议' if kind == 0 else '行政诉讼'} {_int(match.group(1))} 件，"
+                            f"表四为 {stated_totals[kind]} 件"
+                        )
             mentioned = [k for k, word in enumerate(("复议", "诉讼")) if word in sentence]
             cells = [c for k in mentioned for g in groups[k] for c in table.group(g)]
-            if any(w in sentence for w in ALL_UPHELD) and any(number(cells[i]) for i in range(len(cells))
-                                                               if i % 5 in (1, 2, 3)):
+            if any(w in sentence for w in ALL_UPHELD) and any(
+                number(cells[i]) for i in range(len(cells)) if i % 5 in (1, 2, 3)
+            ):
                 problems.append("称“均获维持”，但表四有纠正、其他结果或尚未审结的案件")
-            if any(w in sentence for w in ALL_CLOSED) and any(number(cells[i]) for i in range(len(cells))
-                                                               if i % 5 == 3):
+            if any(w in sentence for w in ALL_CLOSED) and any(
+                number(cells[i]) for i in range(len(cells)) if i % 5 == 3
+            ):
                 problems.append("称“均已结案”，但表四有尚未审结的案件")
             if NO_CASES.search(sentence) and any(stated_totals[k] for k in mentioned):
                 problems.append("称未发生行政复议或行政诉讼，但表四有案件")
             if problems:
-                yield Finding("N3", Severity.ERROR, _section(passage.where), passage.where,
-                              f"正文“{sentence[:60]}”：{'；'.join(problems)}。", "正文应与表四一致。")
+                yield Finding(
+                    "N3",
+                    Severity.ERROR,
+                    _section(passage.where),
+                    passage.where,
+                    f"正文“{sentence[:60]}”：{'；'.join(problems)}。",
+                    "正文应与表四一致。",
+                )
 
 
 DOCUMENT_PATTERNS = (
@@ -216,8 +253,14 @@ def check_documents(report: Report) -> Iterator[Finding]:
                         if table is not None and stated != table:
                             problems.append(f"{doc}{columns[column]} {stated} 件，表二为 {table} 件")
             if problems:
-                yield Finding("N4", Severity.ERROR, _section(passage.where), passage.where,
-                              f"正文“{sentence[:60]}”：{'；'.join(problems)}。", "正文应与表二一致。")
+                yield Finding(
+                    "N4",
+                    Severity.ERROR,
+                    _section(passage.where),
+                    passage.where,
+                    f"正文“{sentence[:60]}”：{'；'.join(problems)}。",
+                    "正文应与表二一致。",
+                )
 
 
 NO_FEE = re.compile(r"(?:未|无|没有|不)收取|收取[^，,。]{0,12}?费[^，,。\d]{0,4}?0(?:\.0+)?元")
@@ -240,8 +283,7 @@ def check_fee_statement(report: Report) -> Iterator[Finding]:
         message = f"第六部分称收取信息处理费 {stated.group(1)} 元，与填报的 {amount} 元不符。"
     else:
         return
-    yield Finding("N5", Severity.ERROR, "六", where, message, "请让第六部分的文字与信息处理费的数字一致。",
-                  "s6.text")
+    yield Finding("N5", Severity.ERROR, "六", where, message, "请让第六部分的文字与信息处理费的数字一致。", "s6.text")
 
 
 def check_years(report: Report) -> Iterator[Finding]:
@@ -253,15 +295,20 @@ def check_years(report: Report) -> Iterator[Finding]:
         if passage.where == SECTION_HEADINGS[4]:
             continue
         for sentence in passage.sentences():
-            match = re.match(r"(?:[（(][一二三四五六七八九十\d][）)][^，,\d]{0,12}?)?(\d{4})年度?[，,]?(?:全年)?",
-                             sentence)
+            match = re.match(
+                r"(?:[（(][一二三四五六七八九十\d][）)][^，,\d]{0,12}?)?(\d{4})年度?[，,]?(?:全年)?", sentence
+            )
             if not (match and int(match.group(1)) < year and re.search(r"\d+(?:件|条|个|次|期)", sentence)):
                 match = re.search(r"截至(\d{4})年(?:底|末|12月31日)", sentence)
             if match and int(match.group(1)) < year and not any(w in sentence for w in COMPARISON_WORDS):
-                yield Finding("N6", Severity.WARNING, _section(passage.where), passage.where,
-                              f"{year}年度报告写“{sentence[:40]}”，年份 {match.group(1)} 应为 {year}"
-                              "（可能沿用了上年的文字）。", f"请核对年份，改为 {year} 年的情况。")
+                yield Finding(
+                    "N6",
+                    Severity.WARNING,
+                    _section(passage.where),
+                    passage.where,
+                    f"{year}年度报告写“{sentence[:40]}”，年份 {match.group(1)} 应为 {year}（可能沿用了上年的文字）。",
+                    f"请核对年份，改为 {year} 年的情况。",
+                )
 
 
-RULES = (check_applications, check_percentages, check_cases, check_documents, check_fee_statement,
-         check_years)
+RULES = (check_applications, check_percentages, check_cases, check_documents, check_fee_statement, check_years)

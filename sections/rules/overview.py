@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from sections.model.findings import Finding, Severity
 from sections.model.labels import DEFAULT_SUBSECTIONS, GOVERNMENT_SUBSECTION
 from sections.model.overview import SECTION
-
-if TYPE_CHECKING:
-    from sections.model.report import Report
-
+from sections.model.report import Report
 
 THEME_WORDS: dict[str, tuple[str, ...]] = {
     DEFAULT_SUBSECTIONS[0]: ("主动公开",),
@@ -41,10 +37,16 @@ def check_themes(report: Report) -> Iterator[Finding]:
     if report.meta.is_government and not any(w in text for w in GOVERNMENT_WORDS):
         missing.append(GOVERNMENT_SUBSECTION)
     if missing:
-        yield Finding("S3", Severity.WARNING, SECTION, "一、总体情况",
-                      f"总体情况没有写到：{'、'.join(missing)}。",
-                      "总体情况应覆盖主动公开、依申请公开、政府信息管理、平台建设、监督保障"
-                      "（人民政府还应报告工作考核、社会评议和责任追究结果）。", "s1.titles")
+        yield Finding(
+            "S3",
+            Severity.WARNING,
+            SECTION,
+            "一、总体情况",
+            f"总体情况没有写到：{'、'.join(missing)}。",
+            "总体情况应覆盖主动公开、依申请公开、政府信息管理、平台建设、监督保障"
+            "（人民政府还应报告工作考核、社会评议和责任追究结果）。",
+            "s1.titles",
+        )
 
 
 RULES = (check_themes,)

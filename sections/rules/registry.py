@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
+from typing import TypeAlias
 
-from sections.model.findings import Finding, Rule
+from sections.model.findings import Finding
 from sections.model.report import Report
 
 from . import appeals, crossyear, disclosure, improvements, meta, narrative, other, overview, requests
+
+Rule: TypeAlias = Callable[[Report], Iterable[Finding]]
+"""A rule that needs nothing but the report: it returns (or yields) its findings."""
 
 RULES: tuple[Rule, ...] = (
     *disclosure.RULES,

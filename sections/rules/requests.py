@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from sections.model.findings import Finding, Severity, number
 from sections.model.labels import T3_COLUMNS
+from sections.model.report import Report
 from sections.model.requests import SECTION, TOTAL, row_name, row_question
-
-if TYPE_CHECKING:
-    from sections.model.report import Report
 
 
 def _answered_all(report: Report, keys: tuple[str, ...], column: int) -> bool:
@@ -19,13 +16,21 @@ def _answered_all(report: Report, keys: tuple[str, ...], column: int) -> bool:
 
 def check_blank(report: Report) -> Iterator[Finding]:
     """C1: every cell of table 三 is a number: 0, not blank, 「/」, 「—」 or 「无」."""
-    marks = [f"{row_name(k)} {T3_COLUMNS[c]}（{v or '空白'}）"
-             for k, cells in report.requests.rows.items() for c, v in enumerate(cells)
-             if isinstance(v, str)]
+    marks = [
+        f"{row_name(k)} {T3_COLUMNS[c]}（{v or '空白'}）"
+        for k, cells in report.requests.rows.items()
+        for c, v in enumerate(cells)
+        if isinstance(v, str)
+    ]
     if marks:
-        yield Finding("C1", Severity.ERROR, SECTION, "表三",
-                      f"表三有 {len(marks)} 处不是数字：{'、'.join(marks[:5])}"
-                      f"{' 等' if len(marks) > 5 else ''}。", "没有发生的情形填 0。")
+        yield Finding(
+            "C1",
+            Severity.ERROR,
+            SECTION,
+            "表三",
+            f"表三有 {len(marks)} 处不是数字：{'、'.join(marks[:5])}{' 等' if len(marks) > 5 else ''}。",
+            "没有发生的情形填 0。",
+        )
 
 
 def check_negative(report: Report) -> Iterator[Finding]:
@@ -34,9 +39,15 @@ def check_negative(report: Report) -> Iterator[Finding]:
         for column, value in enumerate(cells):
             if isinstance(value, int) and value < 0:
                 where = f"表三 行[{row_name(key)}] 列[{T3_COLUMNS[column]}]"
-                yield Finding("C2", Severity.ERROR, SECTION, where,
-                              f"{where} 填报为 {value}，件数不能为负数。", "请填写 0 或正数。",
-                              row_question(key))
+                yield Finding(
+                    "C2",
+                    Severity.ERROR,
+                    SECTION,
+                    where,
+                    f"{where} 填报为 {value}，件数不能为负数。",
+                    "请填写 0 或正数。",
+                    row_question(key),
+                )
 
 
 def check_rows(report: Report) -> Iterator[Finding]:
@@ -49,9 +60,15 @@ def check_rows(report: Report) -> Iterator[Finding]:
         computed = sum(number(c) for c in six)
         if computed != number(stated):
             where = f"表三 行[{row_name(key)}]"
-            yield Finding("T3-ROW", Severity.ERROR, SECTION, where,
-                          f"{where}：六类申请人合计 {computed}，但总计填报为 {stated}。",
-                          "请核对各列数字或总计。", row_question(key))
+            yield Finding(
+                "T3-ROW",
+                Severity.ERROR,
+                SECTION,
+                where,
+                f"{where}：六类申请人合计 {computed}，但总计填报为 {stated}。",
+                "请核对各列数字或总计。",
+                row_question(key),
+            )
 
 
 def check_columns(report: Report) -> Iterator[Finding]:
@@ -67,9 +84,15 @@ def check_columns(report: Report) -> Iterator[Finding]:
         computed = sum(number(table.value(k, column)) for k in table.result_keys)
         if computed != number(stated):
             where = f"表三 列[{name}]"
-            yield Finding("T3-COL", Severity.ERROR, SECTION, where,
-                          f"{where}：各办理结果合计 {computed}，但（七）总计填报为 {stated}。",
-                          "请核对办理结果各行或（七）总计。", "t3.outcomes")
+            yield Finding(
+                "T3-COL",
+                Severity.ERROR,
+                SECTION,
+                where,
+                f"{where}：各办理结果合计 {computed}，但（七）总计填报为 {stated}。",
+                "请核对办理结果各行或（七）总计。",
+                "t3.outcomes",
+            )
 
 
 def check_balance(report: Report) -> Iterator[Finding]:
@@ -78,17 +101,23 @@ def check_balance(report: Report) -> Iterator[Finding]:
     for column, name in enumerate(T3_COLUMNS):
         if not _answered_all(report, ("new", "carry_in", "total", "carry_out"), column):
             continue
-        new, carry_in, done, carry_out = (number(table.value(k, column))
-                                          for k in ("new", "carry_in", "total", "carry_out"))
+        new, carry_in, done, carry_out = (
+            number(table.value(k, column)) for k in ("new", "carry_in", "total", "carry_out")
+        )
         if new + carry_in != done + carry_out:
             where = f"表三 列[{name}]"
             short = "办理结果或结转数偏少" if new + carry_in > done + carry_out else "办理结果或结转数偏多"
-            yield Finding("T3-BAL", Severity.ERROR, SECTION, where,
-                          f"{where} 勾稽关系不平：新收 {new} + 上年结转 {carry_in} = {new + carry_in}，"
-                          f"但办理结果合计 {done} + 结转下年度 {carry_out} = {done + carry_out}"
-                          f"（{short}）。",
-                          "应满足 第一项 + 第二项 = 第三项（七）总计 + 第四项：请核对办理结果或结转数。",
-                          "t3.carry_out")
+            yield Finding(
+                "T3-BAL",
+                Severity.ERROR,
+                SECTION,
+                where,
+                f"{where} 勾稽关系不平：新收 {new} + 上年结转 {carry_in} = {new + carry_in}，"
+                f"但办理结果合计 {done} + 结转下年度 {carry_out} = {done + carry_out}"
+                f"（{short}）。",
+                "应满足 第一项 + 第二项 = 第三项（七）总计 + 第四项：请核对办理结果或结转数。",
+                "t3.carry_out",
+            )
 
 
 RULES = (check_blank, check_negative, check_rows, check_columns, check_balance)

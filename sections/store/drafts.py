@@ -107,8 +107,7 @@ def _read_json(path: Path) -> dict[str, Any]:
         raise DraftError(f"{path}：不是 UTF-8 文本，不是 nianbao 草稿。") from err
     except json.JSONDecodeError as err:
         raise DraftError(
-            f"{path}：不是有效的 JSON（第 {err.lineno} 行第 {err.colno} 列：{err.msg}），"
-            "文件可能被截断或手工改坏。"
+            f"{path}：不是有效的 JSON（第 {err.lineno} 行第 {err.colno} 列：{err.msg}），文件可能被截断或手工改坏。"
         ) from err
     if not isinstance(data, dict) or not isinstance(data.get("report"), dict):
         raise DraftError(f"{path}：不是 nianbao 草稿（缺少 report 部分）。")
@@ -116,9 +115,7 @@ def _read_json(path: Path) -> dict[str, Any]:
     if not isinstance(version, int) or version < 1:
         raise DraftError(f"{path}：草稿没有有效的格式版本号（schema_version），可能被手工改坏。")
     if version > SCHEMA_VERSION:
-        raise DraftError(
-            f"{path}：草稿格式版本 {version} 高于本程序支持的 {SCHEMA_VERSION}，请升级 nianbao。"
-        )
+        raise DraftError(f"{path}：草稿格式版本 {version} 高于本程序支持的 {SCHEMA_VERSION}，请升级 nianbao。")
     draft: dict[str, Any] = data
     while version < SCHEMA_VERSION:
         draft = MIGRATIONS[version](draft)
@@ -127,16 +124,40 @@ def _read_json(path: Path) -> dict[str, Any]:
     return draft
 
 
-PLACES = {"meta": "基本信息", "overview": "一、总体情况", "disclosure": "表二", "requests": "表三",
-          "appeals": "表四", "improvements": "五", "other": "六", "interview": "对话记录"}
+PLACES = {
+    "meta": "基本信息",
+    "overview": "一、总体情况",
+    "disclosure": "表二",
+    "requests": "表三",
+    "appeals": "表四",
+    "improvements": "五",
+    "other": "六",
+    "interview": "对话记录",
+}
 
 
 UNION_TAGS = frozenset({"int", "str", "decimal", "none", "float", "bool"})
-FIELD_NAMES = {"body": "机关名称", "level": "机关层级", "year": "报告年度", "preface": "导语",
-               "department": "承办科室", "phone": "联系电话", "email": "电子邮箱", "address": "地址",
-               "postcode": "邮编", "fee_decimals": "收费金额小数位数", "fee": "行政事业性收费",
-               "rules": "规章", "normative": "行政规范性文件", "permits": "行政许可", "penalties": "行政处罚",
-               "enforcement": "行政强制", "text": "正文", "opening": "开头段落", "fee_amount": "信息处理费"}
+FIELD_NAMES = {
+    "body": "机关名称",
+    "level": "机关层级",
+    "year": "报告年度",
+    "preface": "导语",
+    "department": "承办科室",
+    "phone": "联系电话",
+    "email": "电子邮箱",
+    "address": "地址",
+    "postcode": "邮编",
+    "fee_decimals": "收费金额小数位数",
+    "fee": "行政事业性收费",
+    "rules": "规章",
+    "normative": "行政规范性文件",
+    "permits": "行政许可",
+    "penalties": "行政处罚",
+    "enforcement": "行政强制",
+    "text": "正文",
+    "opening": "开头段落",
+    "fee_amount": "信息处理费",
+}
 
 
 def _name(section: str, part: str) -> str:
@@ -149,10 +170,19 @@ def _name(section: str, part: str) -> str:
 
 
 REASONS = {
-    "too_short": "个数不够", "too_long": "个数太多", "int_parsing": "应为整数", "int_type": "应为整数",
-    "int_from_float": "应为整数", "decimal_parsing": "应为数字", "decimal_type": "应为数字",
-    "literal_error": "不是可选的值", "string_type": "应为文字", "missing": "缺少这一项",
-    "dict_type": "格式不对", "list_type": "格式不对", "bool_type": "应为是或否",
+    "too_short": "个数不够",
+    "too_long": "个数太多",
+    "int_parsing": "应为整数",
+    "int_type": "应为整数",
+    "int_from_float": "应为整数",
+    "decimal_parsing": "应为数字",
+    "decimal_type": "应为数字",
+    "literal_error": "不是可选的值",
+    "string_type": "应为文字",
+    "missing": "缺少这一项",
+    "dict_type": "格式不对",
+    "list_type": "格式不对",
+    "bool_type": "应为是或否",
 }
 
 
@@ -202,8 +232,9 @@ def save_draft(path: Path, draft: Draft) -> None:
     try:
         write_atomic(path, data, backup=True)
     except OSError as err:
-        raise DraftError(f"{path}：草稿保存失败（{err.strerror}），已填写的内容仍在程序中，"
-                         "下次回答时会再次尝试保存。") from err
+        raise DraftError(
+            f"{path}：草稿保存失败（{err.strerror}），已填写的内容仍在程序中，下次回答时会再次尝试保存。"
+        ) from err
 
 
 def write_atomic(path: Path, data: bytes, *, backup: bool = False) -> None:

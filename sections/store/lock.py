@@ -30,8 +30,7 @@ class DraftLock:
                 f"{owner.get('pid')}，{started} 开始）。请先在那个窗口退出；如确认它已关闭，"
                 f"删除 {self.path.name} 后再打开。"
             )
-        me = {"host": socket.gethostname(), "pid": os.getpid(),
-              "started": datetime.now().isoformat(timespec="seconds")}
+        me = {"host": socket.gethostname(), "pid": os.getpid(), "started": datetime.now().isoformat(timespec="seconds")}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.path.write_text(json.dumps(me), encoding="utf-8")

@@ -10,16 +10,19 @@ import os
 import shutil
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sections.model.errors import DraftError
 from sections.model.findings import Finding
 from sections.model.meta import Contact, Meta
 from sections.model.report import Report
 from sections.model.requests import TOTAL
-from sections.reading.reader import Reading
 from sections.rules.registry import check
 from sections.store.drafts import Draft, Exchange, InterviewState, load_draft, recover_draft, save_draft
 from sections.store.lock import DraftLock
+
+if TYPE_CHECKING:
+    from sections.reading.reader import Reading  # the type only: the reader loads when a published report is read
 
 
 def default_draft_dir() -> Path:
@@ -27,7 +30,7 @@ def default_draft_dir() -> Path:
     home = os.environ.get("NIANBAO_HOME")
     if home:
         return Path(home)
-    from platformdirs import user_data_path
+    from platformdirs import user_data_path  # late on purpose: only needed without NIANBAO_HOME
 
     return user_data_path("nianbao", appauthor=False) / "drafts"
 
@@ -75,13 +78,18 @@ def _backup_hint(path: Path) -> str:
         saved = load_draft(backup).saved_at
     except DraftError:
         return ""
-    return (f" 上一次保存的备份完好（{saved:%Y-%m-%d %H:%M}）：运行 nianbao restore {path} 即可用它恢复，"
-            "损坏的文件会另存一份。") if saved else ""
+    return (
+        (
+            f" 上一次保存的备份完好（{saved:%Y-%m-%d %H:%M}）：运行 nianbao restore {path} 即可用它恢复，"
+            "损坏的文件会另存一份。"
+        )
+        if saved
+        else ""
+    )
 
 
 def start_from_previous(previous: Path, draft_path: Path) -> None:
     """Write a new draft at `draft_path` carried over from last year's draft or published report."""
-    from sections.store.workspace import draft_from_previous, load
 
     if draft_path.exists():
         raise DraftError(f"{draft_path}：文件已存在。请换一个新草稿的路径。")
@@ -115,12 +123,13 @@ def is_draft(path: Path) -> bool:
 def load(path: Path) -> tuple[Report, list[Finding]]:
     """A draft or a published report and its findings; `NianbaoError` when the file cannot be used."""
     if is_draft(path):
-        from sections.reading.files import MAX_BYTES
+        from sections.reading.files import MAX_BYTES  # late on purpose, as below
 
         if path.is_file() and path.stat().st_size > MAX_BYTES:
             raise DraftError(f"{path}：文件太大，不是 nianbao 草稿。")
         report = load_draft(path).report
         return report, check(report)
+    # Late on purpose: the reader compiles many patterns (~80 ms); checking a draft never needs it.
     from sections.reading.reader import read_report
     from sections.reading.structure import check_imported
 
@@ -132,9 +141,8 @@ def import_report(source: Path, target: Path, *, force: bool) -> tuple[Report, l
     """Read a published report and save it as a draft the interview can open; refuse to overwrite."""
     if target.exists() and not force:
         raise DraftError(f"{target}：文件已存在。如要覆盖，请加 --force。")
-    from sections.reading.reader import read_report
+    from sections.reading.reader import read_report  # late on purpose, as in load()
     from sections.reading.structure import check_imported
-    from sections.store.workspace import draft_from
 
     reading = read_report(source)
     save_draft(target, draft_from(reading))
@@ -154,17 +162,27 @@ def draft_from(reading: Reading) -> Draft:
         table.rows["total"] = stated
     cells = report.appeals.cells
     for start in range(0, len(cells), 5):
-        group = cells[start:start + 5]
+        group = cells[start : start + 5]
         if all(isinstance(v, int) for v in group) and sum(group[:4]) == group[4]:  # type: ignore[arg-type]
             cells[start + 4] = None
     notes = [Exchange(role="assistant", text=f"已从 {reading.source} 导入《{report.meta.title}》。")]
-    notes += [Exchange(role="flag", text=f"{f.where}：{f.message}") for f in reading.findings
-              if f.rule in ("R1", "R2")]
+    notes += [Exchange(role="flag", text=f"{f.where}：{f.message}") for f in reading.findings if f.rule in ("R1", "R2")]
     return Draft(report=report, interview=InterviewState(transcript=notes))
 
 
-CARRIED = ("meta.body", "meta.level", "meta.year", "meta.department", "meta.phone", "meta.email",
-           "meta.address", "meta.postcode", "meta.fee_decimals", "meta.preface", "t3.carry_in")
+CARRIED = (
+    "meta.body",
+    "meta.level",
+    "meta.year",
+    "meta.department",
+    "meta.phone",
+    "meta.email",
+    "meta.address",
+    "meta.postcode",
+    "meta.fee_decimals",
+    "meta.preface",
+    "t3.carry_in",
+)
 """Questions answered from last year's report, each to be confirmed by the clerk."""
 
 
@@ -179,9 +197,16 @@ def draft_from_previous(previous: Report) -> Draft:
     preface = old.preface
     if preface and old.year is not None and year is not None:
         preface = preface.replace(f"{old.year}年", f"{year}年")
-    report = Report(meta=Meta(body=old.body, level=old.level, year=year, preface=preface,
-                              contact=Contact.model_validate(old.contact.model_dump()),
-                              fee_decimals=old.fee_decimals))
+    report = Report(
+        meta=Meta(
+            body=old.body,
+            level=old.level,
+            year=year,
+            preface=preface,
+            contact=Contact.model_validate(old.contact.model_dump()),
+            fee_decimals=old.fee_decimals,
+        )
+    )
     carry_out = previous.requests.applicants("carry_out")
     carried = set(CARRIED)
     if None not in carry_out and all(isinstance(v, int) for v in carry_out):
@@ -191,4 +216,3 @@ def draft_from_previous(previous: Report) -> Draft:
     if old.fee_decimals is None:
         carried.discard("meta.fee_decimals")
     return Draft(report=report, interview=InterviewState(previous=previous, carried=carried))
-

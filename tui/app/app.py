@@ -45,8 +45,7 @@ class NianbaoCommands(Provider):
         for command in self._commands():
             score = max(matcher.match(command.title), matcher.match(command.help))
             if score > 0:
-                yield Hit(score, matcher.highlight(command.title), command.callback,
-                          help=command.help)
+                yield Hit(score, matcher.highlight(command.title), command.callback, help=command.help)
 
 
 class NianbaoApp(App[None]):
@@ -67,8 +66,15 @@ class NianbaoApp(App[None]):
         Binding("ctrl+c", "help_quit", show=False, system=True),
     ]
 
-    def __init__(self, draft_path: Path | None, folder: Path, *, new: bool = False,
-                 today: date | None = None, clock: Callable[[], datetime] = datetime.now) -> None:
+    def __init__(
+        self,
+        draft_path: Path | None,
+        folder: Path,
+        *,
+        new: bool = False,
+        today: date | None = None,
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
         super().__init__()
         self.draft_path = draft_path
         self.folder = folder
@@ -177,25 +183,27 @@ class NianbaoApp(App[None]):
     def action_command_palette(self) -> None:
         """Open the command palette with this app's commands."""
         if not any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
-            self.push_screen(CommandPalette(placeholder="搜索命令：导出、预览、跳到 三、表格 …",
-                                            id="--command-palette"))
+            self.push_screen(
+                CommandPalette(placeholder="搜索命令：导出、预览、跳到 三、表格 …", id="--command-palette")
+            )
 
     def palette_commands(self, screen: Screen[object]) -> Iterator[SystemCommand]:
         """The palette's commands in the order shown: the chat's actions, jumps, tables, quit."""
         if isinstance(screen, InterviewScreen):
             yield SystemCommand("帮助：本题说明（F1）", "/help", self.action_help)
-            yield SystemCommand("预览报告（Ctrl+R）", "/preview 显示或隐藏预览",
-                                self.action_preview)
-            yield SystemCommand("问题清单（Ctrl+F）", "/findings 列出待处理的问题",
-                                self.action_findings)
+            yield SystemCommand("预览报告（Ctrl+R）", "/preview 显示或隐藏预览", self.action_preview)
+            yield SystemCommand("问题清单（Ctrl+F）", "/findings 列出待处理的问题", self.action_findings)
             yield SystemCommand("导出报告（Ctrl+E）", "/export 导出 txt 或 md", self.action_export)
             for section in SECTION_ORDER:
-                yield SystemCommand(f"跳到 {SHORT_TITLES[section]}", f"/goto {section}",
-                                    _bind(self.action_goto, section))
+                yield SystemCommand(
+                    f"跳到 {SHORT_TITLES[section]}", f"/goto {section}", _bind(self.action_goto, section)
+                )
             for table in ("二", "三", "四"):
-                yield SystemCommand(f"表格 {table}：按表格填写",
-                                    f"/table {table} 方向键移动，输入数字，可粘贴",
-                                    _bind(self.action_table, table))
+                yield SystemCommand(
+                    f"表格 {table}：按表格填写",
+                    f"/table {table} 方向键移动，输入数字，可粘贴",
+                    _bind(self.action_table, table),
+                )
         yield SystemCommand("退出（Ctrl+Q）", "/quit 草稿已自动保存", self.action_quit)
         yield SystemCommand("切换配色", "深色、浅色等主题", self.action_change_theme)
 

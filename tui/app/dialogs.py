@@ -26,8 +26,7 @@ SUFFIXES = tuple(f".{f}" for f in EXPORT_FORMATS)
 def finding_text(finding: Finding) -> str:
     """A finding as one entry of the list: severity, rule, place; the message; the fix."""
     section = finding.section if finding.section == "基本信息" else f"第{finding.section}部分"
-    lines = [f"{finding.severity.label}  {finding.rule}  {finding.where}（{section}）",
-             f"  {finding.message}"]
+    lines = [f"{finding.severity.label}  {finding.rule}  {finding.where}（{section}）", f"  {finding.message}"]
     if finding.hint:
         lines.append(f"  建议：{finding.hint}")
     return "\n".join(lines)
@@ -110,8 +109,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             with Horizontal(classes="export-row"):
                 yield Label("表格", classes="export-label")
                 with RadioSet(id="layout"):
-                    yield RadioButton("制表符（粘贴进 Word/WPS 可转为表格）", value=True,
-                                      id="layout-tabs")
+                    yield RadioButton("制表符（粘贴进 Word/WPS 可转为表格）", value=True, id="layout-tabs")
                     yield RadioButton("等宽对齐", id="layout-grid")
             with Horizontal(classes="export-row"):
                 yield Label("文件", classes="export-label")
@@ -145,7 +143,8 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             if self._confirm_overwrite != path:
                 self._confirm_overwrite = path
                 self.query_one("#export-warning", Label).update(
-                    literal(f"{path.name} 已存在。再按一次“导出”覆盖它，或改一个文件名。"))
+                    literal(f"{path.name} 已存在。再按一次“导出”覆盖它，或改一个文件名。")
+                )
                 return
             force = True
         fmt = FORMAT_OF.get(self._pressed("#format") or "", "txt")

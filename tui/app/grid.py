@@ -63,32 +63,41 @@ class Grid:
 def _list_slot(field: Callable[[Report], list[Figure]], index: int) -> Slot:
     def put(report: Report, value: int | Decimal) -> None:
         field(report)[index] = int(value)
+
     return Slot(lambda r: field(r)[index], put)
 
 
 def _attr_slot(name: str, *, amount: bool = False) -> Slot:
     def put(report: Report, value: int | Decimal) -> None:
         setattr(report.disclosure, name, value)
+
     return Slot(lambda r: getattr(r.disclosure, name), put, amount)
 
 
 def grid2() -> Grid:
     """Table 二: 规章 and 规范性文件 by three columns, then decisions and the fee in the first."""
+
     def single(label: str, block: int, slot: Slot) -> tuple[str, tuple[Slot | None, ...]]:
         return f"{label}（{TABLE2[block].columns[1]}）", (slot, None, None)
-    return Grid("表二 主动公开政府信息情况", RULE_COLUMNS, (
-        (RULES_LABEL, tuple(_list_slot(lambda r: r.disclosure.rules, i) for i in range(3))),
-        (NORMATIVE_LABEL, tuple(_list_slot(lambda r: r.disclosure.normative, i) for i in range(3))),
-        single(PERMIT_LABEL, 1, _attr_slot("permits")),
-        single(PENALTY_LABEL, 2, _attr_slot("penalties")),
-        single(ENFORCEMENT_LABEL, 2, _attr_slot("enforcement")),
-        single(FEE_LABEL, 3, _attr_slot("fee", amount=True)),
-    ))
+
+    return Grid(
+        "表二 主动公开政府信息情况",
+        RULE_COLUMNS,
+        (
+            (RULES_LABEL, tuple(_list_slot(lambda r: r.disclosure.rules, i) for i in range(3))),
+            (NORMATIVE_LABEL, tuple(_list_slot(lambda r: r.disclosure.normative, i) for i in range(3))),
+            single(PERMIT_LABEL, 1, _attr_slot("permits")),
+            single(PENALTY_LABEL, 2, _attr_slot("penalties")),
+            single(ENFORCEMENT_LABEL, 2, _attr_slot("enforcement")),
+            single(FEE_LABEL, 3, _attr_slot("fee", amount=True)),
+        ),
+    )
 
 
 def _t3_slot(key: str, column: int) -> Slot:
     def put(report: Report, value: int | Decimal) -> None:
         report.requests.rows[key][column] = int(value)
+
     editable = key != "total" and column != TOTAL
     return Slot(lambda r: r.requests.value(key, column), put if editable else None)
 
@@ -106,6 +115,7 @@ def grid3(report: Report) -> Grid:
 def _t4_slot(index: int) -> Slot:
     def put(report: Report, value: int | Decimal) -> None:
         report.appeals.cells[index] = int(value)
+
     computed = index % len(T4_OUTCOMES) == len(T4_OUTCOMES) - 1
     return Slot(lambda r: r.appeals.value(index), None if computed else put)
 
@@ -113,9 +123,11 @@ def _t4_slot(index: int) -> Slot:
 def grid4() -> Grid:
     """Table 四: 行政复议 and the two kinds of 行政诉讼 as rows, outcomes and 总计 as columns."""
     width = len(T4_OUTCOMES)
-    return Grid("表四 政府信息公开行政复议、行政诉讼情况", T4_OUTCOMES, tuple(
-        (group, tuple(_t4_slot(g * width + c) for c in range(width)))
-        for g, group in enumerate(T4_GROUPS)))
+    return Grid(
+        "表四 政府信息公开行政复议、行政诉讼情况",
+        T4_OUTCOMES,
+        tuple((group, tuple(_t4_slot(g * width + c) for c in range(width))) for g, group in enumerate(T4_GROUPS)),
+    )
 
 
 def column_width(label: str) -> int:
@@ -242,8 +254,8 @@ class GridScreen(OrderedScreen[None]):
     def _build(self) -> None:
         grid = self.grid()
         self.query_one("#grid-title", Label).update(
-            f"{grid.title}　（方向键移动，输入数字后回车填入；"
-            "可粘贴从 Excel/WPS 复制的多行；Esc 返回）")
+            f"{grid.title}　（方向键移动，输入数字后回车填入；可粘贴从 Excel/WPS 复制的多行；Esc 返回）"
+        )
         table = self.query_one(FigureTable)
         table.clear(columns=True)
         table.add_column("项目", width=LABEL_WIDTH, key="label")
@@ -338,6 +350,7 @@ class GridScreen(OrderedScreen[None]):
             for slot, value in changes:
                 assert slot.put is not None
                 slot.put(report, value)
+
         self.owner.edit(apply)
         self._fill()
         self.notify(f"已粘贴 {len(changes)} 个数字。")

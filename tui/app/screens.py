@@ -57,15 +57,16 @@ class StartScreen(OrderedScreen[None]):
         """A title, a line of help, and the list of drafts."""
         with Vertical(id="start"):
             yield Label("政府信息公开工作年度报告助手", id="start-title")
-            yield Label("选择一份草稿继续填写，或开始一份新的报告（↑↓ 选择，回车确认）。",
-                        id="start-help")
+            yield Label("选择一份草稿继续填写，或开始一份新的报告（↑↓ 选择，回车确认）。", id="start-help")
             yield OptionList(*self._options(), id="drafts")
         yield Footer(show_command_palette=False)
 
     def _options(self) -> list[Option]:
         leads = ["▶ 继续最近的草稿", *["  打开"] * (len(self.drafts) - 1)]
-        options = [Option(literal(f"{lead}：{describe_draft(path)}"), id=str(index))
-                   for index, (lead, path) in enumerate(zip(leads, self.drafts[:20], strict=False))]
+        options = [
+            Option(literal(f"{lead}：{describe_draft(path)}"), id=str(index))
+            for index, (lead, path) in enumerate(zip(leads, self.drafts[:20], strict=False))
+        ]
         options.insert(min(1, len(options)), Option(literal("＋ 开始一份新的报告"), id=NEW))
         return options
 
@@ -102,8 +103,9 @@ def describe_draft(path: Path) -> str:
 class InterviewScreen(OrderedScreen[None]):
     """The chat over one draft: owns the `Interview`, shows its turns, keeps the panes current."""
 
-    def __init__(self, path: Path, draft: Draft, *, today: date | None = None,
-                 clock: Callable[[], datetime] = datetime.now) -> None:
+    def __init__(
+        self, path: Path, draft: Draft, *, today: date | None = None, clock: Callable[[], datetime] = datetime.now
+    ) -> None:
         super().__init__()
         self.path = path
         self._clock = clock
@@ -151,8 +153,7 @@ class InterviewScreen(OrderedScreen[None]):
                 flag.resolved = key is None
                 bubbles.append(flag)
             else:
-                role: Literal["assistant", "user"] = (
-                    "user" if exchange.role == "user" else "assistant")
+                role: Literal["assistant", "user"] = "user" if exchange.role == "user" else "assistant"
                 bubbles.append(Bubble(clean_text(exchange.text), role, "history"))
         bubbles.append(Bubble("── 以上是之前的对话 ──", "assistant", "divider"))
         self.query_one(Transcript).say(*bubbles)
@@ -223,10 +224,8 @@ class InterviewScreen(OrderedScreen[None]):
         current = question.section if question else None
         rows = []
         for section, (answered, total) in interview.progress().items():
-            state: SectionState = ("current" if section == current else
-                                   "done" if total and answered == total else "open")
-            rows.append(SectionRow(section, state, answered, total,
-                                   len(interview.open_findings(section))))
+            state: SectionState = "current" if section == current else "done" if total and answered == total else "open"
+            rows.append(SectionRow(section, state, answered, total, len(interview.open_findings(section))))
         self.query_one(Sidebar).show(rows, len(interview.open_findings()))
         if self.query_one(Preview).display:
             from sections.output.rendering import render  # Jinja2 loads with the first preview, not at start-up
@@ -277,18 +276,22 @@ class InterviewScreen(OrderedScreen[None]):
 
     def open_findings(self) -> None:
         """Show the findings list; picking one jumps to its question."""
+
         def chosen(target: str | None) -> None:
             if target:
                 self.goto(target)
+
         from tui.app.dialogs import FindingsScreen
 
         self.app.push_screen(FindingsScreen(self.interview.open_findings()), chosen)
 
     def open_export(self) -> None:
         """Ask where and how to export, then write the report."""
+
         def chosen(choice: ExportChoice | None) -> None:
             if choice is not None:
                 self._app().export_report(self.report, choice)
+
         errors = [f for f in self.interview.findings if f.severity is Severity.ERROR]
         from tui.app.dialogs import ExportDialog
 

@@ -216,15 +216,15 @@ class AnswerBox(Vertical):
         """Show the editor for the current mode."""
         self._show_mode()
 
-    def ask(self, mode: Mode, prefill: str = "", placeholder: str = "", *,
-            drafted: bool = False) -> None:
+    def ask(self, mode: Mode, prefill: str = "", placeholder: str = "", *, drafted: bool = False) -> None:
         """Get ready for the next answer: the right editor, prefilled (with a draft), focused."""
         line, text = self.query_one(AnswerLine), self.query_one(TextArea)
         line.value = ""
         line.placeholder = placeholder or "在此输入回答，回车发送；/help 查看命令"
         text.load_text(prefill)
         self.query_one("#answer-hint", Label).update(
-            "多行编辑：回车换行，Ctrl+S 或 F2 发送" + ("；清空后发送即采用草稿" if drafted else ""))
+            "多行编辑：回车换行，Ctrl+S 或 F2 发送" + ("；清空后发送即采用草稿" if drafted else "")
+        )
         if mode != self.mode:
             self.mode = mode
         elif self.screen.is_current:
@@ -282,8 +282,7 @@ class Preview(VerticalScroll):
         shown = list(self.query_children(Static))
         if [s.has_class("-table") for s in shown] != [table for table, _ in parts]:
             self.remove_children()
-            self.mount_all(Static(literal(body), classes="-table" if table else "-prose")
-                           for table, body in parts)
+            self.mount_all(Static(literal(body), classes="-table" if table else "-prose") for table, body in parts)
             return
         for static, (_, body) in zip(shown, parts, strict=True):
             static.update(literal(body))
