@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar
 
@@ -18,116 +16,17 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Label, Static
 
 from sections.interview.answers import parse_amount, parse_count
-from sections.model.disclosure import (
-    ENFORCEMENT_LABEL,
-    FEE_LABEL,
-    NORMATIVE_LABEL,
-    PENALTY_LABEL,
-    PERMIT_LABEL,
-    RULES_LABEL,
-)
 from sections.model.errors import AnswerError
-from sections.model.findings import Amount, Figure
-from sections.model.labels import RULE_COLUMNS, T3_COLUMNS, T3_ROWS, T4_GROUPS, T4_OUTCOMES, TABLE2
 from sections.model.report import Report
-from sections.model.requests import OUTDATED_OTHER, SPLIT_OTHER, TOTAL, row_name
+from sections.model.shapes import TABLES, Grid, Slot, TableId, grid
 from sections.output.tables import figure
 from tui.app.widgets import OrderedScreen, literal
 
 if TYPE_CHECKING:
     from tui.app.screens import InterviewScreen
 
-TABLES = ("二", "三", "四")
 LABEL_WIDTH = 36
 FIGURE_WIDTH = 8
-
-
-@dataclass(frozen=True)
-class Slot:
-    """One figure of a table: how to read it and, unless it is computed, how to set it."""
-
-    get: Callable[[Report], Figure | Amount]
-    put: Callable[[Report, int | Decimal], None] | None = None
-    amount: bool = False
-
-
-@dataclass(frozen=True)
-class Grid:
-    """A table as rows of slots under column labels; None where a row has no figure."""
-
-    title: str
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, tuple[Slot | None, ...]], ...]
-
-
-def _list_slot(field: Callable[[Report], list[Figure]], index: int) -> Slot:
-    def put(report: Report, value: int | Decimal) -> None:
-        field(report)[index] = int(value)
-
-    return Slot(lambda r: field(r)[index], put)
-
-
-def _attr_slot(name: str, *, amount: bool = False) -> Slot:
-    def put(report: Report, value: int | Decimal) -> None:
-        setattr(report.disclosure, name, value)
-
-    return Slot(lambda r: getattr(r.disclosure, name), put, amount)
-
-
-def grid2() -> Grid:
-    """Table 二: 规章 and 规范性文件 by three columns, then decisions and the fee in the first."""
-
-    def single(label: str, block: int, slot: Slot) -> tuple[str, tuple[Slot | None, ...]]:
-        return f"{label}（{TABLE2[block].columns[1]}）", (slot, None, None)
-
-    return Grid(
-        "表二 主动公开政府信息情况",
-        RULE_COLUMNS,
-        (
-            (RULES_LABEL, tuple(_list_slot(lambda r: r.disclosure.rules, i) for i in range(3))),
-            (NORMATIVE_LABEL, tuple(_list_slot(lambda r: r.disclosure.normative, i) for i in range(3))),
-            single(PERMIT_LABEL, 1, _attr_slot("permits")),
-            single(PENALTY_LABEL, 2, _attr_slot("penalties")),
-            single(ENFORCEMENT_LABEL, 2, _attr_slot("enforcement")),
-            single(FEE_LABEL, 3, _attr_slot("fee", amount=True)),
-        ),
-    )
-
-
-def _t3_slot(key: str, column: int) -> Slot:
-    def put(report: Report, value: int | Decimal) -> None:
-        report.requests.rows[key][column] = int(value)
-
-    editable = key != "total" and column != TOTAL
-    return Slot(lambda r: r.requests.value(key, column), put if editable else None)
-
-
-def grid3(report: Report) -> Grid:
-    """Table 三: the official rows by the six applicant columns and 总计 (computed)."""
-    keys = [r.key for r in T3_ROWS if r.key in report.requests.rows or r.key == "total"]
-    if OUTDATED_OTHER in report.requests.rows:
-        keys = [k for k in keys if k not in SPLIT_OTHER]
-        keys.insert(keys.index("total"), OUTDATED_OTHER)
-    rows = tuple((row_name(k), tuple(_t3_slot(k, c) for c in range(len(T3_COLUMNS)))) for k in keys)
-    return Grid("表三 收到和处理政府信息公开申请情况", T3_COLUMNS, rows)
-
-
-def _t4_slot(index: int) -> Slot:
-    def put(report: Report, value: int | Decimal) -> None:
-        report.appeals.cells[index] = int(value)
-
-    computed = index % len(T4_OUTCOMES) == len(T4_OUTCOMES) - 1
-    return Slot(lambda r: r.appeals.value(index), None if computed else put)
-
-
-def grid4() -> Grid:
-    """Table 四: 行政复议 and the two kinds of 行政诉讼 as rows, outcomes and 总计 as columns."""
-    width = len(T4_OUTCOMES)
-    return Grid(
-        "表四 政府信息公开行政复议、行政诉讼情况",
-        T4_OUTCOMES,
-        tuple((group, tuple(_t4_slot(g * width + c) for c in range(width))) for g, group in enumerate(T4_GROUPS)),
-    )
 
 
 def column_width(label: str) -> int:
@@ -227,7 +126,7 @@ class GridScreen(OrderedScreen[None]):
 
     def __init__(self, table: str, owner: InterviewScreen) -> None:
         super().__init__()
-        self.table = table if table in TABLES else "三"
+        self.table: TableId = table if table in TABLES else "三"  # type: ignore[assignment]
         self.owner = owner
 
     @property
@@ -237,7 +136,7 @@ class GridScreen(OrderedScreen[None]):
 
     def grid(self) -> Grid:
         """The table being edited, laid out as slots."""
-        return {"二": grid2, "四": grid4}.get(self.table, lambda: grid3(self.report))()
+        return grid(self.table, self.report)
 
     def compose(self) -> ComposeResult:
         """Title, grid, the cell under the cursor, and the table's open findings."""
