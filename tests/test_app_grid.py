@@ -1,4 +1,4 @@
-"""Provides tests of the grid editor for tables 二三四 and of `Interview.edited` beneath it."""
+"""Provides tests of the grid editor for tables 二三四 and of `Interview.edit` beneath it."""
 
 from __future__ import annotations
 
@@ -7,13 +7,15 @@ from pathlib import Path
 
 from textual.coordinate import Coordinate
 from textual.events import Paste
+from textual.widgets import OptionList
 
+from sections.interview.edits import CellEdit
 from sections.interview.engine import Interview
 from sections.store.drafts import Draft, load_draft
 from tui.app.grid import FigureTable, GridScreen, paste_rows
-from tui.app.widgets import FlagBubble, Transcript
+from tui.app.widgets import Bubble, FlagBubble, Transcript
 
-from .app_helpers import SIZE, answer, chat, make_app
+from .app_helpers import SAMPLES, SIZE, answer, chat, make_app
 
 C2_NEW = ("C2", "表三 行[一、本年新收政府信息公开申请数量] 列[自然人]")
 
@@ -23,30 +25,25 @@ def cell(screen: GridScreen, row: int, column: int) -> str:
     return str(screen.query_one(FigureTable).get_cell_at(Coordinate(row, column))).strip()
 
 
-def test_edited_checks_says_and_saves() -> None:
-    """A change made outside the chat is checked at once: the flag is said, and the draft saved."""
+def test_a_grid_edit_is_checked_said_and_saved() -> None:
+    """A figure typed in the grid is checked at once: said as the clerk's change, flagged, saved."""
     saved: list[Draft] = []
     interview = Interview(Draft(), save=saved.append)
-    interview.report.requests.rows["new"][0] = -1
-    turn = interview.edited()
+    turn = interview.edit([CellEdit("三", 0, 0, "-1")])
     said = [(m.kind, m.finding.key if m.finding else None) for m in turn.messages]
-    assert said == [("flag", C2_NEW)]
+    assert said == [("edit", None), ("flag", C2_NEW)]
     assert saved and interview.state.transcript[-1].role == "flag"
-    interview.report.requests.rows["new"][0] = 2
-    assert [m.kind for m in interview.edited().messages] == ["cleared"]
+    assert [m.kind for m in interview.edit([CellEdit("三", 0, 0, "2")]).messages] == ["edit", "cleared"]
 
 
-def test_edited_moves_on_when_the_open_question_got_answered() -> None:
-    """Filling the asked row in the grid makes the chat ask the next question instead."""
+def test_an_edit_elsewhere_leaves_the_open_question_open() -> None:
+    """Filling a cell that the open question does not ask keeps the chat on that question."""
     interview = Interview(Draft())
     interview.start()
     assert interview.current is not None and interview.current.id == "meta.body"
-    interview.report.meta.body = "白璧镇人民政府"
-    turn = interview.edited()
-    assert interview.current is not None and interview.current.id == "meta.level"
-    assert [m.kind for m in turn.messages] == ["question"]
-    interview.report.requests.rows["new"][0] = 1
-    assert interview.edited().messages == [] and interview.current.id == "meta.level"
+    turn = interview.edit([CellEdit("三", 0, 0, "1")])
+    assert [m.kind for m in turn.messages] == ["edit"]
+    assert interview.current is not None and interview.current.id == "meta.body"
 
 
 def test_pasted_rows_drop_labels_and_keep_cells() -> None:
@@ -129,3 +126,46 @@ async def test_tables_two_and_four_in_the_grid(tmp_path: Path) -> None:
     report = load_draft(draft).report
     assert report.appeals.cells[0] == 1 and report.appeals.cells[5] == 2
     assert report.disclosure.fee == Decimal("12.5")
+
+
+async def test_a_grid_edit_shows_in_the_chat_and_undo_takes_back_only_it(tmp_path: Path) -> None:
+    """A −1 typed in the grid is the clerk's line in the chat with its flag; /undo removes just that."""
+    draft = tmp_path / "d.json"
+    app = make_app(draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await answer(pilot, "白璧镇人民政府")
+        await answer(pilot, "/table 三")
+        await pilot.press("minus", "1", "enter", "escape")
+        await pilot.pause()
+        users = [b.text for b in chat(app).query(Bubble) if b.has_class("-user")]
+        assert users[-1] == "表格修改：表三 一、本年新收政府信息公开申请数量 自然人 空 → -1"
+        assert C2_NEW in [f.key for f in chat_flags(app) if not f.resolved]
+
+        await answer(pilot, "/undo")
+        assert all(f.resolved for f in chat_flags(app) if f.key == C2_NEW)
+        assert chat(app).report.requests.rows["new"][0] is None
+        assert chat(app).report.meta.body == "白璧镇人民政府"
+    saved = load_draft(draft)
+    assert saved.report.requests.rows["new"][0] is None and saved.report.meta.body == "白璧镇人民政府"
+
+
+async def test_the_sidebar_jumps_to_a_section_on_click_and_on_enter(tmp_path: Path) -> None:
+    """Clicking 三 in the sidebar asks 表三's questions; Enter on 五 (keyboard only) jumps to 五."""
+    draft = tmp_path / "d.json"
+    draft.write_bytes((SAMPLES / "county-bureau-2025.json").read_bytes())
+    app = make_app(draft)
+    async with app.run_test(size=SIZE) as pilot:
+        toc = chat(app).query_one("#toc", OptionList)
+        row = next(i for i in range(toc.option_count) if toc.get_option_at_index(i).id == "三")
+        await pilot.click(toc, offset=(4, row))
+        await pilot.pause()
+        current = chat(app).interview.current
+        assert current is not None and current.section == "三"
+
+        toc.focus()
+        toc.highlighted = next(i for i in range(toc.option_count) if toc.get_option_at_index(i).id == "五")
+        await pilot.press("enter")
+        await pilot.pause()
+        current = chat(app).interview.current
+        assert current is not None and current.section == "五"
+        assert any(b.text.startswith("跳到：五、") for b in chat(app).query(Bubble))

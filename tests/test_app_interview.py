@@ -131,7 +131,7 @@ async def test_a_failed_save_is_shown_and_nothing_is_lost(tmp_path: Path, monkey
     def refuse(path: Path, draft: object) -> None:
         raise DraftError(f"{path}：草稿保存失败（磁盘已满）")
 
-    monkeypatch.setattr("tui.app.screens.save_draft", refuse)
+    monkeypatch.setattr("sections.interview.session.save_draft", refuse)
     app = make_app(tmp_path / "full.json")
     async with app.run_test(size=SIZE) as pilot:
         await answer(pilot, "白璧镇人民政府")

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
-from datetime import datetime
 from pathlib import Path
 
 from prompt_toolkit import PromptSession, print_formatted_text
@@ -40,12 +39,11 @@ from prompt_toolkit.output.plain_text import PlainTextOutput
 from prompt_toolkit.styles import Style
 from prompt_toolkit.utils import is_dumb_terminal
 
-from sections.interview.engine import COMMANDS, SECTION_TITLES, Interview
+from sections.interview.engine import SECTION_TITLES, split_command
 from sections.interview.messages import Message, Turn
 from sections.interview.questions import Question
+from sections.interview.session import Session
 from sections.model.findings import Severity
-from sections.store.drafts import Draft, save_draft
-from sections.store.workspace import open_draft
 from tui import talk
 
 STYLE = Style.from_dict(
@@ -100,7 +98,7 @@ class SlashCompleter(Completer):
             return
         name, space, argument = text[1:].partition(" ")
         if not space:
-            for command in COMMANDS:
+            for command in COMMAND_WORDS:  # the commands this mode offers (/table needs the app)
                 if command.startswith(name.lower()):
                     yield Completion(
                         command + (" " if command == "goto" else ""),
@@ -122,12 +120,13 @@ class LineMode:
         self.dumb = is_dumb_terminal()
         self.echo = echo or (PlainTextOutput(sys.stdout) if self.dumb else None)
         """Where the conversation is printed; None means the terminal prompt_toolkit draws on."""
-        self.interview = Interview(open_draft(draft_path), save=self._save)
+        self.session = Session.open(draft_path, input_help=DUMB_INPUT_HELP if self.dumb else INPUT_HELP)
+        self.interview = self.session.interview
+        self._opened = self.session.saved_at
         self.refused: str | None = None
-        self.saved = "草稿已打开" if draft_path.exists() else "尚未保存"
         self._section: str | None = None
         self._prefill: str | None = None
-        self.session: PromptSession[str] = PromptSession(
+        self.prompts: PromptSession[str] = PromptSession(
             history=InMemoryHistory(),
             completer=SlashCompleter(),
             complete_while_typing=True,
@@ -136,10 +135,6 @@ class LineMode:
             prompt_continuation=self._continuation,
             key_bindings=_bindings(),
         )
-
-    def _save(self, draft: Draft) -> None:
-        save_draft(self.path, draft)
-        self.saved = f"草稿已保存 {datetime.now():%H:%M}"
 
     @staticmethod
     def _continuation(width: int, line_number: int, wrap_count: int) -> StyleAndTextTuples:
@@ -163,7 +158,7 @@ class LineMode:
                 if question.kind == "narrative":
                     self.narrative_prompt(message, question)
                     continue
-            self.say("\n".join(talk.message_lines(message, turn.action)), _style(message))
+            self.say("\n".join(talk.message_lines(message)), _style(message))
             if index == last_flag:
                 self.say(talk.fix_hint(turn), "class:hint")
 
@@ -196,7 +191,7 @@ class LineMode:
             parts.append(("class:bottom-toolbar.refused", f" 未采用：{talk.printable(reason)}\n"))
         error = self.interview.save_error
         question = self.interview.current
-        status = [f"保存失败：{error}" if error else self.saved]
+        status = [f"保存失败：{error}" if error else self.saved()]
         count = len(self.interview.open_findings())
         if count:
             status.append(f"待处理 {count} 项（/findings）")
@@ -235,13 +230,20 @@ class LineMode:
 
     def ask(self) -> str:
         """Read one answer: one line, or a multi-line box for a narrative question."""
-        question = self.interview.current
+        question = None if self.session.confirming else self.interview.current
         narrative = question is not None and question.kind == "narrative"
-        return self.session.prompt([("class:you", "你：")], multiline=narrative, default=self.prefill(question))
+        return self.prompts.prompt([("class:you", "你：")], multiline=narrative, default=self.prefill(question))
+
+    def saved(self) -> str:
+        """The save state for the toolbar: 「草稿已保存 14:05」, or that nothing is on disk yet."""
+        saved = self.session.saved_at
+        if saved is not None and saved != self._opened:
+            return f"草稿已保存 {saved:%H:%M}"
+        return "草稿已打开" if self.path.exists() else "尚未保存"
 
     def run(self) -> int:
         """Converse until /quit or Ctrl+D; return the exit status (0)."""
-        self.show(self.interview.start())
+        self.show(self.session.start())
         while True:
             try:
                 text = self.ask()
@@ -250,55 +252,18 @@ class LineMode:
                 self.say("助手：已清空输入框（/draft 可重新放入草稿）。/quit 或 Ctrl+D 退出。")
                 continue
             except EOFError:
-                return self.quit()
+                self.show(self.session.quit())
+                return 0
             question = self.interview.current
-            turn = self.interview.submit(text)
-            if (
-                text.strip().lower() in ("/draft", "／draft")
-                and question is not None
-                and question.drafted is not None
-                and not self.dumb
-            ):
+            turn = self.session.submit(text)
+            command = split_command(text)
+            if command and command[0] == "draft" and question and question.drafted and not self.dumb:
                 self._prefill = question.drafted(self.interview.report)
             refusals = [m.text for m in turn.messages if m.kind == "refusal"]
             self.refused = refusals[0] if refusals else None
             self.show(turn)
-            if text.strip().lower() in ("/help", "／help"):
-                keys = DUMB_INPUT_HELP if self.dumb else INPUT_HELP
-                self.say("\n".join(talk.block("帮助：", keys)), "class:help")
-            if turn.action == "preview":
-                self.say(talk.printable(talk.preview(self.interview)).rstrip("\n"))
-            elif turn.action == "export":
-                self.export()
-            elif turn.action == "quit":
-                return self.quit()
-            if turn.action is not None:
-                self.say("\n".join(talk.resume_lines(self.interview)))
-
-    def export(self) -> None:
-        """Export beside the draft, asking first when errors remain or the file exists."""
-        target = talk.export_path(self.path)
-        doubt = talk.export_doubts(self.interview, target)
-        if doubt is not None:
-            self.say("\n".join(talk.block("助手：", doubt)))
-            try:
-                reply = self.session.prompt([("class:you", "你：")], multiline=False, default="")
-            except (EOFError, KeyboardInterrupt):
-                reply = ""
-            if not talk.is_yes(reply):
-                self.say("助手：未导出。")
-                return
-        ok, text = talk.export_now(self.interview, target)
-        self.say(("助手：" if ok else talk.PREFIXES["error"]) + text, "" if ok else "class:error")
-
-    def quit(self) -> int:
-        """Save the conversation (when there is a draft on disk) and say where it is."""
-        if self.path.exists():
-            self.interview.save()
-            self.say(f"助手：草稿已保存在 {self.path}。下次运行 nianbao --draft {self.path} 接着填写。")
-        else:
-            self.say("助手：还没有回答任何问题，没有保存草稿。再见。")
-        return 0
+            if turn.action == "quit":
+                return 0
 
 
 def _sendable(text: str) -> bool:
@@ -324,9 +289,14 @@ def _style(message: Message) -> str:
         return {Severity.ERROR: "class:error", Severity.WARNING: "class:warning"}.get(
             message.finding.severity, "class:info"
         )
-    return {"refusal": "class:refusal", "error": "class:error", "cleared": "class:cleared", "help": "class:help"}.get(
-        message.kind, ""
-    )
+    styles = {
+        "refusal": "class:refusal",
+        "error": "class:error",
+        "cleared": "class:cleared",
+        "help": "class:help",
+        "findings": "class:help",
+    }
+    return styles.get(message.kind, "")
 
 
 def run(draft_path: Path) -> int:

@@ -33,12 +33,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from sections.interview.engine import Interview
 from sections.interview.messages import Turn
 from sections.interview.questions import Question
+from sections.interview.session import Session
 from sections.model.errors import NianbaoError
-from sections.store.drafts import save_draft
-from sections.store.workspace import open_draft
 from tui import talk
 
 BLOCK = '"""'
@@ -131,7 +129,8 @@ class PlainSession:
         self.out = stdout
         self.err = stderr
         self.answers = Answers(stdin, interactive=self.interactive, out=stdout)
-        self.interview = Interview(open_draft(draft_path), save=lambda d: save_draft(draft_path, d))
+        self.session = Session.open(draft_path, input_help=INPUT_HELP)
+        self.interview = self.session.interview
         self._section: str | None = None
 
     def say(self, lines: list[str]) -> None:
@@ -147,7 +146,7 @@ class PlainSession:
             if message.kind == "question" and question and question.section != self._section:
                 self._section = question.section
                 self.say(["", talk.heading(question)])
-            self.say(talk.message_lines(message, turn.action))
+            self.say(talk.message_lines(message))
             if index == last_flag:
                 self.say([talk.fix_hint(turn)])
             narrative = question is not None and question.kind == "narrative"
@@ -163,7 +162,7 @@ class PlainSession:
 
     def run(self) -> int:
         """Converse until the input ends or /quit; see the module docstring for the exit status."""
-        self.show(self.interview.start())
+        self.show(self.session.start())
         while True:
             entry = self.answers.next()
             if entry is None:
@@ -177,21 +176,13 @@ class PlainSession:
                 )
             if not self.interactive:
                 self.say(talk.user_lines(entry.text))
-            turn = self.interview.submit(entry.text)
+            turn = self.session.submit(entry.text)
             self.show(turn)
-            if entry.text.strip().lower() in ("/help", "／help"):
-                self.say(talk.block(talk.PREFIXES["help"], INPUT_HELP))
             status = self.check(turn, entry, question)
             if status is not None:
                 return status
-            if turn.action == "preview":
-                self.say(talk.preview(self.interview).rstrip("\n").split("\n"))
-            elif turn.action == "export":
-                self.export()
-            elif turn.action == "quit":
-                return self.quit()
-            if turn.action is not None:
-                self.say(talk.resume_lines(self.interview))
+            if turn.action == "quit":
+                return 0
 
     def check(self, turn: Turn, entry: Entry, question: Question | None) -> int | None:
         """Stop a transcript at a refused answer or a failed save (exit status 1); else None."""
@@ -213,46 +204,18 @@ class PlainSession:
             return f"此前的回答已保存在 {self.path}。"
         return "此前没有已采用的回答，草稿未创建。"
 
-    def export(self) -> None:
-        """Export beside the draft; a yes is read first when errors remain or the file exists."""
-        target = talk.export_path(self.path)
-        doubt = talk.export_doubts(self.interview, target)
-        if doubt is not None:
-            self.say(talk.block("助手：", doubt))
-            reply = self.answers.next()
-            if reply is not None and not self.interactive:
-                self.say(talk.user_lines(reply.text))
-            if reply is None or not talk.is_yes(reply.text):
-                self.say(["助手：未导出。"])
-                return
-        ok, text = talk.export_now(self.interview, target)
-        self.say([("助手：" if ok else talk.PREFIXES["error"]) + text])
-
-    def quit(self) -> int:
-        """/quit: save the conversation and stop; exit 0."""
-        self._save_at_exit()
-        self.say([f"助手：草稿已保存在 {self.path}。"] if self.path.exists() else ["助手：再见。"])
-        return 0
-
     def finish(self) -> int:
         """End of input: 0 when every question is answered, else 1 naming the open question."""
-        if self.interactive:
-            return self.quit()
-        self._save_at_exit()
         question = self.interview.current
-        if question is None:
-            self.say([f"助手：草稿已保存在 {self.path}。"])
+        if self.interactive or question is None:
+            self.show(self.session.quit())
             return 0
+        self.session.keep()
         return self.fail(
             f"输入在第 {self.answers.line} 行结束，但问题还没有回答完：当前问题 "
             f"{talk.question_name(question)}。{self._kept()}补上后续回答再运行同一命令即可接着回答："
             f"nianbao --draft {self.path} --ui plain < 后续回答.txt"
         )
-
-    def _save_at_exit(self) -> None:
-        """Keep the conversation in the draft; a draft with no answer yet is not created."""
-        if self.path.exists():
-            self.interview.save()
 
 
 def _isatty(stream: TextIO) -> bool:

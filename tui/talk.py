@@ -1,22 +1,18 @@
-"""Provides the conversation as plain lines for the line and plain modes: prefixes, export.
+"""Provides the conversation as plain lines for the line and plain modes: who speaks, indentation, hints.
 
-Nothing here imports a UI library: both the prompt_toolkit line mode and the stdin/stdout plain mode
-format the engine's messages with these helpers, so a transcript reads the same in either.
-"""
+Nothing here imports a UI library, and nothing here acts: the session carries out every command, and
+both the prompt_toolkit line mode and the stdin/stdout plain mode only format what it says with these
+helpers, so a transcript reads the same in either."""
 
 from __future__ import annotations
 
 import unicodedata
-from pathlib import Path
 
-from sections.interview.answers import parse_yes_no
-from sections.interview.engine import SECTION_TITLES, Interview
+from sections.interview.engine import SECTION_TITLES
 from sections.interview.messages import Message, Turn
 from sections.interview.questions import Question
-from sections.model.errors import AnswerError, ExportError
-from sections.model.findings import Finding, Severity, errors
+from sections.model.findings import Finding, Severity
 from sections.model.text import clean_text
-from sections.output.rendering import render
 
 USER = "你："
 """The prefix of the clerk's own lines when they are echoed (plain mode reading a transcript)."""
@@ -26,6 +22,8 @@ PREFIXES: dict[str, str] = {
     "ack": "助手：",
     "info": "助手：",
     "help": "帮助：",
+    "findings": "问题清单：",
+    "edit": USER,
     "refusal": "✗ 未采用：",
     "cleared": "✓ ",
     "error": "✗ 错误：",
@@ -67,10 +65,11 @@ def block(lead: str, text: str) -> list[str]:
     return [lead + lines[0]] + [indent + line if line else "" for line in lines[1:]]
 
 
-def message_lines(message: Message, action: str | None = None) -> list[str]:
-    """Format one message as lines; a flag keeps its severity word (错误/提醒/提示)."""
-    lead = "问题清单：" if action == "findings" and message.kind == "help" else prefix(message)
-    return block(lead, message.text)
+def message_lines(message: Message) -> list[str]:
+    """Format one message as lines; a flag keeps its severity word (错误/提醒/提示), a preview its layout."""
+    if message.kind == "preview":
+        return printable(message.text).rstrip("\n").split("\n")
+    return block(prefix(message), message.text)
 
 
 def _serious(message: Message) -> Finding | None:
@@ -108,54 +107,3 @@ def question_name(question: Question | None) -> str:
         return "（所有问题都已回答）"
     first = question.prompt.split("\n", 1)[0]
     return f"{question.id}「{first}」"
-
-
-def resume_lines(interview: Interview) -> list[str]:
-    """Remind the clerk of the open question after a preview, an export or the findings list."""
-    question = interview.current
-    if question is None:
-        return ["助手：所有问题都已回答。可以 /export 导出，或 /goto 修改。"]
-    return block("助手：", "继续回答：" + question.prompt.split("\n", 1)[0])
-
-
-def preview(interview: Interview) -> str:
-    """Render the report as it stands, as text with aligned tables (for reading on screen)."""
-
-    return render(interview.report, "txt", "grid")
-
-
-def export_path(draft_path: Path) -> Path:
-    """Return where /export writes: the draft's name with `.txt`, beside the draft."""
-    return draft_path.with_suffix(".txt")
-
-
-def export_doubts(interview: Interview, target: Path) -> str | None:
-    """Ask for a yes before exporting when errors remain or the file exists; else None."""
-    reasons = []
-    count = sum(1 for _ in errors(interview.findings))
-    if count:
-        reasons.append(f"还有 {count} 个错误没有处理（/findings 查看）")
-    if target.exists():
-        reasons.append(f"{target} 已存在，导出会覆盖它")
-    if not reasons:
-        return None
-    return "；".join(reasons) + "。仍要导出吗？（是/否）"
-
-
-def export_now(interview: Interview, target: Path) -> tuple[bool, str]:
-    """Write the report as text to `target`; whether it worked and what to tell the clerk."""
-    try:
-        from sections.output.export import export
-
-        export(interview.report, target, force=True)
-    except ExportError as err:
-        return False, err.message
-    return True, f"已导出：{target}"
-
-
-def is_yes(text: str) -> bool:
-    """A confirmation typed in reply to 「是否…？」: anything but a clear yes counts as no."""
-    try:
-        return parse_yes_no(text)
-    except AnswerError:
-        return False

@@ -6,9 +6,16 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from sections.model.findings import Finding
+from sections.model.shapes import TableId
 
-MessageKind = Literal["question", "ack", "refusal", "flag", "cleared", "info", "help", "error"]
-Action = Literal["findings", "preview", "export", "quit"]
+MessageKind = Literal[
+    "question", "ack", "refusal", "flag", "cleared", "info", "help", "findings", "preview", "edit", "error"
+]
+"""`findings` is the numbered list of open findings, `preview` the rendered report, `edit` a grid change
+said as the clerk's own line (「表格修改：…」)."""
+Action = Literal["findings", "preview", "export", "table", "quit"]
+"""What a front end with panes and dialogs (the app) does after a turn; other front ends get it done in
+the session instead (see `sections.interview.session`)."""
 
 
 @dataclass(frozen=True)
@@ -26,6 +33,8 @@ class Turn:
 
     messages: list[Message] = field(default_factory=list)
     action: Action | None = None
+    table: TableId | None = None
+    """With the `table` action: which table to open in the grid."""
 
 
 def describe(finding: Finding) -> str:

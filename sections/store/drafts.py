@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, PrivateAttr, ValidationError
 
 from sections.model.errors import DraftError
+from sections.model.findings import Severity
 from sections.model.labels import T3_ROW, T4_GROUPS, T4_OUTCOMES
 from sections.model.report import Report
 
@@ -27,6 +28,12 @@ class Exchange(BaseModel):
     role: Literal["assistant", "user", "flag"]
     text: str
     question: str | None = None
+    severity: Severity | None = None
+    """For a flag: how bad the finding was, so a resumed chat shows it as it was said."""
+    rule: str | None = None
+    """For a flag: the finding's rule id, which with `where` tells whether it is still open."""
+    where: str | None = None
+    """For a flag: the finding's place."""
 
 
 class InterviewState(BaseModel):

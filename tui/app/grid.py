@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -15,15 +16,15 @@ from textual.events import Key, Paste
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Label, Static
 
-from sections.interview.answers import parse_amount, parse_count
+from sections.interview.answers import parse_count
+from sections.interview.edits import CellEdit
+from sections.interview.messages import Turn
+from sections.interview.session import Session
 from sections.model.errors import AnswerError
 from sections.model.report import Report
 from sections.model.shapes import TABLES, Grid, Slot, TableId, grid
 from sections.output.tables import figure
 from tui.app.widgets import OrderedScreen, literal
-
-if TYPE_CHECKING:
-    from tui.app.screens import InterviewScreen
 
 LABEL_WIDTH = 36
 FIGURE_WIDTH = 8
@@ -32,11 +33,6 @@ FIGURE_WIDTH = 8
 def column_width(label: str) -> int:
     """A figure column wide enough for its label and an eight-digit figure."""
     return max(cell_len(label), FIGURE_WIDTH)
-
-
-def parse_figure(slot: Slot, text: str) -> int | Decimal:
-    """A typed or pasted figure for a slot; raises `AnswerError` saying what is expected."""
-    return parse_amount(text)[0] if slot.amount else parse_count(text)
 
 
 def paste_rows(text: str) -> list[list[str]]:
@@ -124,15 +120,17 @@ class GridScreen(OrderedScreen[None]):
         Binding("ctrl+t", "next_table", "下一张表", key_display="Ctrl+T"),
     ]
 
-    def __init__(self, table: str, owner: InterviewScreen) -> None:
+    def __init__(self, table: TableId, session: Session, show: Callable[[Turn], None]) -> None:
         super().__init__()
-        self.table: TableId = table if table in TABLES else "三"  # type: ignore[assignment]
-        self.owner = owner
+        self.table = table
+        self.session = session
+        self.show = show
+        """Shows what the session said about an edit in the chat underneath."""
 
     @property
     def report(self) -> Report:
         """The report the chat is writing."""
-        return self.owner.report
+        return self.session.report
 
     def grid(self) -> Grid:
         """The table being edited, laid out as slots."""
@@ -172,7 +170,7 @@ class GridScreen(OrderedScreen[None]):
             for c, slot in enumerate(slots, 1):
                 cell = self._cell(slot, column_width(grid.columns[c - 1]))
                 table.update_cell_at(Coordinate(r, c), cell, update_width=False)
-        findings = self.owner.interview.open_findings(self.table)
+        findings = self.session.interview.open_findings(self.table)
         text = "\n".join(f"⚠ {f.severity.label} {f.rule}：{f.message}" for f in findings)
         panel = self.query_one("#grid-findings", Static)
         panel.update(literal(text or "本表没有发现问题。"))
@@ -214,45 +212,40 @@ class GridScreen(OrderedScreen[None]):
 
     @on(FigureTable.FigureEntered)
     def _entered(self, event: FigureTable.FigureEntered) -> None:
-        slot = self._slot(event.coordinate)
-        if slot is None or slot.put is None:
-            self.notify("这一格不能填写：合计由程序计算。", severity="warning")
+        where = event.coordinate
+        if where.column == 0:
             return
-        try:
-            value = parse_figure(slot, event.text)
-        except AnswerError as err:
-            self.notify(err.message, severity="error")
-            return
-        put = slot.put
-        self.owner.edit(lambda report: put(report, value))
-        self._fill()
+        self._edit([CellEdit(self.table, where.row, where.column - 1, event.text)])
 
     @on(FigureTable.RowsPasted)
     def _pasted(self, event: FigureTable.RowsPasted) -> None:
         start = event.coordinate
         first = max(start.column, 1)
-        changes: list[tuple[Slot, int | Decimal]] = []
-        try:
-            for r, cells in enumerate(paste_rows(event.text)):
-                for c, text in enumerate(cells):
-                    slot = self._slot(Coordinate(start.row + r, first + c))
-                    if slot is not None and slot.put is not None and text:
-                        changes.append((slot, parse_figure(slot, text)))
-        except AnswerError as err:
-            self.notify(f"粘贴的内容没有填入：{err.message}", severity="error")
-            return
-        if not changes:
+        edits = [
+            CellEdit(self.table, start.row + r, first + c - 1, text)
+            for r, cells in enumerate(paste_rows(event.text))
+            for c, text in enumerate(cells)
+            if text and self._editable(Coordinate(start.row + r, first + c))
+        ]
+        if not edits:
             self.notify("粘贴的内容里没有可以填入的数字。", severity="warning")
-            return
+        elif self._edit(edits, failed="粘贴的内容没有填入："):
+            self.notify(f"已粘贴 {len(edits)} 个数字。")
 
-        def apply(report: Report) -> None:
-            for slot, value in changes:
-                assert slot.put is not None
-                slot.put(report, value)
+    def _editable(self, coordinate: Coordinate) -> bool:
+        slot = self._slot(coordinate)
+        return slot is not None and slot.put is not None
 
-        self.owner.edit(apply)
+    def _edit(self, edits: list[CellEdit], failed: str = "") -> bool:
+        """Pass the edits to the session like an answer; show what it said; False when refused."""
+        turn = self.session.edit(edits)
+        refusals = [m.text for m in turn.messages if m.kind == "refusal"]
+        if refusals:
+            self.notify(failed + refusals[0], severity="error")
+            return False
+        self.show(turn)
         self._fill()
-        self.notify(f"已粘贴 {len(changes)} 个数字。")
+        return True
 
     def action_close(self) -> None:
         """Back to the chat."""

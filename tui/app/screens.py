@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import ClassVar, Literal
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.message import Message as TextualMessage
 from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
 from sections.interview.engine import Interview
 from sections.interview.messages import Message, Turn, describe
+from sections.interview.session import Session
 from sections.model.errors import DraftError
 from sections.model.findings import Severity
 from sections.model.report import Report
+from sections.model.shapes import TableId
 from sections.model.text import clean_text
-from sections.store.drafts import Draft, load_draft, save_draft
+from sections.store.drafts import load_draft
 from tui.app.widgets import (
     AnswerBox,
     Bubble,
@@ -35,10 +36,6 @@ from tui.app.widgets import (
     literal,
 )
 
-if TYPE_CHECKING:
-    from tui.app.app import NianbaoApp
-    from tui.app.dialogs import ExportChoice
-
 HISTORY = 30
 """How many earlier exchanges a resumed interview shows."""
 NEW = "new"
@@ -48,6 +45,13 @@ class StartScreen(OrderedScreen[None]):
     """Resume the most recent draft, pick another one from the folder, or start a new report."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("n", "new", "新报告", key_display="N")]
+
+    class DraftChosen(TextualMessage):
+        """The clerk picked a draft to open, or (path None) a new report."""
+
+        def __init__(self, path: Path | None) -> None:
+            self.path = path
+            super().__init__()
 
     def __init__(self, drafts: list[Path]) -> None:
         super().__init__()
@@ -72,21 +76,14 @@ class StartScreen(OrderedScreen[None]):
 
     @on(OptionList.OptionSelected, "#drafts")
     def _picked(self, event: OptionList.OptionSelected) -> None:
-        app = self._app()
         if event.option.id == NEW:
-            app.start_new()
+            self.post_message(self.DraftChosen(None))
         elif event.option.id is not None:
-            app.open_interview(self.drafts[int(event.option.id)])
+            self.post_message(self.DraftChosen(self.drafts[int(event.option.id)]))
 
     def action_new(self) -> None:
         """Start a new report."""
-        self._app().start_new()
-
-    def _app(self) -> NianbaoApp:
-        from tui.app.app import NianbaoApp
-
-        assert isinstance(self.app, NianbaoApp)
-        return self.app
+        self.post_message(self.DraftChosen(None))
 
 
 def describe_draft(path: Path) -> str:
@@ -101,25 +98,26 @@ def describe_draft(path: Path) -> str:
 
 
 class InterviewScreen(OrderedScreen[None]):
-    """The chat over one draft: owns the `Interview`, shows its turns, keeps the panes current."""
+    """The chat over one draft: shows what the session says and passes on what the clerk does."""
 
-    def __init__(
-        self, path: Path, draft: Draft, *, today: date | None = None, clock: Callable[[], datetime] = datetime.now
-    ) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__()
-        self.path = path
-        self._clock = clock
-        self._saved_at = draft.saved_at
-        self.interview = Interview(draft, save=self._save, today=today)
+        self.session = session
 
-    def _save(self, draft: Draft) -> None:
-        save_draft(self.path, draft)
-        self._saved_at = self._clock()
+    @property
+    def interview(self) -> Interview:
+        """The interview the session runs (read-only use: progress, findings, the open question)."""
+        return self.session.interview
+
+    @property
+    def path(self) -> Path:
+        """The draft file."""
+        return self.session.path
 
     @property
     def report(self) -> Report:
         """The report being written."""
-        return self.interview.report
+        return self.session.report
 
     def compose(self) -> ComposeResult:
         """Title bar; sidebar, chat and preview side by side; the answer box; the keys."""
@@ -140,17 +138,20 @@ class InterviewScreen(OrderedScreen[None]):
         exchanges = self.interview.state.transcript[-HISTORY:]
         if not exchanges:
             return
-        open_keys = {describe(f): f.key for f in self.interview.findings}
-        labels = {s.label: s.value for s in Severity}
+        open_keys = {f.key for f in self.interview.findings}
+        said = {describe(f): f for f in self.interview.findings}  # flags saved before they kept their rule
         bubbles: list[Bubble] = []
         if len(self.interview.state.transcript) > HISTORY:
             skipped = len(self.interview.state.transcript) - HISTORY
             bubbles.append(Bubble(f"（此前还有 {skipped} 条对话，已省略）", "assistant", "history"))
         for exchange in exchanges:
             if exchange.role == "flag":
-                key = open_keys.get(exchange.text)
-                flag = FlagBubble(exchange.text, labels.get(exchange.text[:2], "info"), key)
-                flag.resolved = key is None
+                finding = said.get(exchange.text)
+                key = (exchange.rule, exchange.where) if exchange.rule and exchange.where else None
+                key = key or (finding.key if finding else None)
+                severity = exchange.severity or (finding.severity if finding else Severity.INFO)
+                flag = FlagBubble(exchange.text, severity.value, key)
+                flag.resolved = key not in open_keys
                 bubbles.append(flag)
             else:
                 role: Literal["assistant", "user"] = "user" if exchange.role == "user" else "assistant"
@@ -165,22 +166,26 @@ class InterviewScreen(OrderedScreen[None]):
         self.submit(event.text)
 
     def submit(self, text: str) -> None:
-        """Send one answer or slash command to the interview and show what it says."""
-        command, _, argument = text.strip().partition(" ")
-        if command in ("/table", "／table"):
-            self.open_grid(argument.strip().replace("表", "") or "三")
-            return
+        """Send one answer or slash command to the session and show what it says."""
         if shown := clean_text(text):
             self.query_one(Transcript).say(Bubble(shown, "user"))
-        self.show_turn(self.interview.submit(text))
+        self.show_turn(self.session.submit(text))
+
+    def command(self, text: str) -> None:
+        """Run a command for a key, the palette or the sidebar (not echoed as the clerk's line)."""
+        self.show_turn(self.session.submit(text))
+
+    @on(Sidebar.SectionChosen)
+    def _section_chosen(self, event: Sidebar.SectionChosen) -> None:
+        self.goto(event.section)
 
     def show_turn(self, turn: Turn) -> None:
         """Show the assistant's messages, take the turn's action, and refresh the panes."""
         transcript = self.query_one(Transcript)
         bubbles: list[Bubble] = []
         for message in turn.messages:
-            if message.kind == "help" and turn.action == "findings":
-                continue
+            if message.kind == "findings":
+                continue  # the findings screen opens instead
             if message.kind == "cleared" and message.finding is not None:
                 transcript.resolve(message.finding.key)
                 for bubble in bubbles:
@@ -195,11 +200,14 @@ class InterviewScreen(OrderedScreen[None]):
             self.toggle_preview()
         elif turn.action == "export":
             self.open_export()
+        elif turn.action == "table" and turn.table is not None:
+            self.open_grid(turn.table)
         elif turn.action == "quit":
-            self.save_now()
             self.app.exit()
 
     def _bubble(self, message: Message) -> Bubble:
+        if message.kind == "edit":
+            return Bubble(message.text, "user")
         if message.kind == "flag" and message.finding is not None:
             finding = message.finding
             text = message.text
@@ -228,17 +236,15 @@ class InterviewScreen(OrderedScreen[None]):
             rows.append(SectionRow(section, state, answered, total, len(interview.open_findings(section))))
         self.query_one(Sidebar).show(rows, len(interview.open_findings()))
         if self.query_one(Preview).display:
-            from sections.output.rendering import render  # Jinja2 loads with the first preview, not at start-up
-
-            self.query_one(Preview).show(render(self.report, "txt", "grid"))
+            self.query_one(Preview).show(self.session.preview())
         self._ready_answer()
 
     def _status(self) -> tuple[str, bool]:
         if self.interview.save_error:
             return f"保存失败：{self.interview.save_error}", True
-        if self._saved_at is None:
+        if self.session.saved_at is None:
             return f"新草稿 {self.path.name}", False
-        return f"草稿已保存 {self._saved_at:%H:%M}", False
+        return f"草稿已保存 {self.session.saved_at:%H:%M}", False
 
     def _ready_answer(self) -> None:
         box = self.query_one(AnswerBox)
@@ -268,52 +274,40 @@ class InterviewScreen(OrderedScreen[None]):
 
     def show_help(self) -> None:
         """Say the current question's help (and the commands) in the chat."""
-        self.show_turn(self.interview.command("help"))
+        self.command("/help")
 
     def goto(self, target: str) -> None:
         """Jump to a section or a question, as /goto does."""
-        self.show_turn(self.interview.goto(target))
+        self.command(f"/goto {target}")
 
     def open_findings(self) -> None:
         """Show the findings list; picking one jumps to its question."""
+        from tui.app.dialogs import FindingsScreen  # late on purpose: dialogs load when first opened
 
         def chosen(target: str | None) -> None:
             if target:
                 self.goto(target)
 
-        from tui.app.dialogs import FindingsScreen
-
         self.app.push_screen(FindingsScreen(self.interview.open_findings()), chosen)
 
     def open_export(self) -> None:
-        """Ask where and how to export, then write the report."""
+        """Ask where and how to export, then have the session write the report."""
+        from tui.app.dialogs import ExportChoice, ExportDialog  # late on purpose, as above
 
         def chosen(choice: ExportChoice | None) -> None:
-            if choice is not None:
-                self._app().export_report(self.report, choice)
+            if choice is None:
+                return
+            said = self.session.export(choice.path, choice.fmt, choice.layout, force=choice.force)
+            if said.kind == "error":
+                self.notify(said.text, title="导出失败", severity="error", timeout=10)
+            else:
+                self.notify(str(choice.path), title="已导出")
 
         errors = [f for f in self.interview.findings if f.severity is Severity.ERROR]
-        from tui.app.dialogs import ExportDialog
+        self.app.push_screen(ExportDialog(self.session.export_target(), errors), chosen)
 
-        self.app.push_screen(ExportDialog(self.path.with_suffix(".txt"), errors), chosen)
+    def open_grid(self, table: TableId) -> None:
+        """Edit table 二, 三 or 四 as a grid; every edit goes through the session like an answer."""
+        from tui.app.grid import GridScreen  # late on purpose, as above
 
-    def open_grid(self, table: str) -> None:
-        """Edit table 二, 三 or 四 as a grid."""
-        from tui.app.grid import GridScreen
-
-        self.app.push_screen(GridScreen(table, self))
-
-    def edit(self, change: Callable[[Report], None]) -> None:
-        """Apply a change made outside the chat (the grid), then check, say what changed, save."""
-        change(self.report)
-        self.show_turn(self.interview.edited())
-
-    def save_now(self) -> None:
-        """Write the draft (with the conversation) before leaving."""
-        self.interview.save()
-
-    def _app(self) -> NianbaoApp:
-        from tui.app.app import NianbaoApp
-
-        assert isinstance(self.app, NianbaoApp)
-        return self.app
+        self.app.push_screen(GridScreen(table, self.session, self.show_turn))

@@ -101,7 +101,6 @@ class Sidebar(Vertical):
         """A heading, the sections, and the open-findings count."""
         yield Label("报告目录", id="toc-title")
         options = OptionList(id="toc")
-        options.can_focus = False
         yield options
         yield Label("", id="open-total")
 
