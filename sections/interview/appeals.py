@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from sections.interview.answers import parse_yes_no
 from sections.interview.questions import Question, numbers_question
-from sections.model.appeals import GROUP_KEYS, OUTCOMES, SECTION
+from sections.model.appeals import GROUP_QUESTIONS, OUTCOMES, SECTION
 from sections.model.findings import number
+from sections.model.ids import QuestionId
 from sections.model.labels import T4_GROUPS, T4_OUTCOMES
 from sections.model.report import Report
 from sections.store.drafts import InterviewState
 
-GATE = "t4.any"
+GATE = QuestionId.T4_ANY
 
 
 GROUP_PROMPTS = (
@@ -39,7 +40,7 @@ def _group_question(group: int) -> Question:
         report.appeals.set_group(group, values)
 
     return numbers_question(
-        f"t4.{GROUP_KEYS[group]}",
+        GROUP_QUESTIONS[group],
         SECTION,
         GROUP_PROMPTS[group],
         GROUP_HELP,

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from sections.interview.answers import YES_WORDS, parse_amount, parse_counts
 from sections.interview.questions import Question, numbers_question, shown
 from sections.model.disclosure import ENFORCEMENT_LABEL, PENALTY_LABEL, PERMIT_LABEL, SECTION
+from sections.model.ids import QuestionId
 from sections.model.labels import RULE_COLUMNS
 from sections.model.report import Report
 from sections.model.text import normalise
@@ -42,7 +43,7 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
     decision_help = "处理决定数量包括本年作出的全部决定，不论是否公开。"
     return [
         Question(
-            "t2.rules",
+            QuestionId.T2_RULES,
             SECTION,
             (
                 "本机关没有规章制定权，规章的本年制发、本年废止、现行有效件数按“0 0 0”填报。"
@@ -59,7 +60,7 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
             default="是" if powerless else None,
         ),
         numbers_question(
-            "t2.normative",
+            QuestionId.T2_NORMATIVE,
             SECTION,
             f"行政规范性文件：{columns}（三个数，如 3 0 12）。",
             "现行有效件数 = 上年现行有效 + 本年制发 − 本年废止（如有清理请说明）。",
@@ -68,7 +69,7 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
             _set("normative"),
         ),
         numbers_question(
-            "t2.permits",
+            QuestionId.T2_PERMITS,
             SECTION,
             "第二十条第（五）项 行政许可：本年处理决定数量？",
             decision_help,
@@ -77,7 +78,7 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
             _set("permits"),
         ),
         numbers_question(
-            "t2.penalties",
+            QuestionId.T2_PENALTIES,
             SECTION,
             "第二十条第（六）项 行政处罚：本年处理决定数量？",
             decision_help,
@@ -86,7 +87,7 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
             _set("penalties"),
         ),
         numbers_question(
-            "t2.enforcement",
+            QuestionId.T2_ENFORCEMENT,
             SECTION,
             "行政强制：本年处理决定数量？",
             decision_help,
@@ -95,7 +96,7 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
             _set("enforcement"),
         ),
         Question(
-            "t2.fee",
+            QuestionId.T2_FEE,
             SECTION,
             "第二十条第（八）项 行政事业性收费：本年收费金额，单位万元"
             + (f"（保留 {report.meta.fee_decimals} 位小数）" if report.meta.fee_decimals else "")

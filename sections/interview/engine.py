@@ -8,9 +8,10 @@ from datetime import date
 from typing import Literal
 
 from sections.interview.messages import Message, Turn, describe
-from sections.interview.questions import SECTION_ORDER, Question
+from sections.interview.questions import Question
 from sections.model.errors import AnswerError, DraftError
 from sections.model.findings import Finding, Severity
+from sections.model.ids import SECTION_ORDER, QuestionId, SectionId, section_id
 from sections.model.labels import SECTION_HEADINGS, SECTION_NUMERALS
 from sections.model.report import Report
 from sections.model.text import clean_text
@@ -19,7 +20,7 @@ from sections.store.drafts import Draft, Exchange, InterviewState
 
 from . import appeals, disclosure, improvements, meta, other, overview, requests
 
-ASKING_ORDER: tuple[tuple[str, Callable[[Report, InterviewState], list[Question]]], ...] = (
+ASKING_ORDER: tuple[tuple[SectionId, Callable[[Report, InterviewState], list[Question]]], ...] = (
     ("基本信息", meta.questions),
     ("二", disclosure.questions),
     ("三", requests.questions),
@@ -30,7 +31,10 @@ ASKING_ORDER: tuple[tuple[str, Callable[[Report, InterviewState], list[Question]
 )
 """The tables come before the narrative, so drafted paragraphs can state the tables' figures."""
 
-SECTION_TITLES: dict[str, str] = {"基本信息": "基本信息", **dict(zip(SECTION_NUMERALS, SECTION_HEADINGS, strict=True))}
+SECTION_TITLES: dict[SectionId, str] = {
+    "基本信息": "基本信息",
+    **{section_id(numeral): heading for numeral, heading in zip(SECTION_NUMERALS, SECTION_HEADINGS, strict=True)},
+}
 COMMANDS = ("back", "goto", "skip", "undo", "draft", "findings", "preview", "export", "help", "quit")
 COMMAND_HELP = (
     "/back 回到上一题　/goto 三 跳到第三部分（/goto 基本信息）　/skip 跳过本题　/undo 撤销上一个回答\n"
@@ -46,7 +50,7 @@ class Snapshot:
     choices: dict[str, bool | list[str]]
     done: set[str]
     carried: set[str]
-    question: str
+    question: QuestionId
 
 
 class Interview:
@@ -56,9 +60,9 @@ class Interview:
         self.draft = draft
         self._save = save
         self._today = today
-        self._current: str | None = None
-        self._review: set[str] = set()
-        self._skipped: set[str] = set()
+        self._current: QuestionId | None = None
+        self._review: set[QuestionId] = set()
+        self._skipped: set[QuestionId] = set()
         self._undo: list[Snapshot] = []
         self._plan: list[Question] | None = None
         self.findings: list[Finding] = self._check()
@@ -198,7 +202,7 @@ class Interview:
         self._advance(turn, question)
         return turn
 
-    def _snapshot(self, question_id: str) -> Snapshot:
+    def _snapshot(self, question_id: QuestionId) -> Snapshot:
         state = self.state
         return Snapshot(
             self.report.model_copy(deep=True), dict(state.choices), set(state.done), set(state.carried), question_id
@@ -335,7 +339,7 @@ class Interview:
         self._ask(turn)
         return turn
 
-    def focus(self, question_id: str) -> Turn:
+    def focus(self, question_id: QuestionId) -> Turn:
         """Jump to one question (e.g. from a finding) and come back to the flow after it."""
         return self.goto(question_id)
 
@@ -386,14 +390,14 @@ class Interview:
             self.state.transcript.append(Exchange(role=role, text=message.text, question=self._current))
 
 
-def resolve_section(target: str) -> str | None:
+def resolve_section(target: str) -> SectionId | None:
     """「三」「3」「表三」「第三部分」「三、收到…」 → 「三」; 「基本信息」「基本」「0」 → 「基本信息」."""
     value = target.strip().replace("表", "").replace("第", "").replace("部分", "")
     if value in ("基本信息", "基本", "0", "导语", "meta"):
         return "基本信息"
     if value.isdigit() and 1 <= int(value) <= len(SECTION_NUMERALS):
-        return SECTION_NUMERALS[int(value) - 1]
+        return section_id(SECTION_NUMERALS[int(value) - 1])
     for numeral, heading in zip(SECTION_NUMERALS, SECTION_HEADINGS, strict=True):
         if value in (numeral, heading) or (value and value[0] == numeral and value[1:2] in ("、", "")):
-            return numeral
+            return section_id(numeral)
     return None

@@ -9,6 +9,7 @@ from datetime import date
 from sections.interview.answers import ZERO_WORDS, parse_count
 from sections.interview.questions import Question, narrative_question, text_question
 from sections.model.errors import AnswerError
+from sections.model.ids import QuestionId
 from sections.model.labels import GOVERNMENT_SUBSECTION, LEVELS
 from sections.model.meta import SECTION, guess_level
 from sections.model.report import Report
@@ -64,7 +65,7 @@ def _take_year(report: Report, state: InterviewState, text: str) -> str:
 def _take_fee_decimals(report: Report, state: InterviewState, text: str) -> str:
 
     value = normalise(text).replace("位", "")
-    state.done.add("meta.fee_decimals")
+    state.done.add(QuestionId.META_FEE_DECIMALS)
     if value in ZERO_WORDS or value in ("不要求", "没要求"):
         report.meta.fee_decimals = None
         return "已记录：本省没有小数位数要求。"
@@ -95,13 +96,12 @@ def _set_contact(field: str) -> Callable[[Report, str], None]:
 
 def questions(report: Report, state: InterviewState) -> list[Question]:
     """基本信息: name, level, year, contact, the fee-decimals rule, and the preface."""
-
     guess = guess_level(report.meta.body)
     level_list = "  ".join(f"{i} {lvl}" for i, lvl in enumerate(LEVELS, 1))
     last_year = date.today().year - 1
     return [
         Question(
-            "meta.body",
+            QuestionId.META_BODY,
             SECTION,
             "请输入机关全称（用于报告标题），如：白璧镇人民政府。",
             "填写发布报告的行政机关全称，与报告标题一致：乡镇写“某某镇人民政府”，部门写“某某县教育局”。",
@@ -111,7 +111,7 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
             lambda r: r.meta.body or "",
         ),
         Question(
-            "meta.level",
+            QuestionId.META_LEVEL,
             SECTION,
             f"机关层级？请填序号或名称：{level_list}" + (f"（直接回车选“{guess}”）" if guess else ""),
             "层级决定三件事：是否有规章（只有国务院部门、省级政府、设区的市政府有规章制定权）、"
@@ -124,7 +124,7 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
             default=guess,
         ),
         Question(
-            "meta.year",
+            QuestionId.META_YEAR,
             SECTION,
             "报告年度？",
             "统计期限为该年 1 月 1 日至 12 月 31 日。报告于次年 1 月 31 日前"
@@ -136,7 +136,7 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
             default=str(last_year),
         ),
         text_question(
-            "meta.department",
+            QuestionId.META_DEPARTMENT,
             SECTION,
             "承办科室（报告的联系部门），如：党政办。",
             "读者对报告有疑问时联系的科室，写入报告导语。",
@@ -144,7 +144,7 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
             _set_contact("department"),
         ),
         text_question(
-            "meta.phone",
+            QuestionId.META_PHONE,
             SECTION,
             "联系电话？",
             "写入导语的联系电话，如 0372-2628532。",
@@ -153,7 +153,7 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
             check=_check_phone,
         ),
         text_question(
-            "meta.email",
+            QuestionId.META_EMAIL,
             SECTION,
             "电子邮箱？（没有请答“无”）",
             "写入导语的电子邮箱。",
@@ -163,7 +163,7 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
             check=_check_email,
         ),
         text_question(
-            "meta.address",
+            QuestionId.META_ADDRESS,
             SECTION,
             "通讯地址？（没有请答“无”）",
             "写入导语的通讯地址。",
@@ -172,7 +172,7 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
             optional=True,
         ),
         text_question(
-            "meta.postcode",
+            QuestionId.META_POSTCODE,
             SECTION,
             "邮政编码？（没有请答“无”）",
             "6 位数字。",
@@ -182,7 +182,7 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
             check=_check_postcode,
         ),
         Question(
-            "meta.fee_decimals",
+            QuestionId.META_FEE_DECIMALS,
             SECTION,
             "本省是否要求“行政事业性收费”金额保留固定的小数位数？有要求请填位数（如河南要求 4 位，填 4），"
             "没有要求请答“无”。",
@@ -190,11 +190,11 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
             "设定后，金额的小数位数不符时会提醒（C3）。",
             "number",
             _take_fee_decimals,
-            lambda r, s: r.meta.fee_decimals is not None or "meta.fee_decimals" in s.done,
+            lambda r, s: r.meta.fee_decimals is not None or QuestionId.META_FEE_DECIMALS in s.done,
             lambda r: "无" if r.meta.fee_decimals is None else str(r.meta.fee_decimals),
         ),
         narrative_question(
-            "meta.preface",
+            QuestionId.META_PREFACE,
             SECTION,
             "报告开头的导语（编制依据、统计期限、联系方式）。",
             "导语一般写明：依据《中华人民共和国政府信息公开条例》编制；报告由六部分组成；"

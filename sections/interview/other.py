@@ -7,6 +7,7 @@ from decimal import Decimal
 from sections.interview.answers import NO_WORDS, ZERO_WORDS, parse_amount, parse_count, split_numbers
 from sections.interview.questions import Question, narrative_question
 from sections.model.errors import AnswerError
+from sections.model.ids import QuestionId
 from sections.model.other import SECTION
 from sections.model.report import Report
 from sections.model.text import normalise
@@ -30,10 +31,9 @@ def _take_fee(report: Report, state: InterviewState, text: str) -> str:
 
 def questions(report: Report, state: InterviewState) -> list[Question]:
     """六: the 信息处理费, then the text of 六 (drafted from the fee)."""
-
     return [
         Question(
-            "s6.fee",
+            QuestionId.S6_FEE,
             SECTION,
             "本年度是否收取信息处理费？没有请答“否”；收取了请填金额（元）和件数，如“150 3”。",
             "信息处理费按《政府信息公开信息处理费管理办法》收取，在第六部分报告；它不是表二的行政事业性收费。",
@@ -43,7 +43,7 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
             lambda r: "" if r.other.fee_amount is None else f"{r.other.fee_amount} {r.other.fee_count}",
         ),
         narrative_question(
-            "s6.text",
+            QuestionId.S6_TEXT,
             SECTION,
             "六、其他需要报告的事项：信息处理费收取情况，以及其他需要报告的事项（如人大代表建议和政协提案办理情况）。",
             "收取信息处理费的情况在这里报告；没有其他事项时写“无”即可（但收过费时不能只写“无”）。",

@@ -6,6 +6,7 @@ import re
 
 from sections.interview.questions import Question, narrative_question
 from sections.model.errors import AnswerError
+from sections.model.ids import SUBSECTIONS, QuestionId, subsection
 from sections.model.labels import DEFAULT_SUBSECTIONS, GOVERNMENT_SUBSECTION
 from sections.model.overview import SECTION, Subsection, default_subsections, numbered
 from sections.model.report import Report
@@ -23,6 +24,8 @@ def _take_titles(report: Report, state: InterviewState, text: str) -> str:
     titles = [t for t in titles if t]
     if not titles:
         raise AnswerError("请至少给出一个小标题，或直接回车采用默认的小标题。")
+    if len(titles) > len(SUBSECTIONS):
+        raise AnswerError(f"小标题最多 {len(SUBSECTIONS)} 个，您给了 {len(titles)} 个：请合并一些。")
     old = {s.title: s.text for s in report.overview.subsections or []}
     report.overview.subsections = [Subsection(title=t, text=old.get(t)) for t in titles]
     shown = "".join(numbered(i, t) for i, t in enumerate(titles))
@@ -41,7 +44,7 @@ def _subsection_question(index: int, sub: Subsection) -> Question:
         return subs[index].text if index < len(subs) else None
 
     return narrative_question(
-        f"s1.sub.{index}",
+        subsection(index),
         SECTION,
         f"请写“{numbered(index, sub.title)}”这一部分。",
         THEME_HELP.get(sub.title, "写本年度这方面的主要做法和成效，尽量给出具体数字。"),
@@ -65,11 +68,10 @@ THEME_HELP = {
 
 def questions(report: Report, state: InterviewState) -> list[Question]:
     """一: the opening paragraph, the subsection titles, then each subsection."""
-
     overview = report.overview
     defaults = [s.title for s in default_subsections(report.meta.is_government)]
     titles = Question(
-        "s1.titles",
+        QuestionId.S1_TITLES,
         SECTION,
         "总体情况下分几个小标题来写？默认是："
         + "".join(numbered(i, t) for i, t in enumerate(defaults))
@@ -83,7 +85,7 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
         default="、".join(defaults),
     )
     opening = narrative_question(
-        "s1.opening",
+        QuestionId.S1_OPENING,
         SECTION,
         "总体情况的开头段落（概述本年度政务公开工作）。",
         "一两句话概述全年工作，下面再分小标题展开。全文宜在一千字左右，多写具体数字。",
@@ -91,5 +93,6 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
         lambda r, v: setattr(r.overview, "opening", v),
         draft_opening,
     )
-    subs = [_subsection_question(i, s) for i, s in enumerate(overview.subsections or [])]
+    # Parts beyond the last numeral are not asked: the titles question refuses them, an old draft may have them.
+    subs = [_subsection_question(i, s) for i, s in enumerate((overview.subsections or [])[: len(SUBSECTIONS)])]
     return [opening, titles, *subs]

@@ -9,15 +9,13 @@ from typing import Literal
 from sections.interview.answers import ZERO_WORDS, parse_count, parse_counts
 from sections.model.errors import AnswerError
 from sections.model.findings import Figure
+from sections.model.ids import QuestionId, SectionId
 from sections.model.report import Report
 from sections.model.text import clean_text
 from sections.store.drafts import InterviewState
 
 Kind = Literal["text", "number", "numbers", "amount", "choice", "yesno", "narrative"]
 """How the answer is typed: `narrative` is multi-line; everything else is one line."""
-
-SECTION_ORDER = ("基本信息", "一", "二", "三", "四", "五", "六")
-"""The sidebar's order: the report's own."""
 
 
 @dataclass(frozen=True)
@@ -28,8 +26,8 @@ class Question:
     `AnswerError` with a message saying what is expected, and returns an acknowledgement to show.
     """
 
-    id: str
-    section: str
+    id: QuestionId
+    section: SectionId
     prompt: str
     help: str
     kind: Kind
@@ -49,8 +47,8 @@ def shown(values: list[object]) -> str:
 
 
 def numbers_question(
-    id: str,
-    section: str,
+    id: QuestionId,
+    section: SectionId,
     prompt: str,
     help: str,
     names: tuple[str, ...],
@@ -82,8 +80,8 @@ def numbers_question(
 
 
 def text_question(
-    id: str,
-    section: str,
+    id: QuestionId,
+    section: SectionId,
     prompt: str,
     help: str,
     get: Callable[[Report], str | None],
@@ -121,8 +119,8 @@ def text_question(
 
 
 def narrative_question(
-    id: str,
-    section: str,
+    id: QuestionId,
+    section: SectionId,
     prompt: str,
     help: str,
     get: Callable[[Report], str | None],

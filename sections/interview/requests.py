@@ -8,16 +8,17 @@ from sections.interview.answers import ZERO_WORDS, parse_yes_no
 from sections.interview.questions import Question, numbers_question
 from sections.model.errors import AnswerError
 from sections.model.findings import number
+from sections.model.ids import QuestionId
 from sections.model.labels import T3_APPLICANTS, T3_RESULT_KEYS
 from sections.model.report import Report
 from sections.model.requests import SECTION, WIDTH, row_name, row_question
 from sections.model.text import normalise
 from sections.store.drafts import InterviewState
 
-GATE = "t3.any"
+GATE = QuestionId.T3_ANY
 
 
-OUTCOMES = "t3.outcomes"
+OUTCOMES = QuestionId.T3_OUTCOMES
 
 
 ROW_HELP = (

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from sections.model.findings import Figure, count
+from sections.model.ids import QuestionId, SectionId
 from sections.model.labels import T4_GROUPS, T4_OUTCOMES
 
-SECTION = "四"
+SECTION: SectionId = "四"
 
 
 GROUP_WIDTH = len(T4_OUTCOMES)
@@ -15,8 +16,8 @@ GROUP_WIDTH = len(T4_OUTCOMES)
 OUTCOMES = GROUP_WIDTH - 1
 
 
-GROUP_KEYS = ("review", "direct", "after_review")
-"""Question ids of the three groups: 行政复议, 未经复议直接起诉, 复议后起诉."""
+GROUP_QUESTIONS = (QuestionId.T4_REVIEW, QuestionId.T4_DIRECT, QuestionId.T4_AFTER_REVIEW)
+"""The questions that set the three groups: 行政复议, 未经复议直接起诉, 复议后起诉."""
 
 
 def _blank(size: int) -> list[Figure]:

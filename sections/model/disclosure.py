@@ -8,9 +8,10 @@ from pydantic import BaseModel, Field
 
 from sections.model.disclosure_2019 import TrialDisclosure
 from sections.model.findings import Amount, Figure
+from sections.model.ids import QuestionId, SectionId
 from sections.model.labels import RULE_COLUMNS, TABLE2
 
-SECTION = "二"
+SECTION: SectionId = "二"
 
 
 RULES_LABEL, NORMATIVE_LABEL = TABLE2[0].rows
@@ -47,15 +48,15 @@ class Disclosure(BaseModel):
     trial: TrialDisclosure | None = None
     """Table 二 as a 2019/2020 report prints it (试行 layout); None in the 2021 format."""
 
-    def cells(self) -> Iterator[tuple[str, Figure | Amount, str]]:
+    def cells(self) -> Iterator[tuple[str, Figure | Amount, QuestionId]]:
         """Every figure with the place a reviewer names and the question that sets it."""
         for label, values, target in (
-            (RULES_LABEL, self.rules, "t2.rules"),
-            (NORMATIVE_LABEL, self.normative, "t2.normative"),
+            (RULES_LABEL, self.rules, QuestionId.T2_RULES),
+            (NORMATIVE_LABEL, self.normative, QuestionId.T2_NORMATIVE),
         ):
             for column, value in zip(RULE_COLUMNS, values, strict=True):
                 yield f"表二 {label} {column}", value, target
-        yield f"表二 {PERMIT_LABEL}", self.permits, "t2.permits"
-        yield f"表二 {PENALTY_LABEL}", self.penalties, "t2.penalties"
-        yield f"表二 {ENFORCEMENT_LABEL}", self.enforcement, "t2.enforcement"
-        yield f"表二 {FEE_LABEL}", self.fee, "t2.fee"
+        yield f"表二 {PERMIT_LABEL}", self.permits, QuestionId.T2_PERMITS
+        yield f"表二 {PENALTY_LABEL}", self.penalties, QuestionId.T2_PENALTIES
+        yield f"表二 {ENFORCEMENT_LABEL}", self.enforcement, QuestionId.T2_ENFORCEMENT
+        yield f"表二 {FEE_LABEL}", self.fee, QuestionId.T2_FEE

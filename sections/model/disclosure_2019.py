@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from pydantic import BaseModel, field_validator
 
 from sections.model.findings import Figure
+from sections.model.ids import SectionId
 from sections.model.labels import TABLE2_2019
 
-SECTION = "二"
+SECTION: SectionId = "二"
 
 
 COLUMNS: dict[str, tuple[str, ...]] = {row: b.columns[1:] for b in TABLE2_2019 for row in b.rows}

@@ -10,6 +10,8 @@ from typing import Annotated, TypeAlias
 
 from pydantic import Field
 
+from sections.model.ids import QuestionId, SectionId
+
 
 class Severity(StrEnum):
     """How bad a finding is: the report is wrong, needs a look, or is told something."""
@@ -31,7 +33,7 @@ class Finding:
     rule: str
     """Rule id as in FORMAT.md §7: C1, T3-BAL …"""
     severity: Severity
-    section: str
+    section: SectionId
     """The section it belongs to: 「基本信息」 or 「一」 … 「六」."""
     where: str
     """The place, as a reviewer says it: 「表三 列[总计]」."""
@@ -39,7 +41,7 @@ class Finding:
     """What is wrong, with the figures involved."""
     hint: str = ""
     """What would fix it."""
-    target: str | None = None
+    target: QuestionId | None = None
     """The id of the interview question that sets the figure, so the UI can jump there."""
 
     @property

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-SECTION = "五"
+from sections.model.ids import SectionId
+
+SECTION: SectionId = "五"
 
 
 class Improvements(BaseModel):

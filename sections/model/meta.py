@@ -7,7 +7,9 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-SECTION = "基本信息"
+from sections.model.ids import SectionId
+
+SECTION: SectionId = "基本信息"
 
 
 Level = Literal["乡镇街道", "县级以上政府部门", "县级政府", "设区的市政府", "省级政府", "省级政府部门", "国务院部门"]

@@ -6,7 +6,9 @@ from decimal import Decimal
 
 from pydantic import BaseModel
 
-SECTION = "六"
+from sections.model.ids import SectionId
+
+SECTION: SectionId = "六"
 
 
 class Other(BaseModel):

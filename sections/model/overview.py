@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from sections.model.ids import SectionId
 from sections.model.labels import DEFAULT_SUBSECTIONS, GOVERNMENT_SUBSECTION, SUBSECTION_NUMERALS
 
-SECTION = "一"
+SECTION: SectionId = "一"
 
 
 class Subsection(BaseModel):

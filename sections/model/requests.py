@@ -7,9 +7,10 @@ from typing import Annotated
 from pydantic import BaseModel, Field, field_validator
 
 from sections.model.findings import Figure, count
+from sections.model.ids import QuestionId, SectionId, t3_row
 from sections.model.labels import T3_COLUMNS, T3_GROUP_HEADINGS, T3_RESULT_KEYS, T3_ROW, T3_ROWS
 
-SECTION = "三"
+SECTION: SectionId = "三"
 
 
 WIDTH = len(T3_COLUMNS)
@@ -38,11 +39,18 @@ def row_name(key: str) -> str:
     return f"{heading} {label}" if heading else label
 
 
-def row_question(key: str) -> str:
-    """The id of the interview question that sets a row of table 三."""
-    if key in ("new", "carry_in", "carry_out"):
-        return f"t3.{key}"
-    return "t3.outcomes" if key == "total" else f"t3.row.{key}"
+OWN_QUESTIONS: dict[str, QuestionId] = {
+    "new": QuestionId.T3_NEW,
+    "carry_in": QuestionId.T3_CARRY_IN,
+    "total": QuestionId.T3_OUTCOMES,
+    "carry_out": QuestionId.T3_CARRY_OUT,
+}
+"""The rows set by a question of their own rather than a row question; （七）总计 by the outcomes checklist."""
+
+
+def row_question(key: str) -> QuestionId:
+    """The interview question that sets a row of table 三."""
+    return OWN_QUESTIONS.get(key) or t3_row(key)
 
 
 class Requests(BaseModel):

@@ -19,6 +19,7 @@ from sections.model.disclosure import Disclosure
 from sections.model.disclosure_2019 import TrialDisclosure
 from sections.model.errors import ReportImportError
 from sections.model.findings import Finding, Severity
+from sections.model.ids import SectionId
 from sections.model.improvements import Improvements
 from sections.model.labels import TABLE2, TABLE2_2019
 from sections.model.other import Other
@@ -158,7 +159,8 @@ def _complete(shape: Outline, t2: TableRead, t3: TableRead, t4: TableRead) -> bo
 
 def _findings(reading: Reading, t2: TableRead, t3: TableRead, t4: TableRead) -> list[Finding]:
     found: list[Finding] = []
-    for table, where, read in (("二", "表二", t2), ("三", "表三", t3), ("四", "表四", t4)):
+    tables: tuple[tuple[SectionId, str, TableRead], ...] = (("二", "表二", t2), ("三", "表三", t3), ("四", "表四", t4))
+    for table, where, read in tables:
         for key, why in read.unread:
             place = _place(where, key)
             found.append(
@@ -197,7 +199,7 @@ def _findings(reading: Reading, t2: TableRead, t3: TableRead, t4: TableRead) -> 
                 )
             )
     if reading.complete:
-        for table, where, read in (("二", "表二", t2), ("三", "表三", t3), ("四", "表四", t4)):
+        for table, where, read in tables:
             if not read.cells:
                 found.append(
                     Finding(

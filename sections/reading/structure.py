@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
 from sections.model.findings import Finding, Severity
+from sections.model.ids import SectionId, section_id
 from sections.model.labels import SECTION_HEADINGS, SECTION_NUMERALS, T3_GROUP_HEADINGS
 from sections.model.report import Report
 from sections.reading.reader import Reading
@@ -21,7 +22,7 @@ from sections.rules.narrative import passages
 from sections.rules.registry import check
 
 ImportRule = Callable[["Report", "Reading"], Iterable[Finding]]
-BASIC = "基本信息"
+BASIC: SectionId = "基本信息"
 SUPERSEDED = re.compile(r"国办公开办函\s*[〔\[［(（【]\s*2019\s*[〕\]］)）】]\s*60\s*号")
 OTHER_HEADING = T3_GROUP_HEADINGS["三(六)"]
 """（六）其他处理."""
@@ -31,7 +32,7 @@ def check_headings(report: Report, reading: Reading) -> Iterator[Finding]:
     """S1: the six headings are all present, once each, numbered 一 to 六, in order (an excerpt may stop early)."""
     seen = Counter(h.index for h in reading.headings)
     for index, heading in enumerate(SECTION_HEADINGS):
-        numeral = SECTION_NUMERALS[index]
+        numeral = section_id(SECTION_NUMERALS[index])
         if seen[index] > 1:
             yield Finding(
                 "S1",
@@ -56,7 +57,7 @@ def check_headings(report: Report, reading: Reading) -> Iterator[Finding]:
             yield Finding(
                 "S1",
                 Severity.ERROR,
-                SECTION_NUMERALS[printed.index],
+                section_id(SECTION_NUMERALS[printed.index]),
                 printed.printed,
                 f"标题“{printed.printed}”的编号不对，应为“{official}”。",
                 "按一至六的顺序编号。",
@@ -68,7 +69,7 @@ def check_headings(report: Report, reading: Reading) -> Iterator[Finding]:
             yield Finding(
                 "S1",
                 Severity.ERROR,
-                SECTION_NUMERALS[after],
+                section_id(SECTION_NUMERALS[after]),
                 heading,
                 f"标题“{heading}”排在“{SECTION_HEADINGS[before]}”之后，顺序不对。",
                 "六个部分应按一至六的顺序排列。",
@@ -145,11 +146,10 @@ def check_superseded_format(report: Report, reading: Reading | None = None) -> I
     for passage in passages(report):
         match = SUPERSEDED.search(passage.text)
         if match:
-            section = BASIC if passage.where == "导语" else passage.where[0]
             yield Finding(
                 "N7",
                 Severity.WARNING,
-                section,
+                passage.section,
                 passage.where,
                 f"{report.meta.year}年度报告引用了已被替代的“{match.group(0)}”。",
                 "2021 年及以后的年度报告格式依据为国办公开办函〔2021〕30号。",

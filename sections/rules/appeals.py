@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sections.model.appeals import GROUP_KEYS, GROUP_WIDTH, OUTCOMES, SECTION
+from sections.model.appeals import GROUP_QUESTIONS, GROUP_WIDTH, OUTCOMES, SECTION
 from sections.model.findings import Finding, Severity, number
 from sections.model.labels import T4_GROUPS, T4_OUTCOMES
 from sections.model.report import Report
@@ -22,6 +22,7 @@ def check_blank(report: Report) -> Iterator[Finding]:
             "表四",
             f"表四有 {len(marks)} 处不是数字：{names}{' 等' if len(marks) > 5 else ''}。",
             "没有案件的栏目填 0。",
+            GROUP_QUESTIONS[marks[0] // GROUP_WIDTH],
         )
 
 
@@ -36,7 +37,7 @@ def check_negative(report: Report) -> Iterator[Finding]:
                 f"表四 {_name(index)}",
                 f"表四 {_name(index)} 填报为 {value}，件数不能为负数。",
                 "请填写 0 或正数。",
-                f"t4.{GROUP_KEYS[index // GROUP_WIDTH]}",
+                GROUP_QUESTIONS[index // GROUP_WIDTH],
             )
 
 
@@ -56,7 +57,7 @@ def check_sums(report: Report) -> Iterator[Finding]:
                 f"表四 {name}",
                 f"表四 {name}：维持、纠正、其他、尚未审结合计 {computed}，但总计填报为 {cells[OUTCOMES]}。",
                 "请核对四类结果或总计。",
-                f"t4.{GROUP_KEYS[group]}",
+                GROUP_QUESTIONS[group],
             )
 
 

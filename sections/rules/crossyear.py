@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 
 from sections.model.findings import Figure, Finding, Severity
+from sections.model.ids import QuestionId, SectionId
 from sections.model.labels import RULE_COLUMNS, SECTION_HEADINGS, T3_COLUMNS
 from sections.model.report import Report
 from sections.model.requests import TOTAL
@@ -38,13 +39,16 @@ def check_carry_over(report: Report, previous: Report) -> Iterator[Finding]:
                 f"表三 列[{name}]",
                 f"本年“上年结转”为 {now} 件，但上年报告“结转下年度继续办理”为 {then} 件。",
                 "上年结转应等于上年报告的结转下年度数。",
-                "t3.carry_in",
+                QuestionId.T3_CARRY_IN,
             )
 
 
 def check_in_force(report: Report, previous: Report) -> Iterator[Finding]:
     """X2: 现行有效 = last year's 现行有效 + 本年制发 − 本年废止, for 规章 and 行政规范性文件."""
-    for label, field, target in (("规章", "rules", "t2.rules"), ("行政规范性文件", "normative", "t2.normative")):
+    for label, field, target in (
+        ("规章", "rules", QuestionId.T2_RULES),
+        ("行政规范性文件", "normative", QuestionId.T2_NORMATIVE),
+    ):
         made, repealed, in_force = (_int(v) for v in getattr(report.disclosure, field))
         before = _int(getattr(previous.disclosure, field)[2])
         if None in (made, repealed, in_force, before):
@@ -63,21 +67,21 @@ def check_in_force(report: Report, previous: Report) -> Iterator[Finding]:
             )
 
 
-def _compared(report: Report) -> dict[str, int | None]:
+def _compared(report: Report) -> dict[str, tuple[int | None, QuestionId]]:
     t2, t3 = report.disclosure, report.requests
     return {
-        "表二 行政许可": _int(t2.permits),
-        "表二 行政处罚": _int(t2.penalties),
-        "表二 行政强制": _int(t2.enforcement),
-        "表三 本年新收申请总计": _int(t3.value("new", TOTAL)),
+        "表二 行政许可": (_int(t2.permits), QuestionId.T2_PERMITS),
+        "表二 行政处罚": (_int(t2.penalties), QuestionId.T2_PENALTIES),
+        "表二 行政强制": (_int(t2.enforcement), QuestionId.T2_ENFORCEMENT),
+        "表三 本年新收申请总计": (_int(t3.value("new", TOTAL)), QuestionId.T3_NEW),
     }
 
 
 def check_jumps(report: Report, previous: Report) -> Iterator[Finding]:
     """X3: a figure jumps to more than 5× or falls below 0.2× of last year's."""
     before = _compared(previous)
-    for where, now in _compared(report).items():
-        then = before[where]
+    for where, (now, question) in _compared(report).items():
+        then = before[where][0]
         if now is None or then is None or max(now, then) < JUMP_FLOOR:
             continue
         if now > then * JUMP or now * JUMP < then:
@@ -88,6 +92,7 @@ def check_jumps(report: Report, previous: Report) -> Iterator[Finding]:
                 where,
                 f"{where} 本年 {now}，上年 {then}，变化超过 {JUMP} 倍。",
                 "请核对是否录入错误（如单位、漏位），确认无误可忽略。",
+                question,
             )
 
 
@@ -98,11 +103,17 @@ def _sentences(text: str) -> list[str]:
 
 def check_repetition(report: Report, previous: Report) -> Iterator[Finding]:
     """X4: 一 or 五 largely repeats last year's text; the repeated passages are shown."""
-    pairs = (
-        (SECTION_HEADINGS[0], report.overview.text, previous.overview.text, "一"),
-        (SECTION_HEADINGS[4], report.improvements.text or "", previous.improvements.text or "", "五"),
+    pairs: tuple[tuple[str, str, str, SectionId, QuestionId], ...] = (
+        (SECTION_HEADINGS[0], report.overview.text, previous.overview.text, "一", QuestionId.S1_OPENING),
+        (
+            SECTION_HEADINGS[4],
+            report.improvements.text or "",
+            previous.improvements.text or "",
+            "五",
+            QuestionId.S5_TEXT,
+        ),
     )
-    for heading, now, then, section in pairs:
+    for heading, now, then, section, question in pairs:
         current, old = _sentences(now), _sentences(then)
         if not current or not old:
             continue
@@ -117,6 +128,7 @@ def check_repetition(report: Report, previous: Report) -> Iterator[Finding]:
                 heading,
                 f"{heading}有 {share:.0%} 的句子与上年报告相同或几乎相同，如：{shown}",
                 "请写本年度的实际情况，不要照抄上年报告。",
+                question,
             )
 
 

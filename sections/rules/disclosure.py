@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from sections.model.disclosure import FEE_LABEL, RULES_LABEL, SECTION
 from sections.model.findings import Finding, Severity
+from sections.model.ids import QuestionId
 from sections.model.report import Report
 
 from . import disclosure_2019
@@ -25,9 +26,9 @@ PLAUSIBLE_FEE_WAN: dict[str | None, Decimal] = {
 
 def check_blank(report: Report) -> Iterator[Finding]:
     """C1: every figure of table 二 is a number: 0, not 「/」, 「—」 or 「无」."""
-    marks = [(where, value) for where, value, _ in report.disclosure.cells() if isinstance(value, str)]
+    marks = [(where, value, target) for where, value, target in report.disclosure.cells() if isinstance(value, str)]
     if marks:
-        places = "、".join(f"{where}（{value or '空白'}）" for where, value in marks)
+        places = "、".join(f"{where}（{value or '空白'}）" for where, value, _ in marks)
         yield Finding(
             "C1",
             Severity.ERROR,
@@ -35,6 +36,7 @@ def check_blank(report: Report) -> Iterator[Finding]:
             marks[0][0],
             f"表二有 {len(marks)} 处不是数字：{places}。",
             "没有发生的事项填 0。",
+            marks[0][2],
         )
 
 
@@ -68,7 +70,7 @@ def check_fee_decimals(report: Report) -> Iterator[Finding]:
             f"表二 {FEE_LABEL}",
             f"收费金额 {fee} 有 {given} 位小数，本省要求保留 {wanted} 位。",
             f"请写成 {fee.quantize(Decimal(1).scaleb(-wanted))}。",
-            "t2.fee",
+            QuestionId.T2_FEE,
         )
 
 
@@ -84,7 +86,7 @@ def check_fee_unit(report: Report) -> Iterator[Finding]:
             f"表二 {FEE_LABEL}",
             f"收费金额 {fee} 万元（{fee / 10000:g} 亿元）对{report.meta.level}而言过大，可能按“元”填写了。",
             f"单位是万元：如实际为 {fee} 元，应填 {fee / 10000}。",
-            "t2.fee",
+            QuestionId.T2_FEE,
         )
 
 
@@ -103,7 +105,7 @@ def check_rules_power(report: Report) -> Iterator[Finding]:
             f"表二 {RULES_LABEL}",
             f"{meta.level}没有规章制定权，规章行应为 0/0/0，实际填报 {shown}。",
             "行政规范性文件不是规章，请填在下一行。",
-            "t2.rules",
+            QuestionId.T2_RULES,
         )
 
 

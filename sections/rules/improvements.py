@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from sections.model.findings import Finding, Severity
+from sections.model.ids import QuestionId
 from sections.model.improvements import SECTION
 from sections.model.report import Report
 
@@ -27,7 +28,7 @@ def check_not_empty(report: Report) -> Iterator[Finding]:
             "五、存在的主要问题及改进情况",
             f"第五部分只有 {length} 个字，内容过于简单。",
             "请写明存在的主要问题、上年问题的改进情况和下一步措施。",
-            "s5.text",
+            QuestionId.S5_TEXT,
         )
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from sections.model.findings import Finding, Severity
+from sections.model.ids import QuestionId
 from sections.model.meta import SECTION
 from sections.model.report import Report
 
@@ -24,7 +25,7 @@ def check_deadline(report: Report, today: date | None = None) -> Iterator[Findin
         "发布期限",
         f"本报告应于 {deadline.year}年{deadline.month}月{deadline.day}日前公开发布（{when}）。",
         "条例第四十九条：政府部门 1 月 31 日前，县级以上人民政府本级报告 3 月 31 日前。",
-        target="meta.level",
+        target=QuestionId.META_LEVEL,
     )
 
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from sections.model.findings import Figure, Finding, Severity, number
+from sections.model.ids import SUBSECTIONS, QuestionId, SectionId, subsection
 from sections.model.labels import SECTION_HEADINGS
 from sections.model.overview import numbered
 from sections.model.report import Report
@@ -28,10 +29,12 @@ COMPARISON_WORDS = ("较", "比", "同比", "上年", "去年", "针对", "以�
 
 @dataclass(frozen=True)
 class Passage:
-    """One piece of narrative: where it stands and its text with the white space squeezed out."""
+    """One piece of narrative: where it stands, its text with the white space squeezed out, and its question."""
 
     where: str
     text: str
+    section: SectionId
+    question: QuestionId
 
     def sentences(self) -> Iterator[str]:
         """The passage cut at 。；！？ and line ends."""
@@ -49,19 +52,19 @@ def squeeze(text: str) -> str:
 
 def passages(report: Report) -> list[Passage]:
     """The narrative of the report, each piece named as a reviewer would name it."""
-    parts = [Passage("导语", report.meta.preface or ""), Passage(SECTION_HEADINGS[0], report.overview.opening or "")]
-    for index, sub in enumerate(report.overview.subsections or []):
-        parts.append(Passage(f"{SECTION_HEADINGS[0]}{numbered(index, sub.title)}", sub.text or ""))
-    parts += [
-        Passage(SECTION_HEADINGS[4], report.improvements.text or ""),
-        Passage(SECTION_HEADINGS[5], report.other.text or ""),
+    parts = [
+        Passage("导语", report.meta.preface or "", "基本信息", QuestionId.META_PREFACE),
+        Passage(SECTION_HEADINGS[0], report.overview.opening or "", "一", QuestionId.S1_OPENING),
     ]
-    return [Passage(p.where, squeeze(p.text)) for p in parts if p.text]
-
-
-def _section(where: str) -> str:
-    """The section a passage belongs to: 「一」 … 「六」, or 基本信息 for the preface."""
-    return where[0] if where[:1] in "一二三四五六" and where[:1] else "基本信息"
+    for index, sub in enumerate(report.overview.subsections or []):
+        # Parts beyond those the interview asks can only be cut down through the titles.
+        question = subsection(index) if index < len(SUBSECTIONS) else QuestionId.S1_TITLES
+        parts.append(Passage(f"{SECTION_HEADINGS[0]}{numbered(index, sub.title)}", sub.text or "", "一", question))
+    parts += [
+        Passage(SECTION_HEADINGS[4], report.improvements.text or "", "五", QuestionId.S5_TEXT),
+        Passage(SECTION_HEADINGS[5], report.other.text or "", "六", QuestionId.S6_TEXT),
+    ]
+    return [Passage(p.where, squeeze(p.text), p.section, p.question) for p in parts if p.text]
 
 
 def _int(text: str) -> int:
@@ -97,7 +100,7 @@ def check_applications(report: Report) -> Iterator[Finding]:
             for kind, pattern, words in APPLICATION_PATTERNS:
                 for match in _rx(pattern).finditer(sentence):
                     stated = _int(next(g for g in match.groups() if g and _rx(NUM).fullmatch(g)))
-                    finding = _compare_applications(kind, stated, new, carry_in, tabled, sentence, passage.where, words)
+                    finding = _compare_applications(kind, stated, new, carry_in, tabled, sentence, passage, words)
                     if finding:
                         yield finding
                         break
@@ -110,7 +113,7 @@ def _compare_applications(
     carry_in: int | None,
     tabled: dict[str, int | None],
     sentence: str,
-    where: str,
+    passage: Passage,
     words: str,
 ) -> Finding | None:
     table = new if kind == "received" else tabled[kind]
@@ -123,11 +126,12 @@ def _compare_applications(
         return Finding(
             "N1",
             Severity.WARNING,
-            _section(where),
-            where,
+            passage.section,
+            passage.where,
             f"{quoted}称{words}申请 {stated} 件，等于表三本年新收 {table} 件加上年结转 "
             f"{carry_in} 件，但正文没有说明含上年结转。",
             "请写明“含上年结转”，或改为本年新收数。",
+            passage.question,
         )
     severity = Severity.WARNING if any(w in sentence for w in SCOPE_WORDS) else Severity.ERROR
     label = {
@@ -139,11 +143,12 @@ def _compare_applications(
     return Finding(
         "N1",
         severity,
-        _section(where),
-        where,
+        passage.section,
+        passage.where,
         f"{quoted}称{words} {stated} 件，与表三{label} {table} 件不符"
         f"{'（口径可能不同，请说明）' if severity is Severity.WARNING else ''}。",
         "正文数字应与表三一致；口径不同时请在正文写明。",
+        passage.question,
     )
 
 
@@ -164,10 +169,11 @@ def check_percentages(report: Report) -> Iterator[Finding]:
                 yield Finding(
                     "N2",
                     Severity.ERROR,
-                    _section(passage.where),
+                    passage.section,
                     passage.where,
                     f"正文“{match.group(0)}”：{count} 件占 {percent}% 与表三及正文中的总数都对不上。",
                     "请按“该项件数 ÷ 总数 × 100%”重新计算。",
+                    passage.question,
                 )
 
 
@@ -222,10 +228,11 @@ def check_cases(report: Report) -> Iterator[Finding]:
                 yield Finding(
                     "N3",
                     Severity.ERROR,
-                    _section(passage.where),
+                    passage.section,
                     passage.where,
                     f"正文“{sentence[:60]}”：{'；'.join(problems)}。",
                     "正文应与表四一致。",
+                    passage.question,
                 )
 
 
@@ -256,10 +263,11 @@ def check_documents(report: Report) -> Iterator[Finding]:
                 yield Finding(
                     "N4",
                     Severity.ERROR,
-                    _section(passage.where),
+                    passage.section,
                     passage.where,
                     f"正文“{sentence[:60]}”：{'；'.join(problems)}。",
                     "正文应与表二一致。",
+                    passage.question,
                 )
 
 
@@ -283,7 +291,9 @@ def check_fee_statement(report: Report) -> Iterator[Finding]:
         message = f"第六部分称收取信息处理费 {stated.group(1)} 元，与填报的 {amount} 元不符。"
     else:
         return
-    yield Finding("N5", Severity.ERROR, "六", where, message, "请让第六部分的文字与信息处理费的数字一致。", "s6.text")
+    yield Finding(
+        "N5", Severity.ERROR, "六", where, message, "请让第六部分的文字与信息处理费的数字一致。", QuestionId.S6_TEXT
+    )
 
 
 def check_years(report: Report) -> Iterator[Finding]:
@@ -304,10 +314,11 @@ def check_years(report: Report) -> Iterator[Finding]:
                 yield Finding(
                     "N6",
                     Severity.WARNING,
-                    _section(passage.where),
+                    passage.section,
                     passage.where,
                     f"{year}年度报告写“{sentence[:40]}”，年份 {match.group(1)} 应为 {year}（可能沿用了上年的文字）。",
                     f"请核对年份，改为 {year} 年的情况。",
+                    passage.question,
                 )
 
 

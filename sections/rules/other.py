@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sections.model.findings import Finding, Severity
+from sections.model.ids import QuestionId
 from sections.model.other import SECTION
 from sections.model.report import Report
 
@@ -20,7 +21,7 @@ def check_fee(report: Report) -> Iterator[Finding]:
             "六 信息处理费",
             f"信息处理费填报为 {other.fee_amount} 元、{other.fee_count} 件，不能为负数。",
             "未收费请答“否”。",
-            "s6.fee",
+            QuestionId.S6_FEE,
         )
 
 

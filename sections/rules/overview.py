@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from sections.model.findings import Finding, Severity
+from sections.model.ids import QuestionId
 from sections.model.labels import DEFAULT_SUBSECTIONS, GOVERNMENT_SUBSECTION
 from sections.model.overview import SECTION
 from sections.model.report import Report
@@ -45,7 +46,7 @@ def check_themes(report: Report) -> Iterator[Finding]:
             f"总体情况没有写到：{'、'.join(missing)}。",
             "总体情况应覆盖主动公开、依申请公开、政府信息管理、平台建设、监督保障"
             "（人民政府还应报告工作考核、社会评议和责任追究结果）。",
-            "s1.titles",
+            QuestionId.S1_TITLES,
         )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sections.model.findings import Finding, Severity, number
+from sections.model.ids import QuestionId
 from sections.model.labels import T3_COLUMNS
 from sections.model.report import Report
 from sections.model.requests import SECTION, TOTAL, row_name, row_question
@@ -16,12 +17,8 @@ def _answered_all(report: Report, keys: tuple[str, ...], column: int) -> bool:
 
 def check_blank(report: Report) -> Iterator[Finding]:
     """C1: every cell of table 三 is a number: 0, not blank, 「/」, 「—」 or 「无」."""
-    marks = [
-        f"{row_name(k)} {T3_COLUMNS[c]}（{v or '空白'}）"
-        for k, cells in report.requests.rows.items()
-        for c, v in enumerate(cells)
-        if isinstance(v, str)
-    ]
+    marked = [(k, c, v) for k, cells in report.requests.rows.items() for c, v in enumerate(cells) if isinstance(v, str)]
+    marks = [f"{row_name(k)} {T3_COLUMNS[c]}（{v or '空白'}）" for k, c, v in marked]
     if marks:
         yield Finding(
             "C1",
@@ -30,6 +27,7 @@ def check_blank(report: Report) -> Iterator[Finding]:
             "表三",
             f"表三有 {len(marks)} 处不是数字：{'、'.join(marks[:5])}{' 等' if len(marks) > 5 else ''}。",
             "没有发生的情形填 0。",
+            row_question(marked[0][0]),
         )
 
 
@@ -91,7 +89,7 @@ def check_columns(report: Report) -> Iterator[Finding]:
                 where,
                 f"{where}：各办理结果合计 {computed}，但（七）总计填报为 {stated}。",
                 "请核对办理结果各行或（七）总计。",
-                "t3.outcomes",
+                QuestionId.T3_OUTCOMES,
             )
 
 
@@ -116,7 +114,7 @@ def check_balance(report: Report) -> Iterator[Finding]:
                 f"但办理结果合计 {done} + 结转下年度 {carry_out} = {done + carry_out}"
                 f"（{short}）。",
                 "应满足 第一项 + 第二项 = 第三项（七）总计 + 第四项：请核对办理结果或结转数。",
-                "t3.carry_out",
+                QuestionId.T3_CARRY_OUT,
             )
 
 

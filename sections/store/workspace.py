@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from sections.model.errors import DraftError
 from sections.model.findings import Finding
+from sections.model.ids import QuestionId
 from sections.model.meta import Contact, Meta
 from sections.model.report import Report
 from sections.model.requests import TOTAL
@@ -170,18 +171,18 @@ def draft_from(reading: Reading) -> Draft:
     return Draft(report=report, interview=InterviewState(transcript=notes))
 
 
-CARRIED = (
-    "meta.body",
-    "meta.level",
-    "meta.year",
-    "meta.department",
-    "meta.phone",
-    "meta.email",
-    "meta.address",
-    "meta.postcode",
-    "meta.fee_decimals",
-    "meta.preface",
-    "t3.carry_in",
+CARRIED: tuple[QuestionId, ...] = (
+    QuestionId.META_BODY,
+    QuestionId.META_LEVEL,
+    QuestionId.META_YEAR,
+    QuestionId.META_DEPARTMENT,
+    QuestionId.META_PHONE,
+    QuestionId.META_EMAIL,
+    QuestionId.META_ADDRESS,
+    QuestionId.META_POSTCODE,
+    QuestionId.META_FEE_DECIMALS,
+    QuestionId.META_PREFACE,
+    QuestionId.T3_CARRY_IN,
 )
 """Questions answered from last year's report, each to be confirmed by the clerk."""
 
@@ -212,7 +213,7 @@ def draft_from_previous(previous: Report) -> Draft:
     if None not in carry_out and all(isinstance(v, int) for v in carry_out):
         report.requests.set_row("carry_in", [int(v or 0) for v in carry_out])
     else:
-        carried.discard("t3.carry_in")
+        carried.discard(QuestionId.T3_CARRY_IN)
     if old.fee_decimals is None:
-        carried.discard("meta.fee_decimals")
+        carried.discard(QuestionId.META_FEE_DECIMALS)
     return Draft(report=report, interview=InterviewState(previous=previous, carried=carried))
