@@ -5,22 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
-from sections.model.errors import DraftError, ExportError
+from sections.interview.session import Session
+from sections.model.errors import DraftError
 from sections.model.ids import SECTION_ORDER
-from sections.model.report import Report
 from sections.store.workspace import list_drafts, new_draft_path, open_draft
 from tui.app.screens import InterviewScreen, StartScreen
 from tui.app.widgets import SHORT_TITLES
-
-if TYPE_CHECKING:
-    from tui.app.dialogs import ExportChoice
 
 INTERVIEW_ACTIONS = frozenset({"help", "preview", "findings", "export", "table"})
 """Actions that need a draft open: hidden from the footer and palette on the start screen."""
@@ -100,7 +98,7 @@ class NianbaoApp(App[None]):
         except DraftError as err:
             self.notify(err.message, title="无法打开草稿", severity="error", timeout=10)
             return
-        screen = InterviewScreen(path, draft, today=self.today, clock=self.clock)
+        screen = InterviewScreen(Session(path, draft, panes=True, today=self.today, clock=self.clock))
         if isinstance(self.screen, StartScreen):
             self.switch_screen(screen)
         else:
@@ -109,6 +107,13 @@ class NianbaoApp(App[None]):
     def start_new(self) -> None:
         """Start a new report in the drafts folder."""
         self.open_interview(new_draft_path(self.folder))
+
+    @on(StartScreen.DraftChosen)
+    def _draft_chosen(self, event: StartScreen.DraftChosen) -> None:
+        if event.path is None:
+            self.start_new()
+        else:
+            self.open_interview(event.path)
 
     @property
     def interview_screen(self) -> InterviewScreen | None:
@@ -151,7 +156,7 @@ class NianbaoApp(App[None]):
     def action_table(self, table: str) -> None:
         """Edit table 二, 三 or 四 as a grid."""
         if chat := self._chat():
-            chat.open_grid(table)
+            chat.command(f"/table {table}")
 
     def action_goto(self, section: str) -> None:
         """Jump to a section of the interview."""
@@ -161,24 +166,12 @@ class NianbaoApp(App[None]):
     async def action_quit(self) -> None:
         """Leave; the draft, conversation included, is saved first."""
         if chat := self.interview_screen:
-            chat.save_now()
+            chat.session.quit()
         self.exit()
 
     def action_help_quit(self) -> None:
         """Ctrl+C copies in an editor; say how to leave instead of quitting by surprise."""
         self.notify("按 Ctrl+Q 退出；草稿已自动保存。", title="要退出吗？")
-
-    def export_report(self, report: Report, choice: ExportChoice) -> bool:
-        """Write the report as chosen in the export dialog; say how it went."""
-        try:
-            from sections.output.export import export
-
-            export(report, choice.path, choice.fmt, choice.layout, force=choice.force)
-        except ExportError as err:
-            self.notify(err.message, title="导出失败", severity="error", timeout=10)
-            return False
-        self.notify(str(choice.path), title="已导出")
-        return True
 
     def action_command_palette(self) -> None:
         """Open the command palette with this app's commands."""
