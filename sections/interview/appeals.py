@@ -51,11 +51,10 @@ def _group_question(group: int) -> Question:
     )
 
 
-def questions(report: Report, state: InterviewState) -> list[Question]:
-    """四: whether there was any case, then the four outcomes of each of the three groups."""
+def _gate(report: Report) -> Question:
     table = report.appeals
     all_answered = all(table.is_answered(g) for g in range(len(T4_GROUPS)))
-    gate = Question(
+    return Question(
         GATE,
         SECTION,
         "本年度是否有因政府信息公开引起的行政复议或行政诉讼？（是/否）",
@@ -64,7 +63,18 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
         _take_gate,
         lambda r, s: GATE in s.choices or all_answered,
     )
+
+
+def questions(report: Report, state: InterviewState) -> list[Question]:
+    """四: whether there was any case, then the four outcomes of each of the three groups."""
+    table = report.appeals
+    all_answered = all(table.is_answered(g) for g in range(len(T4_GROUPS)))
     nothing = all_answered and not any(number(v) for v in table.cells)
     if state.choices.get(GATE) is False or (GATE not in state.choices and nothing):
-        return [gate]
-    return [gate, *(_group_question(g) for g in range(len(T4_GROUPS)))]
+        return [_gate(report)]
+    return catalogue(report, state)
+
+
+def catalogue(report: Report, state: InterviewState) -> list[Question]:
+    """四: every question the table can ask, the three groups even after 「否」 to the gate."""
+    return [_gate(report), *(_group_question(g) for g in range(len(T4_GROUPS)))]

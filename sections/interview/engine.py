@@ -20,16 +20,22 @@ from sections.store.drafts import Draft, Exchange, InterviewState
 
 from . import appeals, disclosure, improvements, meta, other, overview, requests
 
-ASKING_ORDER: tuple[tuple[SectionId, Callable[[Report, InterviewState], list[Question]]], ...] = (
-    ("基本信息", meta.questions),
-    ("二", disclosure.questions),
-    ("三", requests.questions),
-    ("四", appeals.questions),
-    ("一", overview.questions),
-    ("五", improvements.questions),
-    ("六", other.questions),
+Ask = Callable[[Report, InterviewState], list[Question]]
+
+ASKING_ORDER: tuple[tuple[SectionId, Ask, Ask], ...] = (
+    ("基本信息", meta.questions, meta.questions),
+    ("二", disclosure.questions, disclosure.questions),
+    ("三", requests.questions, requests.catalogue),
+    ("四", appeals.questions, appeals.catalogue),
+    ("一", overview.questions, overview.questions),
+    ("五", improvements.questions, improvements.questions),
+    ("六", other.questions, other.questions),
 )
-"""The tables come before the narrative, so drafted paragraphs can state the tables' figures."""
+"""Each section's questions that apply now, and every question it can ask (in the same order, a superset).
+
+The tables come before the narrative, so drafted paragraphs can state the tables' figures.
+"""
+
 
 SECTION_TITLES: dict[SectionId, str] = {
     "基本信息": "基本信息",
@@ -65,6 +71,9 @@ class Interview:
         self._skipped: set[QuestionId] = set()
         self._undo: list[Snapshot] = []
         self._plan: list[Question] | None = None
+        self._planned_for: QuestionId | None = None
+        self._visit: QuestionId | None = None
+        """The open question when the report's own plan leaves it out (jumped to from a finding)."""
         self.findings: list[Finding] = self._check()
         self.save_error: str | None = None
 
@@ -82,13 +91,42 @@ class Interview:
         return self.draft.interview
 
     def plan(self) -> list[Question]:
-        """Every question that applies to this report now, in asking order (kept until the next change)."""
+        """Every question that applies to this report now, in asking order (kept until the next change).
+
+        A question the report can ask but that does not apply (a table 三 row not chosen in the outcomes
+        checklist) is in the plan, at its place, while it is the open question: so it is asked, and the flow
+        goes on after it.
+        """
+        if self._plan is not None and self._planned_for != self._current:
+            if self._visit is not None or all(q.id != self._current for q in self._plan):
+                self._plan = None
         if self._plan is None:
-            self._plan = [q for _, ask in ASKING_ORDER for q in ask(self.report, self.state)]
+            self._planned_for, self._visit = self._current, None
+            self._plan = self._build()
+            if self._current is not None and all(q.id != self._current for q in self._plan):
+                self._visit = self._current
+                self._plan = self._build()
         return self._plan
 
+    def _build(self) -> list[Question]:
+        return [q for _, applies, every in ASKING_ORDER for q in self._asked(applies, every)]
+
+    def _asked(self, applies: Ask, every: Ask) -> list[Question]:
+        asked = applies(self.report, self.state)
+        if self._visit is None or any(q.id == self._visit for q in asked):
+            return asked
+        everything = every(self.report, self.state)
+        if not any(q.id == self._visit for q in everything):
+            return asked
+        ids = {q.id for q in asked} | {self._visit}
+        return [q for q in everything if q.id in ids]
+
+    def catalogue(self) -> list[Question]:
+        """Every question the report can ask, in asking order, whether it applies now or not."""
+        return [q for _, _, every in ASKING_ORDER for q in every(self.report, self.state)]
+
     def question(self, question_id: str) -> Question | None:
-        """The question with this id, if it applies now."""
+        """The question with this id, if it applies now (or is open out of the plan)."""
         return next((q for q in self.plan() if q.id == question_id), None)
 
     @property
@@ -322,11 +360,17 @@ class Interview:
         return "\n".join(f"{i}. {describe(f)}" for i, f in enumerate(found, 1))
 
     def goto(self, target: str) -> Turn:
-        """Jump to a section (一 … 六, 基本信息, 表三) or a question id, reviewing answered questions."""
+        """Jump to a section (一 … 六, 基本信息, 表三) or a question id, reviewing answered questions.
+
+        A question the report can ask is asked even when it does not apply now (a table 三 row that came from
+        an import, the grid or last year's report rather than the outcomes checklist); then the flow goes on.
+        """
         turn = Turn()
-        plan = self.plan()
         section = resolve_section(target)
-        chosen = [q for q in plan if q.section == section] if section else [q for q in plan if q.id == target]
+        if section:
+            chosen = [q for q in self.plan() if q.section == section]
+        else:
+            chosen = [q for q in self.plan() if q.id == target][:1] or [q for q in self.catalogue() if q.id == target]
         if not chosen:
             turn.messages.append(
                 Message("refusal", f"不知道要跳到哪里：“{target}”。请写部分编号，如 /goto 三、/goto 基本信息。")

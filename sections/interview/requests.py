@@ -11,7 +11,7 @@ from sections.model.findings import number
 from sections.model.ids import QuestionId
 from sections.model.labels import T3_APPLICANTS, T3_RESULT_KEYS
 from sections.model.report import Report
-from sections.model.requests import SECTION, WIDTH, row_name, row_question
+from sections.model.requests import OUTDATED_OTHER, SECTION, WIDTH, row_name, row_question
 from sections.model.text import normalise
 from sections.store.drafts import InterviewState
 
@@ -93,18 +93,22 @@ def _row_question(key: str, prompt: str, help: str = ROW_HELP) -> Question:
     )
 
 
+def _row_keys(report: Report) -> list[str]:
+    """Every result row a question can be asked about: the 21 rows, and the outdated single （六） when present."""
+    return [*T3_RESULT_KEYS, *((OUTDATED_OTHER,) if OUTDATED_OTHER in report.requests.rows else ())]
+
+
 def _chosen(report: Report, state: InterviewState) -> list[str]:
     chosen = state.choices.get(OUTCOMES)
     if isinstance(chosen, list):
-        return chosen
+        return [k for k in _row_keys(report) if k in chosen]
     return [k for k in report.requests.result_keys if not report.requests.is_answered(k)]
 
 
-def questions(report: Report, state: InterviewState) -> list[Question]:
-    """三: whether anything happened; 新收 and 上年结转; which outcomes occurred and their rows; 结转下年度."""
+def _gate(report: Report) -> Question:
     table = report.requests
     rows_answered = all(table.is_answered(k) for k in table.rows if k != "total")
-    gate = Question(
+    return Question(
         GATE,
         SECTION,
         "本年度是否收到政府信息公开申请，或有上年结转的申请？（是/否）",
@@ -115,10 +119,19 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
         lambda r: "",
         default=None,
     )
-    if state.choices.get(GATE) is False or (
-        GATE not in state.choices and rows_answered and not any(number(v) for c in table.rows.values() for v in c)
-    ):
-        return [gate]
+
+
+def _closed(report: Report, state: InterviewState) -> bool:
+    """Whether the clerk said nothing happened (or every figure is answered and 0): only the gate applies."""
+    table = report.requests
+    if GATE in state.choices:
+        return state.choices[GATE] is False
+    rows_answered = all(table.is_answered(k) for k in table.rows if k != "total")
+    return rows_answered and not any(number(v) for c in table.rows.values() for v in c)
+
+
+def _asked(report: Report, keys: list[str]) -> list[Question]:
+    """The gate, 新收, 上年结转, the outcomes checklist, the rows of `keys`, then 结转下年度."""
     outcomes = Question(
         OUTCOMES,
         SECTION,
@@ -134,10 +147,10 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
     )
     rows = [
         _row_question(k, f"“{row_name(k)}”的件数？（六个数，按申请人类别）", OUTCOME_HELP.get(k, "") + ROW_HELP)
-        for k in _chosen(report, state)
+        for k in keys
     ]
     return [
-        gate,
+        _gate(report),
         _row_question(
             "new",
             "一、本年新收政府信息公开申请数量：请按“自然人 商业企业 科研机构 社会公益组织 "
@@ -152,3 +165,18 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
             "本年未办结、转入下一年度办理的申请。" + ROW_HELP,
         ),
     ]
+
+
+def questions(report: Report, state: InterviewState) -> list[Question]:
+    """三: whether anything happened; 新收 and 上年结转; which outcomes occurred and their rows; 结转下年度."""
+    if _closed(report, state):
+        return [_gate(report)]
+    return _asked(report, _chosen(report, state))
+
+
+def catalogue(report: Report, state: InterviewState) -> list[Question]:
+    """三: every question the table can ask, a row question for each result row whether chosen or not.
+
+    `questions` (what applies now) keeps this order, so a question out of the plan can be asked in its place.
+    """
+    return _asked(report, _row_keys(report))

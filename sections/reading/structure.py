@@ -153,6 +153,7 @@ def check_superseded_format(report: Report, reading: Reading | None = None) -> I
                 passage.where,
                 f"{report.meta.year}年度报告引用了已被替代的“{match.group(0)}”。",
                 "2021 年及以后的年度报告格式依据为国办公开办函〔2021〕30号。",
+                passage.question,
             )
 
 
