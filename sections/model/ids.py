@@ -103,6 +103,11 @@ SUBSECTIONS: tuple[QuestionId, ...] = tuple(q for q in QuestionId if q.startswit
 """The questions of the titled parts of 一, in order: at most this many parts are asked."""
 
 
+def t2_row(key: str) -> QuestionId:
+    """The question that sets a row of table 二 (「fee」 → t2.fee); `ValueError` if it has none."""
+    return QuestionId(f"t2.{key}")
+
+
 def t3_row(key: str) -> QuestionId:
     """The question that sets a result row of table 三 (「r_open」 → t3.row.r_open); `ValueError` if it has none."""
     return QuestionId(_ROW_PREFIX + key)
