@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from sections.interview.answers import parse_yes_no
 from sections.interview.questions import Question, numbers_question
-from sections.model.appeals import GROUP_QUESTIONS, OUTCOMES, SECTION
+from sections.model.appeals import GROUP_QUESTIONS, SECTION
 from sections.model.findings import number
 from sections.model.ids import QuestionId
-from sections.model.labels import T4_GROUPS, T4_OUTCOMES
 from sections.model.report import Report
+from sections.model.tables import FOUR
 from sections.store.drafts import InterviewState
 
 GATE = QuestionId.T4_ANY
@@ -30,8 +30,8 @@ def _take_gate(report: Report, state: InterviewState, text: str) -> str:
     state.choices[GATE] = parse_yes_no(text)
     if state.choices[GATE]:
         return "好的，下面分行政复议、直接起诉、复议后起诉三类填写。"
-    for group in range(len(T4_GROUPS)):
-        report.appeals.set_group(group, [0] * OUTCOMES)
+    for group in range(len(FOUR.groups)):
+        report.appeals.set_group(group, [0] * len(FOUR.outcomes))
     return "已将表四全部填为 0。"
 
 
@@ -44,8 +44,8 @@ def _group_question(group: int) -> Question:
         SECTION,
         GROUP_PROMPTS[group],
         GROUP_HELP,
-        T4_OUTCOMES[:OUTCOMES],
-        lambda r: r.appeals.group(group)[:OUTCOMES],
+        FOUR.outcomes,
+        lambda r: r.appeals.group(group)[: FOUR.total_column],
         put,
         total=True,
     )
@@ -53,7 +53,7 @@ def _group_question(group: int) -> Question:
 
 def _gate(report: Report) -> Question:
     table = report.appeals
-    all_answered = all(table.is_answered(g) for g in range(len(T4_GROUPS)))
+    all_answered = all(table.is_answered(g) for g in range(len(FOUR.groups)))
     return Question(
         GATE,
         SECTION,
@@ -68,7 +68,7 @@ def _gate(report: Report) -> Question:
 def questions(report: Report, state: InterviewState) -> list[Question]:
     """四: whether there was any case, then the four outcomes of each of the three groups."""
     table = report.appeals
-    all_answered = all(table.is_answered(g) for g in range(len(T4_GROUPS)))
+    all_answered = all(table.is_answered(g) for g in range(len(FOUR.groups)))
     nothing = all_answered and not any(number(v) for v in table.cells)
     if state.choices.get(GATE) is False or (GATE not in state.choices and nothing):
         return [_gate(report)]
@@ -77,4 +77,4 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
 
 def catalogue(report: Report, state: InterviewState) -> list[Question]:
     """四: every question the table can ask, the three groups even after 「否」 to the gate."""
-    return [_gate(report), *(_group_question(g) for g in range(len(T4_GROUPS)))]
+    return [_gate(report), *(_group_question(g) for g in range(len(FOUR.groups)))]

@@ -1,4 +1,4 @@
-"""Provides table 二, 主动公开政府信息情况: its model and its checks (C1, C2, C3, C4, T2-RULES)."""
+"""Provides the questions of table 二, 主动公开政府信息情况: its rows as `TWO` describes them."""
 
 from __future__ import annotations
 
@@ -6,21 +6,37 @@ from collections.abc import Callable
 
 from sections.interview.answers import YES_WORDS, parse_amount, parse_counts
 from sections.interview.questions import Question, numbers_question, shown
-from sections.model.disclosure import ENFORCEMENT_LABEL, PENALTY_LABEL, PERMIT_LABEL, SECTION
+from sections.model.disclosure import SECTION
 from sections.model.ids import QuestionId
-from sections.model.labels import RULE_COLUMNS
 from sections.model.report import Report
+from sections.model.tables import TWO, Table2Row
 from sections.model.text import normalise
 from sections.store.drafts import InterviewState
+
+RULES, NORMATIVE, PERMITS, PENALTIES, ENFORCEMENT, FEE = map(
+    TWO.row, ("rules", "normative", "permits", "penalties", "enforcement", "fee")
+)
+"""The rows asked, by the `Disclosure` field each question sets."""
+
+
+def _asked(row: Table2Row) -> str:
+    """「第二十条第（一）项 规章」: the row's label, after its block's title when it is the block's first row."""
+    return f"{row.block.title} {row.label}" if row.leads else row.label
+
+
+def _short(column: str) -> str:
+    """「本年制发件数」 → 「本年制发」, as an acknowledgement says it."""
+    return column.removesuffix("件数")
 
 
 def _take_rules(report: Report, state: InterviewState, text: str) -> str:
     if not report.meta.has_rule_making_power and normalise(text).lower() in YES_WORDS:
-        report.disclosure.rules = [0, 0, 0]
-        return "已记录：规章 0 0 0。"
-    values = parse_counts(text, RULE_COLUMNS)
+        report.disclosure.rules = [0] * len(RULES.columns)
+        return f"已记录：{RULES.label} {shown([0] * len(RULES.columns))}。"
+    values = parse_counts(text, RULES.columns)
     report.disclosure.rules = list(values)
-    return f"已记录：规章 本年制发 {values[0]}、本年废止 {values[1]}、现行有效 {values[2]}。"
+    said = "、".join(f"{_short(c)} {v}" for c, v in zip(RULES.columns, values, strict=True))
+    return f"已记录：{RULES.label} {said}。"
 
 
 def _take_fee(report: Report, state: InterviewState, text: str) -> str:
@@ -39,18 +55,18 @@ def _set(field: str) -> Callable[[Report, list[int]], None]:
 def questions(report: Report, state: InterviewState) -> list[Question]:
     """二: 规章 and 行政规范性文件 (three counts each), decisions, and the fee in 万元."""
     powerless = report.meta.level is not None and not report.meta.has_rule_making_power
-    columns = "、".join(RULE_COLUMNS)
+    columns = "、".join(RULES.columns)
     decision_help = "处理决定数量包括本年作出的全部决定，不论是否公开。"
     return [
         Question(
             QuestionId.T2_RULES,
             SECTION,
             (
-                "本机关没有规章制定权，规章的本年制发、本年废止、现行有效件数按“0 0 0”填报。"
-                "回车或答“是”确认；如确有规章，请填三个数。"
+                f"本机关没有规章制定权，{RULES.label}的{'、'.join(_short(c) for c in RULES.columns)}件数"
+                f"按“{shown([0] * len(RULES.columns))}”填报。回车或答“是”确认；如确有规章，请填三个数。"
             )
             if powerless
-            else f"第二十条第（一）项 规章：{columns}（三个数，如 2 1 15）。",
+            else f"{_asked(RULES)}：{columns}（三个数，如 2 1 15）。",
             "只有国务院部门、省级政府、设区的市政府（自治州）有规章制定权；其他机关的规章一行都是 0。"
             "行政规范性文件不是规章，填在下一题。",
             "numbers",
@@ -62,43 +78,43 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
         numbers_question(
             QuestionId.T2_NORMATIVE,
             SECTION,
-            f"行政规范性文件：{columns}（三个数，如 3 0 12）。",
+            f"{_asked(NORMATIVE)}：{columns}（三个数，如 3 0 12）。",
             "现行有效件数 = 上年现行有效 + 本年制发 − 本年废止（如有清理请说明）。",
-            RULE_COLUMNS,
+            NORMATIVE.columns,
             lambda r: r.disclosure.normative,
             _set("normative"),
         ),
         numbers_question(
             QuestionId.T2_PERMITS,
             SECTION,
-            "第二十条第（五）项 行政许可：本年处理决定数量？",
+            f"{_asked(PERMITS)}：{PERMITS.columns[0]}？",
             decision_help,
-            (PERMIT_LABEL,),
+            (PERMITS.label,),
             lambda r: [r.disclosure.permits],
             _set("permits"),
         ),
         numbers_question(
             QuestionId.T2_PENALTIES,
             SECTION,
-            "第二十条第（六）项 行政处罚：本年处理决定数量？",
+            f"{_asked(PENALTIES)}：{PENALTIES.columns[0]}？",
             decision_help,
-            (PENALTY_LABEL,),
+            (PENALTIES.label,),
             lambda r: [r.disclosure.penalties],
             _set("penalties"),
         ),
         numbers_question(
             QuestionId.T2_ENFORCEMENT,
             SECTION,
-            "行政强制：本年处理决定数量？",
+            f"{_asked(ENFORCEMENT)}：{ENFORCEMENT.columns[0]}？",
             decision_help,
-            (ENFORCEMENT_LABEL,),
+            (ENFORCEMENT.label,),
             lambda r: [r.disclosure.enforcement],
             _set("enforcement"),
         ),
         Question(
             QuestionId.T2_FEE,
             SECTION,
-            "第二十条第（八）项 行政事业性收费：本年收费金额，单位万元"
+            f"{_asked(FEE)}：{FEE.columns[0].split('（')[0]}，单位万元"
             + (f"（保留 {report.meta.fee_decimals} 位小数）" if report.meta.fee_decimals else "")
             + "。按元填写请在数字后加“元”，如 5000元。",
             "这里填行政事业性收费的金额，单位万元；办理政府信息公开申请收取的信息处理费不在这里，在第六部分报告。",

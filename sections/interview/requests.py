@@ -11,7 +11,8 @@ from sections.model.findings import number
 from sections.model.ids import QuestionId
 from sections.model.labels import T3_APPLICANTS, T3_RESULT_KEYS
 from sections.model.report import Report
-from sections.model.requests import OUTDATED_OTHER, SECTION, WIDTH, row_name, row_question
+from sections.model.requests import SECTION, row_name, row_question
+from sections.model.tables import THREE
 from sections.model.text import normalise
 from sections.store.drafts import InterviewState
 
@@ -71,7 +72,7 @@ def _take_outcomes(report: Report, state: InterviewState, text: str) -> str:
     table.set_zero(tuple(k for k in T3_RESULT_KEYS if k not in chosen))
     for key in chosen:
         if not any(isinstance(v, int) and v for v in table.applicants(key)):
-            table.rows[key] = [None] * WIDTH
+            table.rows[key] = [None] * THREE.width
     if not chosen:
         return "已记录：没有办结的申请，办理结果全部为 0。"
     return f"已记录 {len(chosen)} 种办理结果：{'、'.join(row_name(k) for k in chosen)}。下面逐项填写件数。"
@@ -95,7 +96,7 @@ def _row_question(key: str, prompt: str, help: str = ROW_HELP) -> Question:
 
 def _row_keys(report: Report) -> list[str]:
     """Every result row a question can be asked about: the 21 rows, and the outdated single （六） when present."""
-    return [*T3_RESULT_KEYS, *((OUTDATED_OTHER,) if OUTDATED_OTHER in report.requests.rows else ())]
+    return [*T3_RESULT_KEYS, *((THREE.outdated_other,) if THREE.outdated_other in report.requests.rows else ())]
 
 
 def _chosen(report: Report, state: InterviewState) -> list[str]:

@@ -6,14 +6,9 @@ from pydantic import BaseModel, Field
 
 from sections.model.findings import Figure, count
 from sections.model.ids import QuestionId, SectionId
-from sections.model.labels import T4_GROUPS, T4_OUTCOMES
+from sections.model.tables import FOUR
 
 SECTION: SectionId = "四"
-
-
-GROUP_WIDTH = len(T4_OUTCOMES)
-"""Five cells a group: 结果维持, 结果纠正, 其他结果, 尚未审结, 总计."""
-OUTCOMES = GROUP_WIDTH - 1
 
 
 GROUP_QUESTIONS = (QuestionId.T4_REVIEW, QuestionId.T4_DIRECT, QuestionId.T4_AFTER_REVIEW)
@@ -28,23 +23,22 @@ class Appeals(BaseModel):
     """Table 四: fifteen figures, three groups of five; each group's 总计 is None in a draft (computed)."""
 
     cells: list[Figure] = Field(
-        default_factory=lambda: _blank(GROUP_WIDTH * len(T4_GROUPS)),
-        min_length=GROUP_WIDTH * len(T4_GROUPS),
-        max_length=GROUP_WIDTH * len(T4_GROUPS),
+        default_factory=lambda: _blank(FOUR.width), min_length=FOUR.width, max_length=FOUR.width
     )
     """复议 维持/纠正/其他/尚未审结/总计, then 直接起诉 ×5, then 复议后起诉 ×5."""
 
     def group(self, index: int) -> list[Figure]:
         """A group's five cells as entered."""
-        return self.cells[index * GROUP_WIDTH : (index + 1) * GROUP_WIDTH]
+        return self.cells[FOUR.index(index, 0) : FOUR.index(index + 1, 0)]
 
     def value(self, index: int) -> Figure:
         """A cell as the report shows it: the figure entered, or the computed 总计."""
-        group, column = divmod(index, GROUP_WIDTH)
+        group, column = divmod(index, FOUR.group_width)
         cells = self.group(group)
-        if column < OUTCOMES or cells[OUTCOMES] is not None:
+        total = FOUR.total_column
+        if column < total or cells[total] is not None:
             return cells[column]
-        four = cells[:OUTCOMES]
+        four = cells[:total]
         return None if None in four else sum(count(c) for c in four)
 
     @property
@@ -54,13 +48,13 @@ class Appeals(BaseModel):
 
     def total(self, group: int) -> Figure:
         """A group's 总计 as the report shows it."""
-        return self.value(group * GROUP_WIDTH + OUTCOMES)
+        return self.value(FOUR.index(group, FOUR.total_column))
 
     def is_answered(self, group: int) -> bool:
         """Whether a group's four outcomes are answered."""
-        return None not in self.group(group)[:OUTCOMES]
+        return None not in self.group(group)[: FOUR.total_column]
 
     def set_group(self, group: int, outcomes: list[int]) -> None:
         """Answer a group's four outcomes; its 总计 becomes computed."""
-        start = group * GROUP_WIDTH
-        self.cells[start : start + GROUP_WIDTH] = [*outcomes, None]
+        start = FOUR.index(group, 0)
+        self.cells[start : start + FOUR.group_width] = [*outcomes, None]

@@ -3,39 +3,37 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from pydantic import BaseModel, Field
 
 from sections.model.disclosure_2019 import TrialDisclosure
 from sections.model.findings import Amount, Figure
-from sections.model.ids import QuestionId, SectionId
-from sections.model.labels import RULE_COLUMNS, TABLE2
+from sections.model.ids import QuestionId, SectionId, t2_row
+from sections.model.tables import TWO
 
 SECTION: SectionId = "二"
 
 
-RULES_LABEL, NORMATIVE_LABEL = TABLE2[0].rows
+DOCUMENT_COLUMNS = len(TWO.row("rules").columns)
+"""Figures of a document row: 本年制发件数, 本年废止件数, 现行有效件数."""
 
 
-(PERMIT_LABEL,) = TABLE2[1].rows
-
-
-PENALTY_LABEL, ENFORCEMENT_LABEL = TABLE2[2].rows
-
-
-(FEE_LABEL,) = TABLE2[3].rows
+def row_question(key: str) -> QuestionId:
+    """The interview question that sets a row of table 二 (「fee」 → t2.fee)."""
+    return t2_row(key)
 
 
 def _triple() -> list[Figure]:
-    return [None, None, None]
+    return [None] * DOCUMENT_COLUMNS
 
 
 class Disclosure(BaseModel):
     """Table 二: documents made under 第二十条第（一）项 and decisions under （五）（六）（八）."""
 
-    rules: list[Figure] = Field(default_factory=_triple, min_length=3, max_length=3)
+    rules: list[Figure] = Field(default_factory=_triple, min_length=DOCUMENT_COLUMNS, max_length=DOCUMENT_COLUMNS)
     """规章: 本年制发件数, 本年废止件数, 现行有效件数."""
-    normative: list[Figure] = Field(default_factory=_triple, min_length=3, max_length=3)
+    normative: list[Figure] = Field(default_factory=_triple, min_length=DOCUMENT_COLUMNS, max_length=DOCUMENT_COLUMNS)
     """行政规范性文件: 本年制发件数, 本年废止件数, 现行有效件数."""
     permits: Figure = None
     """行政许可 本年处理决定数量 (published or not)."""
@@ -48,15 +46,22 @@ class Disclosure(BaseModel):
     trial: TrialDisclosure | None = None
     """Table 二 as a 2019/2020 report prints it (试行 layout); None in the 2021 format."""
 
+    def row(self, key: str) -> list[Figure | Amount]:
+        """A row's figures in its columns (`TWO`): three for a document row, else one."""
+        value = getattr(self, key)
+        return list(value) if TWO.row(key).many else [value]
+
+    def set_figure(self, key: str, column: int, value: int | Decimal) -> None:
+        """Answer one figure of a row: a whole number, or for the fee an amount in 万元."""
+        row = TWO.row(key)
+        if row.many:
+            getattr(self, key)[column] = int(value)
+        else:
+            setattr(self, key, value if row.amount else int(value))
+
     def cells(self) -> Iterator[tuple[str, Figure | Amount, QuestionId]]:
         """Every figure with the place a reviewer names and the question that sets it."""
-        for label, values, target in (
-            (RULES_LABEL, self.rules, QuestionId.T2_RULES),
-            (NORMATIVE_LABEL, self.normative, QuestionId.T2_NORMATIVE),
-        ):
-            for column, value in zip(RULE_COLUMNS, values, strict=True):
-                yield f"表二 {label} {column}", value, target
-        yield f"表二 {PERMIT_LABEL}", self.permits, QuestionId.T2_PERMITS
-        yield f"表二 {PENALTY_LABEL}", self.penalties, QuestionId.T2_PENALTIES
-        yield f"表二 {ENFORCEMENT_LABEL}", self.enforcement, QuestionId.T2_ENFORCEMENT
-        yield f"表二 {FEE_LABEL}", self.fee, QuestionId.T2_FEE
+        for row in TWO.rows:
+            target = row_question(row.key)
+            for column, value in enumerate(self.row(row.key)):
+                yield row.place(column), value, target

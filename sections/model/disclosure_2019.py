@@ -8,20 +8,20 @@ from pydantic import BaseModel, field_validator
 
 from sections.model.findings import Figure
 from sections.model.ids import SectionId
-from sections.model.labels import TABLE2_2019
+from sections.model.tables import TWO_2019
 
 SECTION: SectionId = "二"
 
 
-COLUMNS: dict[str, tuple[str, ...]] = {row: b.columns[1:] for b in TABLE2_2019 for row in b.rows}
+COLUMNS: dict[str, tuple[str, ...]] = {row.label: row.columns for row in TWO_2019.rows}
 """Each 2019 row label → its value columns (上一年项目数量, 本年增/减 …)."""
 
 
-CHANGE_COLUMN = TABLE2_2019[1].columns[2]
+CHANGE_COLUMN = TWO_2019.blocks[1].columns[2]
 """本年增/减: a decrease is printed as a negative number, legitimately."""
 
 
-AMOUNT_COLUMN = TABLE2_2019[-1].columns[-1]
+AMOUNT_COLUMN = TWO_2019.blocks[-1].columns[-1]
 """采购总金额: an amount kept as printed (「75394432.52元」), not a count."""
 
 

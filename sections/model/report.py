@@ -10,7 +10,8 @@ from sections.model.improvements import Improvements
 from sections.model.meta import Meta
 from sections.model.other import Other
 from sections.model.overview import Overview
-from sections.model.requests import OUTDATED_OTHER, Requests
+from sections.model.requests import Requests
+from sections.model.tables import THREE
 
 
 class Report(BaseModel):
@@ -42,6 +43,6 @@ def table_format(report: Report) -> str:
     """
     if report.disclosure.trial is not None:
         return "2019"
-    if OUTDATED_OTHER in report.requests.rows:
+    if THREE.outdated_other in report.requests.rows:
         return "2019" if (report.meta.year or 2021) < 2021 else "2021-outdated-six"
     return "2021"

@@ -8,34 +8,20 @@ from pydantic import BaseModel, Field, field_validator
 
 from sections.model.findings import Figure, count
 from sections.model.ids import QuestionId, SectionId, t3_row
-from sections.model.labels import T3_COLUMNS, T3_GROUP_HEADINGS, T3_RESULT_KEYS, T3_ROW, T3_ROWS
+from sections.model.tables import THREE
 
 SECTION: SectionId = "三"
 
 
-WIDTH = len(T3_COLUMNS)
-"""Seven cells a row: six applicant columns, then 总计."""
-
-
-TOTAL = WIDTH - 1
-
-
-OUTDATED_OTHER = "o_all"
-"""The single （六）其他处理 row of the 2019 试行 layout (and of outdated 2021+ reports)."""
-
-
-SPLIT_OTHER = ("o_nocorrect", "o_nofee", "o_other")
-
-
 def _empty_rows() -> dict[str, list[Figure]]:
-    return {r.key: [None] * WIDTH for r in T3_ROWS if r.key != "total"}
+    return {r.key: [None] * THREE.width for r in THREE.rows if r.key != THREE.total_row}
 
 
 def row_name(key: str) -> str:
     """The row as a reviewer names it: 「（三）不予公开 1.属于国家秘密」, 「（二）部分公开」."""
-    row = T3_ROW[key]
+    row = THREE.row(key)
     label = row.label.split("（区分处理")[0]
-    heading = T3_GROUP_HEADINGS.get(row.group or "")
+    heading = THREE.group_headings.get(row.group or "")
     return f"{heading} {label}" if heading else label
 
 
@@ -60,7 +46,7 @@ class Requests(BaseModel):
     (computed) and hold the printed figures in an imported report, so the checks can compare.
     """
 
-    rows: dict[str, Annotated[list[Figure], Field(min_length=WIDTH, max_length=WIDTH)]] = Field(
+    rows: dict[str, Annotated[list[Figure], Field(min_length=THREE.width, max_length=THREE.width)]] = Field(
         default_factory=_empty_rows
     )
     """Row key (official_structure.json) → 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计."""
@@ -68,7 +54,7 @@ class Requests(BaseModel):
     @field_validator("rows")
     @classmethod
     def _known_rows(cls, rows: dict[str, list[Figure]]) -> dict[str, list[Figure]]:
-        unknown = [key for key in rows if key not in T3_ROW]
+        unknown = [key for key in rows if key not in THREE.keys]
         if unknown:
             raise ValueError(f"表三没有行“{'、'.join(unknown)}”")
         return rows
@@ -76,28 +62,27 @@ class Requests(BaseModel):
     @property
     def result_keys(self) -> tuple[str, ...]:
         """The result sub-rows that add up to （七）总计, in the layout this table uses."""
-        if OUTDATED_OTHER in self.rows:
-            return tuple(k for k in T3_RESULT_KEYS if k not in SPLIT_OTHER) + (OUTDATED_OTHER,)
-        return T3_RESULT_KEYS
+        return THREE.results_2019 if THREE.outdated_other in self.rows else THREE.results
 
     def applicants(self, key: str) -> list[Figure]:
         """The six applicant cells of a row as entered."""
-        return self.rows.get(key, [None] * WIDTH)[:TOTAL]
+        return self.rows.get(key, [None] * THREE.width)[: THREE.total_column]
 
     def value(self, key: str, column: int) -> Figure:
         """A cell as the report shows it: the figure entered or printed, else the computed total."""
-        if key == "total" and "total" not in self.rows:
+        total = THREE.total_column
+        if key == THREE.total_row and key not in self.rows:
             cells = [self.value(k, column) for k in self.result_keys]
             return None if None in cells else sum(count(c) for c in cells)
-        cells = self.rows.get(key, [None] * WIDTH)
-        if column < TOTAL or cells[TOTAL] is not None:
+        cells = self.rows.get(key, [None] * THREE.width)
+        if column < total or cells[total] is not None:
             return cells[column]
-        six = cells[:TOTAL]
+        six = cells[:total]
         return None if None in six else sum(count(c) for c in six)
 
     def row(self, key: str) -> list[Figure]:
         """All seven cells of a row as the report shows them."""
-        return [self.value(key, c) for c in range(WIDTH)]
+        return [self.value(key, c) for c in range(THREE.width)]
 
     def is_answered(self, key: str) -> bool:
         """Whether the six applicant cells of a row are answered."""
@@ -110,4 +95,4 @@ class Requests(BaseModel):
     def set_zero(self, keys: tuple[str, ...]) -> None:
         """Answer rows as nothing happened."""
         for key in keys:
-            self.set_row(key, [0] * TOTAL)
+            self.set_row(key, [0] * THREE.total_column)

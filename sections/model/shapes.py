@@ -11,18 +11,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from sections.model.disclosure import (
-    ENFORCEMENT_LABEL,
-    FEE_LABEL,
-    NORMATIVE_LABEL,
-    PENALTY_LABEL,
-    PERMIT_LABEL,
-    RULES_LABEL,
-)
 from sections.model.findings import Amount, Figure
-from sections.model.labels import RULE_COLUMNS, SECTION_HEADINGS, T3_COLUMNS, T3_ROWS, T4_GROUPS, T4_OUTCOMES, TABLE2
 from sections.model.report import Report
-from sections.model.requests import OUTDATED_OTHER, SPLIT_OTHER, TOTAL, row_name
+from sections.model.requests import row_name
+from sections.model.tables import FOUR, THREE, TWO, Table2Row
 
 TableId = Literal["二", "三", "四"]
 TABLES: tuple[TableId, ...] = ("二", "三", "四")
@@ -30,8 +22,8 @@ TABLES: tuple[TableId, ...] = ("二", "三", "四")
 
 def table_title(table: TableId) -> str:
     """「表三 收到和处理政府信息公开申请情况」: the table's name as the grid editor heads it."""
-    heading = SECTION_HEADINGS[("一", "二", "三", "四").index(table)]
-    return f"表{table} {heading.split('、', 1)[1]}"
+    titles: dict[TableId, str] = {"二": TWO.title, "三": THREE.title, "四": FOUR.title}
+    return titles[table]
 
 
 @dataclass(frozen=True)
@@ -52,73 +44,55 @@ class Grid:
     rows: tuple[tuple[str, tuple[Slot | None, ...]], ...]
 
 
-def _list_slot(field: Callable[[Report], list[Figure]], index: int) -> Slot:
+def _t2_slot(row: Table2Row, column: int) -> Slot:
     def put(report: Report, value: int | Decimal) -> None:
-        field(report)[index] = int(value)
+        report.disclosure.set_figure(row.key, column, value)
 
-    return Slot(lambda r: field(r)[index], put)
-
-
-def _attr_slot(name: str, *, amount: bool = False) -> Slot:
-    def put(report: Report, value: int | Decimal) -> None:
-        setattr(report.disclosure, name, value)
-
-    return Slot(lambda r: getattr(r.disclosure, name), put, amount)
+    return Slot(lambda r: r.disclosure.row(row.key)[column], put, row.amount)
 
 
 def grid2() -> Grid:
-    """Table 二: 规章 and 规范性文件 by three columns, then decisions and the fee in the first."""
-
-    def single(label: str, block: int, slot: Slot) -> tuple[str, tuple[Slot | None, ...]]:
-        return f"{label}（{TABLE2[block].columns[1]}）", (slot, None, None)
-
-    return Grid(
-        table_title("二"),
-        RULE_COLUMNS,
-        (
-            (RULES_LABEL, tuple(_list_slot(lambda r: r.disclosure.rules, i) for i in range(3))),
-            (NORMATIVE_LABEL, tuple(_list_slot(lambda r: r.disclosure.normative, i) for i in range(3))),
-            single(PERMIT_LABEL, 1, _attr_slot("permits")),
-            single(PENALTY_LABEL, 2, _attr_slot("penalties")),
-            single(ENFORCEMENT_LABEL, 2, _attr_slot("enforcement")),
-            single(FEE_LABEL, 3, _attr_slot("fee", amount=True)),
-        ),
-    )
+    """Table 二: the document rows by their three columns, then each decision and the fee in the first."""
+    width = len(TWO.columns)
+    rows: list[tuple[str, tuple[Slot | None, ...]]] = []
+    for row in TWO.rows:
+        slots = tuple(_t2_slot(row, c) for c in range(len(row.columns)))
+        label = row.label if row.many else f"{row.label}（{row.columns[0]}）"
+        rows.append((label, slots + (None,) * (width - len(slots))))
+    return Grid(TWO.title, TWO.columns, tuple(rows))
 
 
 def _t3_slot(key: str, column: int) -> Slot:
     def put(report: Report, value: int | Decimal) -> None:
         report.requests.rows[key][column] = int(value)
 
-    editable = key != "total" and column != TOTAL
-    return Slot(lambda r: r.requests.value(key, column), put if editable else None)
+    return Slot(lambda r: r.requests.value(key, column), None if THREE.is_computed(key, column) else put)
 
 
 def grid3(report: Report) -> Grid:
-    """Table 三: the official rows by the six applicant columns and 总计 (computed)."""
-    keys = [r.key for r in T3_ROWS if r.key in report.requests.rows or r.key == "total"]
-    if OUTDATED_OTHER in report.requests.rows:
-        keys = [k for k in keys if k not in SPLIT_OTHER]
-        keys.insert(keys.index("total"), OUTDATED_OTHER)
-    rows = tuple((row_name(k), tuple(_t3_slot(k, c) for c in range(len(T3_COLUMNS)))) for k in keys)
-    return Grid(table_title("三"), T3_COLUMNS, rows)
+    """Table 三: the rows of the layout the report uses by the six applicant columns and 总计 (computed)."""
+    present = report.requests.rows
+    keys = [r.key for r in THREE.layout(present) if r.key in present or r.key == THREE.total_row]
+    rows = tuple((row_name(k), tuple(_t3_slot(k, c) for c in range(THREE.width))) for k in keys)
+    return Grid(THREE.title, THREE.columns, rows)
 
 
 def _t4_slot(index: int) -> Slot:
     def put(report: Report, value: int | Decimal) -> None:
         report.appeals.cells[index] = int(value)
 
-    computed = index % len(T4_OUTCOMES) == len(T4_OUTCOMES) - 1
-    return Slot(lambda r: r.appeals.value(index), None if computed else put)
+    return Slot(lambda r: r.appeals.value(index), None if FOUR.is_computed(index) else put)
 
 
 def grid4() -> Grid:
     """Table 四: 行政复议 and the two kinds of 行政诉讼 as rows, outcomes and 总计 as columns."""
-    width = len(T4_OUTCOMES)
     return Grid(
-        table_title("四"),
-        T4_OUTCOMES,
-        tuple((group, tuple(_t4_slot(g * width + c) for c in range(width))) for g, group in enumerate(T4_GROUPS)),
+        FOUR.title,
+        FOUR.columns,
+        tuple(
+            (group.name, tuple(_t4_slot(FOUR.index(g, c)) for c in range(FOUR.group_width)))
+            for g, group in enumerate(FOUR.groups)
+        ),
     )
 
 

@@ -210,6 +210,19 @@ class TableThree:
         """The result rows of the 2019 layout."""
         return tuple(r.key for r in self.rows_2019 if r.is_result)
 
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        """Every row key of either layout."""
+        return frozenset(self._by_key)
+
+    def row(self, key: str) -> Table3Row:
+        """The row with this key, in either layout."""
+        return self._by_key[key]
+
+    @cached_property
+    def _by_key(self) -> dict[str, Table3Row]:
+        return {r.key: r for r in self.rows + self.rows_2019}
+
     def layout(self, keys: Collection[str]) -> tuple[Table3Row, ...]:
         """The rows of the layout a table with these row keys uses (2019 when it has the single （六） row)."""
         return self.rows_2019 if self.outdated_other in keys else self.rows

@@ -7,7 +7,8 @@ from typing import Any
 from sections.model.findings import number
 from sections.model.labels import DEFAULT_SUBSECTIONS, GOVERNMENT_SUBSECTION
 from sections.model.report import Report
-from sections.model.requests import TOTAL, row_name
+from sections.model.requests import row_name
+from sections.model.tables import THREE
 from sections.output.rendering import environment
 
 THEMES = (*DEFAULT_SUBSECTIONS, GOVERNMENT_SUBSECTION)
@@ -37,11 +38,11 @@ def _table2(report: Report) -> dict[str, Any] | None:
 
 def _table3(report: Report) -> dict[str, Any] | None:
     t3 = report.requests
-    keys = ("new", "carry_in", "total", "carry_out")
-    if any(t3.value(k, TOTAL) is None for k in keys):
+    keys, total = ("new", "carry_in", THREE.total_row, "carry_out"), THREE.total_column
+    if any(t3.value(k, total) is None for k in keys):
         return None
-    new, carry_in, done, carry_out = (number(t3.value(k, TOTAL)) for k in keys)
-    outcomes = [(_outcome_name(k), t3.value(k, TOTAL)) for k in t3.result_keys if t3.value(k, TOTAL)]
+    new, carry_in, done, carry_out = (number(t3.value(k, total)) for k in keys)
+    outcomes = [(_outcome_name(k), t3.value(k, total)) for k in t3.result_keys if t3.value(k, total)]
     return {
         "new": new,
         "carry_in": carry_in,

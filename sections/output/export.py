@@ -5,20 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from sections.model.disclosure import (
-    ENFORCEMENT_LABEL,
-    FEE_LABEL,
-    NORMATIVE_LABEL,
-    PENALTY_LABEL,
-    PERMIT_LABEL,
-    RULES_LABEL,
-)
-from sections.model.disclosure_2019 import COLUMNS as TRIAL_COLUMNS
 from sections.model.errors import ExportError
 from sections.model.findings import Amount, Figure
-from sections.model.labels import LEVELS, T3_ROWS, T3_ROWS_2019
+from sections.model.labels import LEVELS
 from sections.model.report import Report, table_format
-from sections.model.requests import OUTDATED_OTHER
+from sections.model.tables import THREE, TWO, TWO_2019
 from sections.output.layout import Layout
 from sections.output.rendering import render
 from sections.store.drafts import write_atomic
@@ -81,6 +72,11 @@ def _cell(value: Figure | Amount) -> int | str | None:
     return value if value is None or isinstance(value, int | str) else str(value)
 
 
+def _row(values: list[Figure | Amount], *, many: bool) -> list[int | str | None] | int | str | None:
+    """A table 二 row as the corpus writes it: a list of figures, or the one figure itself."""
+    return [_cell(v) for v in values] if many else _cell(values[0])
+
+
 def figures(report: Report) -> dict[str, Any]:
     """Body, level, year, table format and tables 二、三、四 in the shape of the corpus `expected.json` files.
 
@@ -88,7 +84,6 @@ def figures(report: Report) -> dict[str, Any]:
     no figure at all is left out, as the corpus leaves out a table the text does not contain.
     """
     t2, t3 = report.disclosure, report.requests
-    layout = T3_ROWS_2019 if OUTDATED_OTHER in t3.rows else T3_ROWS
     level = report.meta.level
     shape: dict[str, Any] = {
         "agency": report.meta.body,
@@ -98,19 +93,12 @@ def figures(report: Report) -> dict[str, Any]:
     }
     if t2.trial is not None:
         table2: dict[str, Any] = {label: [_cell(v) for v in cells] for label, cells in t2.trial.rows.items()}
-        shape["table2_columns"] = {label: list(TRIAL_COLUMNS[label]) for label in t2.trial.rows}
+        shape["table2_columns"] = {label: list(TWO_2019.row(label).columns) for label in t2.trial.rows}
     else:
-        table2 = {
-            RULES_LABEL: [_cell(v) for v in t2.rules],
-            NORMATIVE_LABEL: [_cell(v) for v in t2.normative],
-            PERMIT_LABEL: _cell(t2.permits),
-            PENALTY_LABEL: _cell(t2.penalties),
-            ENFORCEMENT_LABEL: _cell(t2.enforcement),
-            FEE_LABEL: _cell(t2.fee),
-        }
+        table2 = {row.label: _row(t2.row(row.key), many=row.many) for row in TWO.rows}
     tables = {
         "table2": table2,
-        "table3": {r.key: [_cell(v) for v in t3.row(r.key)] for r in layout},
+        "table3": {r.key: [_cell(v) for v in t3.row(r.key)] for r in THREE.layout(t3.rows)},
         "table4": [_cell(v) for v in report.appeals.values],
     }
     shape.update((key, table) for key, table in tables.items() if _has_figure(table))

@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 
 from sections.model.findings import Amount, Figure
-from sections.model.labels import (
-    T3_APPLICANTS,
-    T3_APPLICANTS_HEADING,
-    T3_COLUMNS,
-    T3_GROUP_HEADINGS,
-    T3_NOTE,
-    T3_ORGANISATIONS_HEADING,
-    T3_RESULT_HEADING,
-    T3_ROWS,
-    T4_LITIGATION,
-    T4_LITIGATION_KINDS,
-    T4_OUTCOMES,
-    T4_REVIEW,
-    TABLE2,
-)
 from sections.model.report import Report
+from sections.model.tables import FOUR, THREE, TWO
 
 
 @dataclass(frozen=True)
@@ -96,69 +82,71 @@ def _figures(values: list[Figure]) -> tuple[Cell, ...]:
 
 
 def table2(report: Report) -> list[Table]:
-    """Table 二 as its four blocks, each with its title row and column row."""
-    t2 = report.disclosure
-    figures: list[list[Sequence[Figure | Amount]]] = [
-        [t2.rules, t2.normative],
-        [[t2.permits]],
-        [[t2.penalties], [t2.enforcement]],
-        [[t2.fee]],
-    ]
+    """Table 二 as its blocks, each with its title row and column row."""
+    width = TWO.width
     blocks = []
-    for block, rows in zip(TABLE2, figures, strict=True):
-        span = 5 - len(block.columns)
+    for block in TWO.blocks:
+        span = width + 1 - len(block.columns)
         head = tuple(
             Cell(c, colspan=span if i == len(block.columns) - 1 and i else 1) for i, c in enumerate(block.columns)
         )
         body = tuple(
-            (Cell(label),)
-            + tuple(Cell(figure(v), colspan=span if len(values) == 1 else 1, figure=True) for v in values)
-            for label, values in zip(block.rows, rows, strict=True)
+            (Cell(row.label),)
+            + tuple(
+                Cell(figure(v), colspan=1 if row.many else span, figure=True) for v in report.disclosure.row(row.key)
+            )
+            for row in TWO.rows_in(block)
         )
-        blocks.append(Table(((Cell(block.title, colspan=4),), head, *body), 4, 2, 1))
+        blocks.append(Table(((Cell(block.title, colspan=width),), head, *body), width, 2, 1))
     return blocks
 
 
 def table3(report: Report) -> Table:
     """Table 三 with the official merged header and row-label cells."""
     t3 = report.requests
+    labels = 3
     header = (
-        (Cell(T3_NOTE, colspan=3, rowspan=3), Cell(T3_APPLICANTS_HEADING, colspan=7)),
-        (Cell(T3_APPLICANTS[0], rowspan=2), Cell(T3_ORGANISATIONS_HEADING, colspan=5), Cell(T3_COLUMNS[-1], rowspan=2)),
-        tuple(Cell(c) for c in T3_APPLICANTS[1:]),
+        (Cell(THREE.note, colspan=labels, rowspan=3), Cell(THREE.applicants_heading, colspan=THREE.width)),
+        (
+            Cell(THREE.applicants[0], rowspan=2),
+            Cell(THREE.organisations_heading, colspan=len(THREE.organisations)),
+            Cell(THREE.columns[THREE.total_column], rowspan=2),
+        ),
+        tuple(Cell(c) for c in THREE.organisations),
     )
     body: list[tuple[Cell, ...]] = []
-    results = [r for r in T3_ROWS if r.group is not None]
+    results = [r for r in THREE.rows if r.group is not None]
     seen_groups: set[str] = set()
-    for row in T3_ROWS:
+    for row in THREE.rows:
         values = _figures(t3.row(row.key))
         if row.group is None:
-            body.append((Cell(row.label, colspan=3), *values))
+            body.append((Cell(row.label, colspan=labels), *values))
             continue
-        lead = (Cell(T3_RESULT_HEADING, rowspan=len(results)),) if row is results[0] else ()
-        heading = T3_GROUP_HEADINGS.get(row.group)
+        lead = (Cell(THREE.result_heading, rowspan=len(results)),) if row is results[0] else ()
+        heading = THREE.group_headings.get(row.group)
         if heading is None:
-            body.append((*lead, Cell(row.label, colspan=2), *values))
+            body.append((*lead, Cell(row.label, colspan=labels - 1), *values))
         elif row.group not in seen_groups:
             seen_groups.add(row.group)
-            size = sum(1 for r in T3_ROWS if r.group == row.group)
+            size = sum(1 for r in THREE.rows if r.group == row.group)
             body.append((*lead, Cell(heading, rowspan=size), Cell(row.label), *values))
         else:
             body.append((Cell(row.label), *values))
-    return Table((*header, *body), 10, 3, 3)
+    return Table((*header, *body), labels + THREE.width, 3, labels)
 
 
 def table4(report: Report) -> Table:
     """Table 四 with 行政复议 and 行政诉讼 over their columns."""
-    width = len(T4_OUTCOMES)
+    width = FOUR.group_width
+    kinds = FOUR.litigation_kinds
     return Table(
         (
-            (Cell(T4_REVIEW, colspan=width), Cell(T4_LITIGATION, colspan=2 * width)),
-            (*(Cell(o, rowspan=2) for o in T4_OUTCOMES), *(Cell(kind, colspan=width) for kind in T4_LITIGATION_KINDS)),
-            tuple(Cell(o) for o in T4_OUTCOMES * 2),
+            (Cell(FOUR.review, colspan=width), Cell(FOUR.litigation, colspan=len(kinds) * width)),
+            (*(Cell(o, rowspan=2) for o in FOUR.columns), *(Cell(kind, colspan=width) for kind in kinds)),
+            tuple(Cell(o) for o in FOUR.columns * len(kinds)),
             _figures(report.appeals.values),
         ),
-        3 * width,
+        FOUR.width,
         3,
         0,
     )

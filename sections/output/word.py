@@ -23,6 +23,7 @@ from docx.text.paragraph import Paragraph
 from sections.model.labels import SECTION_HEADINGS
 from sections.model.overview import numbered
 from sections.model.report import Report
+from sections.model.tables import FOUR, THREE, TWO
 from sections.output.rendering import paragraphs, visible
 from sections.output.tables import Table, table2, table3, table4
 
@@ -55,9 +56,9 @@ TITLE_LINE: Final = Pt(35)
 TEXT_WIDTH: Final = Mm(210 - 28 - 26)
 """The type area's width on A4 with the GB/T 9704 side margins: 156 mm."""
 CELL_PADDING: Final = Mm(1)
-TABLE2_WIDTHS: Final = (Mm(45), Mm(37), Mm(37), Mm(37))
-TABLE3_WIDTHS: Final = (Mm(11), Mm(18), Mm(50), *(Mm(11),) * 7)
-TABLE4_WIDTHS: Final = (Mm(10.4),) * 15
+TABLE2_WIDTHS: Final = (Mm(45), *(Mm(37),) * (TWO.width - 1))
+TABLE3_WIDTHS: Final = (Mm(11), Mm(18), Mm(50), *(Mm(11),) * THREE.width)
+TABLE4_WIDTHS: Final = (Mm(10.4),) * FOUR.width
 
 TABLE_STYLE: Final = "表格文字"
 

@@ -18,14 +18,14 @@ from sections.model.appeals import Appeals
 from sections.model.disclosure import Disclosure
 from sections.model.disclosure_2019 import TrialDisclosure
 from sections.model.errors import ReportImportError
-from sections.model.findings import Finding, Severity
+from sections.model.findings import Amount, Figure, Finding, Severity
 from sections.model.ids import SectionId
 from sections.model.improvements import Improvements
-from sections.model.labels import TABLE2, TABLE2_2019
 from sections.model.other import Other
 from sections.model.overview import Overview, Subsection
 from sections.model.report import Report, table_format
 from sections.model.requests import Requests, row_name
+from sections.model.tables import THREE, TWO, TWO_2019, Table2Row
 from sections.reading.files import read_file
 from sections.reading.tables import Label, TableRead, fee_amount, is_2019_table2, read_table2, read_table3, read_table4
 from sections.reading.text import Heading, Outline, clean, outline, parts_of_overview, stated_parts, unwrap
@@ -94,24 +94,21 @@ def _looks_run_together(text: str) -> bool:
 def _disclosure(t2: TableRead, trial: bool) -> Disclosure:
     if trial:
         return Disclosure(trial=TrialDisclosure(rows=t2.cells) if t2.cells else None)
-    cells = t2.cells
-    rules_label, normative_label = TABLE2[0].rows
-    single = {label: (cells[label][0] if label in cells else None) for block in TABLE2[1:] for label in block.rows}
-    permits, penalties, enforcement, fee = single.values()
-    return Disclosure(
-        rules=cells.get(rules_label, [None] * 3),
-        normative=cells.get(normative_label, [None] * 3),
-        permits=permits,
-        penalties=penalties,
-        enforcement=enforcement,
-        fee=fee_amount(fee),
-    )
+    return Disclosure.model_validate({row.key: _row2(row, t2.cells.get(row.label)) for row in TWO.rows})
+
+
+def _row2(row: Table2Row, cells: list[Figure] | None) -> list[Figure] | Figure | Amount:
+    """A table 二 row as its model field holds it: three figures, one figure, or the fee as an amount."""
+    read: list[Figure] = [None] * len(row.columns) if cells is None else cells
+    if row.many:
+        return read
+    return fee_amount(read[0]) if row.amount else read[0]
 
 
 def _requests(t3: TableRead) -> Requests:
     if not t3.cells:
         return Requests()
-    return Requests(rows={row.key: t3.cells.get(row.key, [None] * 7) for row in t3.layout})
+    return Requests(rows={row.key: t3.cells.get(row.key, [None] * THREE.width) for row in t3.layout})
 
 
 def _appeals(t4: TableRead) -> Appeals:
@@ -212,10 +209,9 @@ def _findings(reading: Reading, t2: TableRead, t3: TableRead, t4: TableRead) -> 
                     )
                 )
         for label in (
-            label
-            for block in (TABLE2_2019 if reading.report.disclosure.trial else TABLE2)
-            for label in block.rows
-            if t2.cells and label not in t2.cells
+            row.label
+            for row in (TWO_2019 if reading.report.disclosure.trial else TWO).rows
+            if t2.cells and row.label not in t2.cells
         ):
             found.append(
                 Finding(

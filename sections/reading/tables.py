@@ -15,34 +15,24 @@ from itertools import product
 from math import prod
 
 from sections.model.findings import Figure
-from sections.model.labels import (
-    RULE_COLUMNS,
-    T3_GROUP_HEADINGS,
-    T3_ROWS,
-    T3_ROWS_2019,
-    T4_LITIGATION,
-    T4_OUTCOMES,
-    T4_REVIEW,
-    TABLE2,
-    TABLE2_2019,
-    Table3Row,
-)
-from sections.model.requests import OUTDATED_OTHER, row_name
+from sections.model.labels import Table3Row
+from sections.model.requests import row_name
+from sections.model.tables import FOUR, THREE, TWO, TWO_2019
 from sections.reading.cells import Cells, Groups, agreed, figure, readings
 from sections.reading.rows import Row, rows
 from sections.reading.text import squash
 from sections.reading.title import fuzzy_prefix
 
-T3_WIDTH, T4_WIDTH = 7, 15
-T4_GROUPS: Groups = (5, 5, 5)
-T4_HEADER = (T4_REVIEW, T4_LITIGATION, *T4_OUTCOMES)
+T3_WIDTH, T4_WIDTH = THREE.width, FOUR.width
+T4_GROUPS: Groups = (FOUR.group_width,) * len(FOUR.groups)
+T4_HEADER = (FOUR.review, FOUR.litigation, *FOUR.columns)
 """Words of table 四's header: figures before any of them are not the table."""
 T2_2019_MARKS = tuple(
     dict.fromkeys(
         label
-        for block in TABLE2_2019
+        for block in TWO_2019.blocks
         for label in block.columns[1:] + block.rows
-        if not any(label in known for b in TABLE2 for known in b.columns + b.rows)
+        if not any(label in known for b in TWO.blocks for known in b.columns + b.rows)
     )
 )
 """Column and row labels only the 2019 试行 table 二 prints (本年新制作数量, 政府集中采购 …)."""
@@ -82,7 +72,7 @@ class TableRead:
     shifted: list[str] = field(default_factory=list)
     """Rows read with a cell lost or added by the layout, recovered from the sums."""
     run_together: bool = False
-    layout: tuple[Table3Row, ...] = T3_ROWS
+    layout: tuple[Table3Row, ...] = THREE.rows
 
 
 def bigrams(text: str) -> frozenset[str]:
@@ -167,8 +157,7 @@ def is_2019_table2(text: str) -> bool:
 
 def read_table2(text: str, *, trial: bool, run_together: bool) -> TableRead:
     """Table 二: each official row found by its label; figures after it, orphans placed by their notes."""
-    blocks = TABLE2_2019 if trial else TABLE2
-    wanted = [(label, block.columns[1:]) for block in blocks for label in block.rows]
+    wanted = [(row.label, row.columns) for row in (TWO_2019 if trial else TWO).rows]
     found = rows(text, MAX_ROWS)
     result = TableRead(run_together=run_together, rows=len(wanted))
     used: set[int] = set()
@@ -211,7 +200,7 @@ def _place_orphans(
         orphan = orphans[number] if paired else None
         note = next(iter(orphan.notes.values()), "") if orphan else ""
         column = next((c for c, words in enumerate(COLUMN_WORDS) if any(w in note for w in words)), None)
-        if orphan is None or column is None or columns != RULE_COLUMNS or trial:
+        if orphan is None or column is None or columns != TWO.documents[0].columns or trial:
             result.cells[label] = [None] * len(columns)
             result.unread.append((label, f"只读到 {len(cells)} 个数，无法确定缺少哪一格"))
             continue
@@ -236,10 +225,10 @@ def read_table3(text: str, *, run_together: bool | None = None) -> TableRead:
     found = [r for r in rows(text, MAX_ROWS) if _capacity(r) >= 5]
     if run_together is None:
         run_together = _runs_together(found, T3_WIDTH)
-    labels = list(dict.fromkeys(r.label for r in T3_ROWS + T3_ROWS_2019))
+    labels = list(dict.fromkeys(r.label for r in THREE.rows + THREE.rows_2019))
     matrix = label_scores(found, labels)
-    single = labels.index(next(r.label for r in T3_ROWS_2019 if r.key == OUTDATED_OTHER))
-    layouts = (T3_ROWS, T3_ROWS_2019) if any(s[single] >= MIN_SCORE for s in matrix) else (T3_ROWS,)
+    single = labels.index(THREE.row(THREE.outdated_other).label)
+    layouts = (THREE.rows, THREE.rows_2019) if any(s[single] >= MIN_SCORE for s in matrix) else (THREE.rows,)
     best: tuple[float, tuple[Table3Row, ...], dict[int, int]] | None = None
     for layout in layouts:
         columns = [labels.index(r.label) for r in layout]
@@ -325,7 +314,7 @@ def _note_label(result: TableRead, official: Table3Row, row: Row) -> None:
 
 def _row_place(official: Table3Row) -> str:
 
-    heading = T3_GROUP_HEADINGS.get(official.group or "")
+    heading = THREE.group_headings.get(official.group or "")
     if heading:
         return f"表三 {heading} 第{official.label.split('.', 1)[0]}行"
     return f"表三 {row_name(official.key)}"
@@ -336,8 +325,8 @@ def _settle_columns(options: dict[str, list[Cells]], layout: tuple[Table3Row, ..
     open_keys = [k for k, v in options.items() if 1 < len(v) <= 48]
     if not open_keys or len(open_keys) > 6:
         return
-    results = [r.key for r in layout if r.is_result or r.key == "o_all"]
-    results = [k for k in results if k != "total"]
+    results = [r.key for r in layout if r.is_result or r.key == THREE.outdated_other]
+    results = [k for k in results if k != THREE.total_row]
     if prod(len(options[k]) for k in open_keys) > 20_000:
         return
     combos = list(product(*(options[k] for k in open_keys)))
@@ -392,10 +381,7 @@ def read_table4(text: str, *, run_together: bool) -> TableRead:
     return result
 
 
-RULES_ROW = TABLE2[0].rows[0]
 __all__ = [
-    "RULE_COLUMNS",
-    "RULES_ROW",
     "TableRead",
     "fee_amount",
     "is_2019_table2",

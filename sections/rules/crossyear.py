@@ -6,11 +6,12 @@ import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
-from sections.model.findings import Figure, Finding, Severity
+from sections.model.disclosure import row_question
+from sections.model.findings import Amount, Figure, Finding, Severity
 from sections.model.ids import QuestionId, SectionId
-from sections.model.labels import RULE_COLUMNS, SECTION_HEADINGS, T3_COLUMNS
+from sections.model.labels import SECTION_HEADINGS
 from sections.model.report import Report
-from sections.model.requests import TOTAL
+from sections.model.tables import THREE, TWO
 
 JUMP = 5
 """X3: a figure more than this many times last year's, or below its inverse, is worth a question."""
@@ -22,13 +23,13 @@ REPEAT_MIN_CHARS = 15
 """Sentences shorter than this (「无。」) are not counted as repeated text."""
 
 
-def _int(value: Figure) -> int | None:
+def _int(value: Figure | Amount) -> int | None:
     return value if isinstance(value, int) else None
 
 
 def check_carry_over(report: Report, previous: Report) -> Iterator[Finding]:
     """X1: this year's 上年结转 equals last year's 结转下年度继续办理, column by column."""
-    for column, name in enumerate(T3_COLUMNS):
+    for column, name in enumerate(THREE.columns):
         now = _int(report.requests.value("carry_in", column))
         then = _int(previous.requests.value("carry_out", column))
         if now is not None and then is not None and now != then:
@@ -45,12 +46,9 @@ def check_carry_over(report: Report, previous: Report) -> Iterator[Finding]:
 
 def check_in_force(report: Report, previous: Report) -> Iterator[Finding]:
     """X2: 现行有效 = last year's 现行有效 + 本年制发 − 本年废止, for 规章 and 行政规范性文件."""
-    for label, field, target in (
-        ("规章", "rules", QuestionId.T2_RULES),
-        ("行政规范性文件", "normative", QuestionId.T2_NORMATIVE),
-    ):
-        made, repealed, in_force = (_int(v) for v in getattr(report.disclosure, field))
-        before = _int(getattr(previous.disclosure, field)[2])
+    for row in TWO.documents:
+        made, repealed, in_force = (_int(v) for v in report.disclosure.row(row.key))
+        before = _int(previous.disclosure.row(row.key)[-1])
         if None in (made, repealed, in_force, before):
             continue
         expected = (before or 0) + (made or 0) - (repealed or 0)
@@ -59,22 +57,19 @@ def check_in_force(report: Report, previous: Report) -> Iterator[Finding]:
                 "X2",
                 Severity.WARNING,
                 "二",
-                f"表二 {label} {RULE_COLUMNS[2]}",
-                f"{label}现行有效 {in_force} 件，但上年现行有效 {before} + 本年制发 {made} − "
+                row.place(len(row.columns) - 1),
+                f"{row.label}现行有效 {in_force} 件，但上年现行有效 {before} + 本年制发 {made} − "
                 f"本年废止 {repealed} = {expected} 件。",
                 "如有集中清理或失效，请在正文说明；否则请核对。",
-                target,
+                row_question(row.key),
             )
 
 
 def _compared(report: Report) -> dict[str, tuple[int | None, QuestionId]]:
     t2, t3 = report.disclosure, report.requests
-    return {
-        "表二 行政许可": (_int(t2.permits), QuestionId.T2_PERMITS),
-        "表二 行政处罚": (_int(t2.penalties), QuestionId.T2_PENALTIES),
-        "表二 行政强制": (_int(t2.enforcement), QuestionId.T2_ENFORCEMENT),
-        "表三 本年新收申请总计": (_int(t3.value("new", TOTAL)), QuestionId.T3_NEW),
-    }
+    compared = {row.place(0): (_int(t2.row(row.key)[0]), row_question(row.key)) for row in TWO.decisions}
+    compared["表三 本年新收申请总计"] = (_int(t3.value("new", THREE.total_column)), QuestionId.T3_NEW)
+    return compared
 
 
 def check_jumps(report: Report, previous: Report) -> Iterator[Finding]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from sections.model.disclosure import FEE_LABEL, RULES_LABEL, SECTION
+from sections.model.disclosure import SECTION
 from sections.model.findings import Finding, Severity
 from sections.model.ids import QuestionId
 from sections.model.report import Report
+from sections.model.tables import TWO
 
 from . import disclosure_2019
 
@@ -22,6 +23,9 @@ PLAUSIBLE_FEE_WAN: dict[str | None, Decimal] = {
     "国务院部门": Decimal(10_000_000),
 }
 """Above these amounts in 万元 a fee is more likely typed in 元 (C4)."""
+
+FEE_ROW, RULES_ROW = TWO.row("fee"), TWO.row("rules")
+"""The rows these checks name: 行政事业性收费 (C3, C4) and 规章 (T2-RULES)."""
 
 
 def check_blank(report: Report) -> Iterator[Finding]:
@@ -67,7 +71,7 @@ def check_fee_decimals(report: Report) -> Iterator[Finding]:
             "C3",
             Severity.WARNING,
             SECTION,
-            f"表二 {FEE_LABEL}",
+            FEE_ROW.place(0),
             f"收费金额 {fee} 有 {given} 位小数，本省要求保留 {wanted} 位。",
             f"请写成 {fee.quantize(Decimal(1).scaleb(-wanted))}。",
             QuestionId.T2_FEE,
@@ -83,7 +87,7 @@ def check_fee_unit(report: Report) -> Iterator[Finding]:
             "C4",
             Severity.WARNING,
             SECTION,
-            f"表二 {FEE_LABEL}",
+            FEE_ROW.place(0),
             f"收费金额 {fee} 万元（{fee / 10000:g} 亿元）对{report.meta.level}而言过大，可能按“元”填写了。",
             f"单位是万元：如实际为 {fee} 元，应填 {fee / 10000}。",
             QuestionId.T2_FEE,
@@ -93,7 +97,7 @@ def check_fee_unit(report: Report) -> Iterator[Finding]:
 def check_rules_power(report: Report) -> Iterator[Finding]:
     """T2-RULES: a body without the power to make 规章 reports 0/0/0 for 规章."""
     meta, trial = report.meta, report.disclosure.trial
-    rules = trial.rows.get(RULES_LABEL, []) if trial else report.disclosure.rules
+    rules = trial.rows.get(RULES_ROW.label, []) if trial else report.disclosure.rules
     if meta.level is None or meta.has_rule_making_power:
         return
     if any(isinstance(v, int) and v != 0 for v in rules):
@@ -102,7 +106,7 @@ def check_rules_power(report: Report) -> Iterator[Finding]:
             "T2-RULES",
             Severity.WARNING,
             SECTION,
-            f"表二 {RULES_LABEL}",
+            f"表二 {RULES_ROW.label}",
             f"{meta.level}没有规章制定权，规章行应为 0/0/0，实际填报 {shown}。",
             "行政规范性文件不是规章，请填在下一行。",
             QuestionId.T2_RULES,

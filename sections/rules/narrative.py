@@ -17,7 +17,7 @@ from sections.model.ids import SUBSECTIONS, QuestionId, SectionId, subsection
 from sections.model.labels import SECTION_HEADINGS
 from sections.model.overview import numbered
 from sections.model.report import Report
-from sections.model.requests import TOTAL
+from sections.model.tables import THREE
 
 NUM = r"(\d{1,3}(?:,\d{3})+|\d+)"
 _rx = lru_cache(maxsize=256)(re.compile)
@@ -76,7 +76,7 @@ def _known(value: Figure) -> int | None:
 
 
 def _total(report: Report, key: str) -> int | None:
-    return _known(report.requests.value(key, TOTAL))
+    return _known(report.requests.value(key, THREE.total_column))
 
 
 APPLICATION_PATTERNS: tuple[tuple[str, str, str], ...] = (

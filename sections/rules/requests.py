@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 from sections.model.findings import Finding, Severity, number
 from sections.model.ids import QuestionId
-from sections.model.labels import T3_COLUMNS
 from sections.model.report import Report
-from sections.model.requests import SECTION, TOTAL, row_name, row_question
+from sections.model.requests import SECTION, row_name, row_question
+from sections.model.tables import THREE
 
 
 def _answered_all(report: Report, keys: tuple[str, ...], column: int) -> bool:
@@ -18,7 +18,7 @@ def _answered_all(report: Report, keys: tuple[str, ...], column: int) -> bool:
 def check_blank(report: Report) -> Iterator[Finding]:
     """C1: every cell of table 三 is a number: 0, not blank, 「/」, 「—」 or 「无」."""
     marked = [(k, c, v) for k, cells in report.requests.rows.items() for c, v in enumerate(cells) if isinstance(v, str)]
-    marks = [f"{row_name(k)} {T3_COLUMNS[c]}（{v or '空白'}）" for k, c, v in marked]
+    marks = [f"{row_name(k)} {THREE.columns[c]}（{v or '空白'}）" for k, c, v in marked]
     if marks:
         yield Finding(
             "C1",
@@ -36,7 +36,7 @@ def check_negative(report: Report) -> Iterator[Finding]:
     for key, cells in report.requests.rows.items():
         for column, value in enumerate(cells):
             if isinstance(value, int) and value < 0:
-                where = f"表三 行[{row_name(key)}] 列[{T3_COLUMNS[column]}]"
+                where = f"表三 行[{row_name(key)}] 列[{THREE.columns[column]}]"
                 yield Finding(
                     "C2",
                     Severity.ERROR,
@@ -52,7 +52,7 @@ def check_rows(report: Report) -> Iterator[Finding]:
     """T3-ROW: in each row, the six applicant columns add up to the printed 总计."""
     table = report.requests
     for key, cells in table.rows.items():
-        stated, six = cells[TOTAL], cells[:TOTAL]
+        stated, six = cells[THREE.total_column], cells[: THREE.total_column]
         if stated is None or None in six:
             continue
         computed = sum(number(c) for c in six)
@@ -75,7 +75,7 @@ def check_columns(report: Report) -> Iterator[Finding]:
     stated_row = table.rows.get("total")
     if stated_row is None:
         return
-    for column, name in enumerate(T3_COLUMNS):
+    for column, name in enumerate(THREE.columns):
         stated = table.value("total", column)
         if stated is None or not _answered_all(report, table.result_keys, column):
             continue
@@ -96,7 +96,7 @@ def check_columns(report: Report) -> Iterator[Finding]:
 def check_balance(report: Report) -> Iterator[Finding]:
     """T3-BAL: in each column, 一 新收 + 二 上年结转 = 三（七）总计 + 四 结转下年度 (the printed 勾稽关系)."""
     table = report.requests
-    for column, name in enumerate(T3_COLUMNS):
+    for column, name in enumerate(THREE.columns):
         if not _answered_all(report, ("new", "carry_in", "total", "carry_out"), column):
             continue
         new, carry_in, done, carry_out = (

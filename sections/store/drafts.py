@@ -15,8 +15,8 @@ from pydantic import BaseModel, Field, PrivateAttr, ValidationError
 
 from sections.model.errors import DraftError
 from sections.model.findings import Severity
-from sections.model.labels import T3_ROW, T4_GROUPS, T4_OUTCOMES
 from sections.model.report import Report
+from sections.model.tables import FOUR, THREE, TWO
 
 SCHEMA_VERSION = 1
 """Bump with a migration when the draft's shape changes."""
@@ -155,12 +155,7 @@ FIELD_NAMES = {
     "address": "地址",
     "postcode": "邮编",
     "fee_decimals": "收费金额小数位数",
-    "fee": "行政事业性收费",
-    "rules": "规章",
-    "normative": "行政规范性文件",
-    "permits": "行政许可",
-    "penalties": "行政处罚",
-    "enforcement": "行政强制",
+    **{row.key: row.label for row in TWO.rows},
     "text": "正文",
     "opening": "开头段落",
     "fee_amount": "信息处理费",
@@ -168,11 +163,10 @@ FIELD_NAMES = {
 
 
 def _name(section: str, part: str) -> str:
-    if part in T3_ROW:
-        return T3_ROW[part].label
-    if section == "appeals" and part.isdigit() and int(part) < len(T4_GROUPS) * len(T4_OUTCOMES):
-        group, column = divmod(int(part), len(T4_OUTCOMES))
-        return f"{T4_GROUPS[group]} {T4_OUTCOMES[column]}"
+    if part in THREE.keys:
+        return THREE.row(part).label
+    if section == "appeals" and part.isdigit() and int(part) < FOUR.width:
+        return FOUR.name(int(part))
     return FIELD_NAMES.get(part, f"第{int(part) + 1}项" if part.isdigit() else part)
 
 

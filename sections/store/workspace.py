@@ -17,7 +17,7 @@ from sections.model.findings import Finding
 from sections.model.ids import QuestionId
 from sections.model.meta import Contact, Meta
 from sections.model.report import Report
-from sections.model.requests import TOTAL
+from sections.model.tables import FOUR, THREE
 from sections.rules.registry import check
 from sections.store.drafts import Draft, Exchange, InterviewState, load_draft, recover_draft, save_draft
 from sections.store.lock import DraftLock
@@ -154,18 +154,19 @@ def draft_from(reading: Reading) -> Draft:
     """A draft of the report as read, for the interview: totals that agree are left to be computed."""
     report = reading.report.model_copy(deep=True)
     table = report.requests
+    total = THREE.total_column
     for cells in table.rows.values():
-        six = cells[:TOTAL]
-        if all(isinstance(v, int) for v in six) and cells[TOTAL] == sum(six):  # type: ignore[arg-type]
-            cells[TOTAL] = None
-    stated = table.rows.pop("total", None)
-    if stated is not None and [table.value("total", c) for c in range(7)] != stated:
-        table.rows["total"] = stated
-    cells = report.appeals.cells
-    for start in range(0, len(cells), 5):
-        group = cells[start : start + 5]
-        if all(isinstance(v, int) for v in group) and sum(group[:4]) == group[4]:  # type: ignore[arg-type]
-            cells[start + 4] = None
+        six = cells[:total]
+        if all(isinstance(v, int) for v in six) and cells[total] == sum(six):  # type: ignore[arg-type]
+            cells[total] = None
+    stated = table.rows.pop(THREE.total_row, None)
+    if stated is not None and [table.value(THREE.total_row, c) for c in range(THREE.width)] != stated:
+        table.rows[THREE.total_row] = stated
+    cells, total = report.appeals.cells, FOUR.total_column
+    for start in range(0, len(cells), FOUR.group_width):
+        group = cells[start : start + FOUR.group_width]
+        if all(isinstance(v, int) for v in group) and sum(group[:total]) == group[total]:  # type: ignore[arg-type]
+            cells[start + total] = None
     notes = [Exchange(role="assistant", text=f"已从 {reading.source} 导入《{report.meta.title}》。")]
     notes += [Exchange(role="flag", text=f"{f.where}：{f.message}") for f in reading.findings if f.rule in ("R1", "R2")]
     return Draft(report=report, interview=InterviewState(transcript=notes))
