@@ -40,9 +40,6 @@ TABLE2: Final[tuple[Table2Block, ...]] = tuple(
     Table2Block(key, b["title"], tuple(b["columns"]), tuple(b["rows"])) for key, b in _STRUCTURE["table2"].items()
 )
 
-RULE_COLUMNS: Final[tuple[str, ...]] = TABLE2[0].columns[1:]
-"""本年制发件数, 本年废止件数, 现行有效件数."""
-
 TABLE2_2019: Final[tuple[Table2Block, ...]] = tuple(
     Table2Block(
         key,
@@ -84,7 +81,6 @@ T3_ROWS: Final[tuple[Table3Row, ...]] = tuple(
 T3_ROWS_2019: Final[tuple[Table3Row, ...]] = tuple(
     Table3Row(r["key"], r["label"], r["group"]) for r in _STRUCTURE["table3"]["rows_2019"]
 )
-T3_ROW: Final[dict[str, Table3Row]] = {r.key: r for r in T3_ROWS + T3_ROWS_2019}
 T3_RESULT_KEYS: Final[tuple[str, ...]] = tuple(r.key for r in T3_ROWS if r.is_result)
 """The 21 result sub-rows of 三、本年度办理结果, in order."""
 
