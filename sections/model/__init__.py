@@ -1,1 +1,1 @@
-"""Provides the report itself: one model per section, labels, table grids, typed ids, findings and errors."""
+"""Provides the report: a model per section, labels, the tables' one description and grids, ids, findings, errors."""
