@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from sections.interview.edits import CellEdit, changes
 from sections.interview.messages import Message, Turn, describe
 from sections.interview.questions import Question
 from sections.model.errors import AnswerError, DraftError
@@ -14,6 +15,7 @@ from sections.model.findings import Finding, Severity
 from sections.model.ids import SECTION_ORDER, QuestionId, SectionId, section_id
 from sections.model.labels import SECTION_HEADINGS, SECTION_NUMERALS
 from sections.model.report import Report
+from sections.model.shapes import TABLES
 from sections.model.text import clean_text
 from sections.rules.registry import check
 from sections.store.drafts import Draft, Exchange, InterviewState
@@ -36,27 +38,30 @@ ASKING_ORDER: tuple[tuple[SectionId, Ask, Ask], ...] = (
 The tables come before the narrative, so drafted paragraphs can state the tables' figures.
 """
 
-
 SECTION_TITLES: dict[SectionId, str] = {
     "基本信息": "基本信息",
     **{section_id(numeral): heading for numeral, heading in zip(SECTION_NUMERALS, SECTION_HEADINGS, strict=True)},
 }
-COMMANDS = ("back", "goto", "skip", "undo", "draft", "findings", "preview", "export", "help", "quit")
+COMMANDS = ("back", "goto", "skip", "undo", "draft", "findings", "preview", "export", "table", "help", "quit")
 COMMAND_HELP = (
     "/back 回到上一题　/goto 三 跳到第三部分（/goto 基本信息）　/skip 跳过本题　/undo 撤销上一个回答\n"
-    "/draft 再看一次草稿　/findings 问题清单　/preview 预览报告　/export 导出　/help 帮助　/quit 退出"
+    "/draft 再看一次草稿　/findings 问题清单　/preview 预览报告　/export 导出　/table 三 按表格填写（全屏界面）\n"
+    "/help 帮助　/quit 退出"
 )
 
 
 @dataclass(frozen=True)
 class Snapshot:
-    """What one answer may change, kept so /undo can put it back."""
+    """What one answer or grid edit may change, kept so /undo can put it back."""
 
     report: Report
     choices: dict[str, bool | list[str]]
     done: set[str]
     carried: set[str]
-    question: QuestionId
+    question: QuestionId | None
+    """The question answered, or the one open when a grid edit was made."""
+    edit: str | None = None
+    """The grid edit in words (「表格修改：…」); None for an answer."""
 
 
 class Interview:
@@ -75,6 +80,7 @@ class Interview:
         self._visit: QuestionId | None = None
         """The open question when the report's own plan leaves it out (jumped to from a finding)."""
         self.findings: list[Finding] = self._check()
+        self._changed = False
         self.save_error: str | None = None
 
     def _check(self) -> list[Finding]:
@@ -192,10 +198,9 @@ class Interview:
 
     def submit(self, text: str) -> Turn:
         """Take one input: a slash command or an answer to the open question."""
-        stripped = clean_text(text)
-        if stripped[:1] in ("/", "／"):
-            name, _, argument = stripped[1:].partition(" ")
-            turn = self.command(name.strip().lower(), argument.strip())
+        command = split_command(text)
+        if command is not None:
+            turn = self.command(*command)
         else:
             self.state.transcript.append(Exchange(role="user", text=text.strip(), question=self._current))
             turn = self.answer(text)
@@ -240,10 +245,15 @@ class Interview:
         self._advance(turn, question)
         return turn
 
-    def _snapshot(self, question_id: QuestionId) -> Snapshot:
+    def _snapshot(self, question_id: QuestionId | None, edit: str | None = None) -> Snapshot:
         state = self.state
         return Snapshot(
-            self.report.model_copy(deep=True), dict(state.choices), set(state.done), set(state.carried), question_id
+            self.report.model_copy(deep=True),
+            dict(state.choices),
+            set(state.done),
+            set(state.carried),
+            question_id,
+            edit,
         )
 
     def _restore(self, snapshot: Snapshot) -> None:
@@ -259,12 +269,27 @@ class Interview:
         self._current = following.id if following else None
         self._ask(turn)
 
-    def edited(self) -> Turn:
-        """After a front end changed the report directly (the grid editor): check, say what changed, save.
+    def edit(self, edits: Sequence[CellEdit]) -> Turn:
+        """Take figures typed or pasted into a grid like an answer: said, checked, saved, and undoable.
 
-        When the change answered the open question, the interview moves on and asks the next one.
+        One bad cell refuses the whole edit with its place. When the edit answers the open question, the
+        interview moves on to the next one.
         """
         turn = Turn()
+        try:
+            found = changes(self.report, edits)
+        except AnswerError as err:
+            turn.messages.append(Message("refusal", err.message))
+            return turn
+        if not found:
+            return turn
+        said = "表格修改：" + "；".join(change.said for change in found)
+        self._undo.append(self._snapshot(self._current, said))
+        for change in found:
+            assert change.slot.put is not None  # `changes` refuses computed cells
+            change.slot.put(self.report, change.value)
+        self.state.transcript.append(Exchange(role="user", text=said, question=self._current))
+        turn.messages.append(Message("edit", said))
         self._after_change(turn)
         question = self.current
         if question is not None and question.id not in self._review and self.is_answered(question):
@@ -273,7 +298,7 @@ class Interview:
         return turn
 
     def _after_change(self, turn: Turn) -> None:
-        """Run every check, say which findings appeared or cleared, and autosave."""
+        """Run every check and say which findings appeared or cleared; the turn's record then saves."""
         self._plan = None
         old = {f.key: f for f in self.findings}
         self.findings = self._check()
@@ -284,7 +309,7 @@ class Interview:
         for key, finding in old.items():
             if key not in new:
                 turn.messages.append(Message("cleared", f"已解决：{finding.rule}（{finding.where}）。", finding))
-        self.save(turn)
+        self._changed = True
 
     def save(self, turn: Turn | None = None) -> None:
         """Write the draft; a failure is said once per answer and retried on the next one."""
@@ -329,7 +354,14 @@ class Interview:
         if name in ("findings", "preview", "export", "quit"):
             turn.action = name  # type: ignore[assignment]
             if name == "findings":
-                turn.messages.append(Message("help", self.findings_text()))
+                turn.messages.append(Message("findings", self.findings_text()))
+            return turn
+        if name == "table":
+            table = argument.replace("表", "").strip() or "三"
+            if table not in TABLES:
+                turn.messages.append(Message("refusal", f"没有表“{argument}”：可以按表格填写的是表二、表三、表四。"))
+                return turn
+            turn.action, turn.table = "table", TABLES[TABLES.index(table)]  # type: ignore[index]
             return turn
         if name == "help":
             question = self.current
@@ -414,7 +446,7 @@ class Interview:
         return turn
 
     def undo(self) -> Turn:
-        """Take back the last answer and ask its question again."""
+        """Take back the last answer (and ask its question again) or the last grid edit, exactly that."""
         turn = Turn()
         if not self._undo:
             turn.messages.append(Message("refusal", "没有可以撤销的回答。"))
@@ -422,16 +454,43 @@ class Interview:
         snapshot = self._undo.pop()
         self._restore(snapshot)
         self._current = snapshot.question
-        self._review.add(snapshot.question)
-        turn.messages.append(Message("info", "已撤销上一个回答。"))
+        if snapshot.edit is None and snapshot.question is not None:
+            self._review.add(snapshot.question)
+        said = f"已撤销{snapshot.edit}。" if snapshot.edit else "已撤销上一个回答。"
+        turn.messages.append(Message("info", said))
         self._after_change(turn)
         self._ask(turn)
         return turn
 
     def _record(self, turn: Turn) -> None:
+        """Add the turn to the conversation and, when it changed the report, autosave both together."""
         for message in turn.messages:
+            if message.kind == "edit":
+                continue  # already in the transcript as the clerk's own line
             role: Literal["assistant", "flag"] = "flag" if message.kind == "flag" else "assistant"
-            self.state.transcript.append(Exchange(role=role, text=message.text, question=self._current))
+            finding = message.finding if message.kind == "flag" else None
+            self.state.transcript.append(
+                Exchange(
+                    role=role,
+                    text=message.text,
+                    question=self._current,
+                    severity=finding.severity if finding else None,
+                    rule=finding.rule if finding else None,
+                    where=finding.where if finding else None,
+                )
+            )
+        if self._changed:
+            self._changed = False
+            self.save(turn)
+
+
+def split_command(text: str) -> tuple[str, str] | None:
+    """「/Goto 三」 → ("goto", "三"); None when the line is an answer, not a command."""
+    stripped = clean_text(text)
+    if stripped[:1] not in ("/", "／"):
+        return None
+    name, _, argument = stripped[1:].partition(" ")
+    return name.strip().lower(), argument.strip()
 
 
 def resolve_section(target: str) -> SectionId | None:

@@ -39,6 +39,7 @@ class Session:
         *,
         panes: bool = False,
         input_help: str = "",
+        keep_empty: bool = False,
         today: date | None = None,
         clock: Callable[[], datetime] = datetime.now,
     ) -> None:
@@ -47,6 +48,8 @@ class Session:
         """Whether the front end shows the preview, findings, export dialog and grid itself."""
         self.input_help = input_help
         """How to type in this front end, added to /help."""
+        self.keep_empty = keep_empty
+        """Whether quitting writes the draft even before any answer (the app's draft exists once opened)."""
         self.saved_at = draft.saved_at
         self._clock = clock
         self._confirming: Path | None = None
@@ -130,7 +133,7 @@ class Session:
 
     def keep(self) -> bool:
         """Save the conversation when the draft is on disk (a draft with no answer is not created)."""
-        if not self.path.exists():
+        if not self.path.exists() and not self.keep_empty:
             return False
         self.interview.save()
         return True

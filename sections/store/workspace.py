@@ -168,7 +168,11 @@ def draft_from(reading: Reading) -> Draft:
         if all(isinstance(v, int) for v in group) and sum(group[:total]) == group[total]:  # type: ignore[arg-type]
             cells[start + total] = None
     notes = [Exchange(role="assistant", text=f"已从 {reading.source} 导入《{report.meta.title}》。")]
-    notes += [Exchange(role="flag", text=f"{f.where}：{f.message}") for f in reading.findings if f.rule in ("R1", "R2")]
+    notes += [
+        Exchange(role="flag", text=f"{f.where}：{f.message}", severity=f.severity, rule=f.rule, where=f.where)
+        for f in reading.findings
+        if f.rule in ("R1", "R2")
+    ]
     return Draft(report=report, interview=InterviewState(transcript=notes))
 
 

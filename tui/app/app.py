@@ -98,7 +98,8 @@ class NianbaoApp(App[None]):
         except DraftError as err:
             self.notify(err.message, title="无法打开草稿", severity="error", timeout=10)
             return
-        screen = InterviewScreen(Session(path, draft, panes=True, today=self.today, clock=self.clock))
+        session = Session(path, draft, panes=True, keep_empty=True, today=self.today, clock=self.clock)
+        screen = InterviewScreen(session)
         if isinstance(self.screen, StartScreen):
             self.switch_screen(screen)
         else:
