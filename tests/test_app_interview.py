@@ -153,10 +153,10 @@ async def test_a_narrative_contradicting_table_three_is_flagged_naming_the_sente
     app = make_app(draft)
     async with app.run_test(size=SIZE) as pilot:
         await answer(pilot, "/goto 一")
-        while chat(app).interview.current is not None and chat(app).interview.current.id != "s1.sub.1":
+        while (question := chat(app).interview.current) is not None and question.id != "s1.sub.1":
             await answer(pilot, "")
         await answer(pilot, "本年度共收到政府信息公开申请15件，均在法定期限内答复。")
-        flags = [f for f in chat(app).query_one(Transcript).open_flags() if f.key[0] == "N1"]
+        flags = [f for f in chat(app).query_one(Transcript).open_flags() if f.key and f.key[0] == "N1"]
         assert [f.key for f in flags] == [("N1", "一、总体情况（二）依申请公开")]
         assert flags[0].has_class("-error")
         assert "本年度共收到政府信息公开申请15件" in shown(flags[0]) and "16 件" in shown(flags[0])

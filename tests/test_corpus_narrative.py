@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,9 +25,10 @@ SOURCES = [
 ]
 
 
-def _expected(source: Path) -> dict[str, object]:
+def _expected(source: Path) -> dict[str, Any]:
     name = source.name.rsplit(".", 1)[0]
-    return json.loads((CORPUS / f"{name}.expected.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    expected: dict[str, Any] = json.loads((CORPUS / f"{name}.expected.json").read_text(encoding="utf-8"))
+    return expected
 
 
 def _report(report_id: str) -> Report:
@@ -39,9 +41,7 @@ def test_narrative_findings_match_the_corpus(source: Path) -> None:
     """Every N finding the corpus lists is reported at its place; no N error is reported that it does not list."""
     expected = _expected(source)
     listed = {
-        (f["rule"], f["where"])
-        for f in expected["findings"]  # type: ignore[index, union-attr]
-        if f["rule"].startswith("N") and not f["needs_previous"]
+        (f["rule"], f["where"]) for f in expected["findings"] if f["rule"].startswith("N") and not f["needs_previous"]
     }
     found = [f for f in check_imported(read_report(source)) if f.rule.startswith("N")]
     assert listed <= {(f.rule, f.where) for f in found}

@@ -43,7 +43,7 @@ def test_hostile_narrative_is_exported_literally(name: str) -> None:
     expected = shown if shown is not None else typed
     assert expected in text
     assert "\x1b" not in text and "\x00" not in text and "\r" not in text
-    html = render(interview.report, "html")  # type: ignore[arg-type]
+    html = render(interview.report, "html")
     assert "\x1b" not in html and "<script" not in html.lower().replace("&lt;script", "")
 
 
@@ -53,7 +53,7 @@ def test_html_escapes_user_text(county: object) -> None:
 
     assert isinstance(county, Report)
     county.improvements.text = "<script>alert(1)</script> & {{ 7*7 }}"
-    html = render(county, "html")  # type: ignore[arg-type]
+    html = render(county, "html")
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; {{ 7*7 }}" in html
     assert "<script>" not in html
 

@@ -38,7 +38,12 @@ def test_line_mode_when_the_app_cannot_start(
     """When the full-screen app cannot be loaded, the interview continues in the line mode."""
     calls: list[Path] = []
     monkeypatch.setitem(sys.modules, "tui.app.app", None)
-    monkeypatch.setattr(tui.line, "run", lambda path: calls.append(path) or 0)
+
+    def run_line(path: Path) -> int:
+        calls.append(path)
+        return 0
+
+    monkeypatch.setattr(tui.line, "run", run_line)
     assert launch.interview(None, "app") == 0
     assert len(calls) == 1 and calls[0].parent == drafts_home
     assert "改用行模式" in capsys.readouterr().err

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 
@@ -25,8 +25,8 @@ def _rules(values: list[int | str | None]) -> Edit:
     return lambda r: setattr(r.disclosure, "rules", values)
 
 
-def _row(key: str, cells: list[int | str | None]) -> Edit:
-    return lambda r: r.requests.rows.__setitem__(key, cells)
+def _row(key: str, cells: Sequence[int | str | None]) -> Edit:
+    return lambda r: r.requests.rows.__setitem__(key, list(cells))
 
 
 def _level(level: str) -> Edit:
@@ -159,9 +159,9 @@ FAILING: list[tuple[str, Edit, str, Severity, str]] = [
     ),
     (
         "S3",
-        lambda r: (
-            setattr(r.overview, "subsections", [Subsection(title="主动公开", text="公开了。")])
-            or setattr(r.overview, "opening", "本年度工作有序开展。")
+        _both(
+            lambda r: setattr(r.overview, "subsections", [Subsection(title="主动公开", text="公开了。")]),
+            lambda r: setattr(r.overview, "opening", "本年度工作有序开展。"),
         ),
         "一、总体情况",
         Severity.WARNING,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from sections.interview.edits import CellEdit
+from sections.interview.messages import Message
 from sections.interview.session import NEEDS_APP, Session
 from sections.store.drafts import Draft, load_draft
 
@@ -20,9 +22,9 @@ def sample(tmp_path: Path, name: str = "county-bureau-2025.json") -> Path:
     return path
 
 
-def said(turn_messages: list[object]) -> list[str]:
+def said(messages: Sequence[Message]) -> list[str]:
     """The kinds of what the session said."""
-    return [m.kind for m in turn_messages]  # type: ignore[attr-defined]
+    return [m.kind for m in messages]
 
 
 def test_a_grid_edit_is_said_checked_saved_and_kept_in_the_conversation(tmp_path: Path) -> None:

@@ -2,7 +2,8 @@
 
 Nothing here imports a UI library, and nothing here acts: the session carries out every command, and
 both the prompt_toolkit line mode and the stdin/stdout plain mode only format what it says with these
-helpers, so a transcript reads the same in either."""
+helpers, so a transcript reads the same in either.
+"""
 
 from __future__ import annotations
 

@@ -357,11 +357,12 @@ class Interview:
                 turn.messages.append(Message("findings", self.findings_text()))
             return turn
         if name == "table":
-            table = argument.replace("表", "").strip() or "三"
-            if table not in TABLES:
+            wanted = argument.replace("表", "").strip() or "三"
+            table = next((t for t in TABLES if t == wanted), None)
+            if table is None:
                 turn.messages.append(Message("refusal", f"没有表“{argument}”：可以按表格填写的是表二、表三、表四。"))
                 return turn
-            turn.action, turn.table = "table", TABLES[TABLES.index(table)]  # type: ignore[index]
+            turn.action, turn.table = "table", table
             return turn
         if name == "help":
             question = self.current

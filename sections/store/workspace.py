@@ -91,7 +91,6 @@ def _backup_hint(path: Path) -> str:
 
 def start_from_previous(previous: Path, draft_path: Path) -> None:
     """Write a new draft at `draft_path` carried over from last year's draft or published report."""
-
     if draft_path.exists():
         raise DraftError(f"{draft_path}：文件已存在。请换一个新草稿的路径。")
     save_draft(draft_path, draft_from_previous(load(previous)[0]))
