@@ -11,9 +11,9 @@ import pytest
 
 from sections.interview.disclosure import questions
 from sections.model.disclosure import Disclosure
+from sections.model.grids import TABLES, grid
 from sections.model.labels import TABLE2
 from sections.model.report import Report
-from sections.model.shapes import TABLES, grid
 from sections.model.tables import FOUR, THREE, TWO, TWO_2019
 from sections.output.export import figures
 from sections.output.tables import Table, table2, table3, table4

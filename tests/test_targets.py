@@ -17,12 +17,12 @@ import pytest
 
 from sections.interview.engine import Interview
 from sections.model.findings import Finding
+from sections.model.grids import TableId, grid
 from sections.model.ids import SECTION_ORDER, SUBSECTIONS, QuestionId
 from sections.model.labels import SECTION_NUMERALS, SUBSECTION_NUMERALS
 from sections.model.overview import Overview, Subsection
 from sections.model.report import Report
 from sections.model.requests import row_question
-from sections.model.shapes import TableId, grid
 from sections.reading.reader import Reading, read_report
 from sections.reading.structure import RULES as IMPORT_RULES
 from sections.rules import crossyear, disclosure_2019

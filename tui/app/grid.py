@@ -21,8 +21,8 @@ from sections.interview.edits import CellEdit
 from sections.interview.messages import Turn
 from sections.interview.session import Session
 from sections.model.errors import AnswerError
+from sections.model.grids import TABLES, Grid, Slot, TableId, grid
 from sections.model.report import Report
-from sections.model.shapes import TABLES, Grid, Slot, TableId, grid
 from sections.output.tables import figure
 from tui.app.widgets import OrderedScreen, literal
 

@@ -18,8 +18,8 @@ from sections.interview.messages import Message, Turn, describe
 from sections.interview.session import Session
 from sections.model.errors import DraftError
 from sections.model.findings import Severity
+from sections.model.grids import TableId
 from sections.model.report import Report
-from sections.model.shapes import TableId
 from sections.model.text import clean_text
 from sections.store.drafts import load_draft
 from tui.app.widgets import (
