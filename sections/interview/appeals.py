@@ -14,11 +14,12 @@ from sections.store.drafts import InterviewState
 GATE = QuestionId.T4_ANY
 
 
+_OUTCOMES = "、".join(FOUR.outcomes)
 GROUP_PROMPTS = (
-    "行政复议：结果维持、结果纠正、其他结果、尚未审结各几件？（四个数，如 1 0 0 0；没有请答“无”）",
-    "行政诉讼（未经复议直接起诉）：结果维持、结果纠正、其他结果、尚未审结各几件？（四个数）",
-    "行政诉讼（复议后起诉）：结果维持、结果纠正、其他结果、尚未审结各几件？（四个数）",
+    f"{FOUR.review}：{_OUTCOMES}各几件？（四个数，如 1 0 0 0；没有请答“无”）",
+    *(f"{FOUR.litigation}（{kind}）：{_OUTCOMES}各几件？（四个数）" for kind in FOUR.litigation_kinds),
 )
+"""The question of each group, worded with the table's own headers."""
 
 
 GROUP_HELP = (

@@ -9,7 +9,6 @@ from sections.interview.questions import Question, numbers_question
 from sections.model.errors import AnswerError
 from sections.model.findings import number
 from sections.model.ids import QuestionId
-from sections.model.labels import T3_APPLICANTS, T3_RESULT_KEYS
 from sections.model.report import Report
 from sections.model.requests import SECTION, row_name, row_question
 from sections.model.tables import THREE
@@ -22,9 +21,10 @@ GATE = QuestionId.T3_ANY
 OUTCOMES = QuestionId.T3_OUTCOMES
 
 
+APPLICANTS = " ".join(THREE.applicants)
+"""「自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他」: the order a row's six figures are typed in."""
 ROW_HELP = (
-    "一行六个数，按“自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他”的顺序，"
-    "用空格隔开，如“3 0 0 0 0 1”；"
+    f"一行六个数，按“{APPLICANTS}”的顺序，用空格隔开，如“3 0 0 0 0 1”；"
     "也可以只写有数的列，如“自然人3 其他1”，其余为 0。总计由程序计算。"
 )
 
@@ -38,7 +38,7 @@ OUTCOME_HELP = {
 
 def outcome_menu() -> str:
     """The numbered list of the 21 result rows, for the outcomes checklist."""
-    return "\n".join(f"{i:>2}  {row_name(k)}" for i, k in enumerate(T3_RESULT_KEYS, 1))
+    return "\n".join(f"{i:>2}  {row_name(k)}" for i, k in enumerate(THREE.results, 1))
 
 
 def _take_gate(report: Report, state: InterviewState, text: str) -> str:
@@ -61,15 +61,15 @@ def _take_outcomes(report: Report, state: InterviewState, text: str) -> str:
             key = _outcome_key(part)
             if key is None:
                 raise AnswerError(
-                    f"不认识“{part}”：请填写办理结果前面的序号 1–{len(T3_RESULT_KEYS)}，"
+                    f"不认识“{part}”：请填写办理结果前面的序号 1–{len(THREE.results)}，"
                     "可填多个，用空格隔开，如“1 2 11”。"
                 )
             if key not in chosen:
                 chosen.append(key)
-    chosen.sort(key=T3_RESULT_KEYS.index)
+    chosen.sort(key=THREE.results.index)
     state.choices[OUTCOMES] = chosen
     table = report.requests
-    table.set_zero(tuple(k for k in T3_RESULT_KEYS if k not in chosen))
+    table.set_zero(tuple(k for k in THREE.results if k not in chosen))
     for key in chosen:
         if not any(isinstance(v, int) and v for v in table.applicants(key)):
             table.rows[key] = [None] * THREE.width
@@ -79,9 +79,9 @@ def _take_outcomes(report: Report, state: InterviewState, text: str) -> str:
 
 
 def _outcome_key(part: str) -> str | None:
-    if part.isdigit() and 1 <= int(part) <= len(T3_RESULT_KEYS):
-        return T3_RESULT_KEYS[int(part) - 1]
-    matches = [k for k in T3_RESULT_KEYS if len(part) >= 2 and part in row_name(k)]
+    if part.isdigit() and 1 <= int(part) <= len(THREE.results):
+        return THREE.results[int(part) - 1]
+    matches = [k for k in THREE.results if len(part) >= 2 and part in row_name(k)]
     return matches[0] if len(matches) == 1 else None
 
 
@@ -90,13 +90,20 @@ def _row_question(key: str, prompt: str, help: str = ROW_HELP) -> Question:
         report.requests.set_row(key, values)
 
     return numbers_question(
-        row_question(key), SECTION, prompt, help, T3_APPLICANTS, lambda r: r.requests.applicants(key), put, total=True
+        row_question(key),
+        SECTION,
+        prompt,
+        help,
+        THREE.applicants,
+        lambda r: r.requests.applicants(key),
+        put,
+        total=True,
     )
 
 
 def _row_keys(report: Report) -> list[str]:
     """Every result row a question can be asked about: the 21 rows, and the outdated single （六） when present."""
-    return [*T3_RESULT_KEYS, *((THREE.outdated_other,) if THREE.outdated_other in report.requests.rows else ())]
+    return [*THREE.results, *((THREE.outdated_other,) if THREE.outdated_other in report.requests.rows else ())]
 
 
 def _chosen(report: Report, state: InterviewState) -> list[str]:
@@ -141,9 +148,9 @@ def _asked(report: Report, keys: list[str]) -> list[Question]:
         "没有选中的情形全部按 0 填报。",
         "choice",
         _take_outcomes,
-        lambda r, s: OUTCOMES in s.choices or all(r.requests.is_answered(k) for k in T3_RESULT_KEYS),
+        lambda r, s: OUTCOMES in s.choices or all(r.requests.is_answered(k) for k in THREE.results),
         lambda r: " ".join(
-            str(T3_RESULT_KEYS.index(k) + 1) for k in T3_RESULT_KEYS if any(number(v) for v in r.requests.applicants(k))
+            str(THREE.results.index(k) + 1) for k in THREE.results if any(number(v) for v in r.requests.applicants(k))
         ),
     )
     rows = [
@@ -154,15 +161,14 @@ def _asked(report: Report, keys: list[str]) -> list[Question]:
         _gate(report),
         _row_question(
             "new",
-            "一、本年新收政府信息公开申请数量：请按“自然人 商业企业 科研机构 社会公益组织 "
-            "法律服务机构 其他”的顺序填写六个数（如 3 0 0 0 0 1）。",
+            f"{THREE.row('new').label}：请按“{APPLICANTS}”的顺序填写六个数（如 3 0 0 0 0 1）。",
         ),
-        _row_question("carry_in", "二、上年结转政府信息公开申请数量（六个数；没有请答“无”）。"),
+        _row_question("carry_in", f"{THREE.row('carry_in').label}（六个数；没有请答“无”）。"),
         outcomes,
         *rows,
         _row_question(
             "carry_out",
-            "四、结转下年度继续办理的申请数量（六个数；没有请答“无”）。",
+            f"{THREE.row('carry_out').label}的申请数量（六个数；没有请答“无”）。",
             "本年未办结、转入下一年度办理的申请。" + ROW_HELP,
         ),
     ]
