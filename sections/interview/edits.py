@@ -9,8 +9,8 @@ from decimal import Decimal
 from sections.interview.answers import parse_amount, parse_count
 from sections.model.errors import AnswerError
 from sections.model.findings import Amount, Figure
+from sections.model.grids import Grid, Slot, TableId, grid
 from sections.model.report import Report
-from sections.model.shapes import Grid, Slot, TableId, grid
 from sections.output.tables import figure
 
 

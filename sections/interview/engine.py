@@ -12,10 +12,10 @@ from sections.interview.messages import Message, Turn, describe
 from sections.interview.questions import Question
 from sections.model.errors import AnswerError, DraftError
 from sections.model.findings import Finding, Severity
+from sections.model.grids import TABLES
 from sections.model.ids import SECTION_ORDER, QuestionId, SectionId, section_id
 from sections.model.labels import SECTION_HEADINGS, SECTION_NUMERALS
 from sections.model.report import Report
-from sections.model.shapes import TABLES
 from sections.model.text import clean_text
 from sections.rules.registry import check
 from sections.store.drafts import Draft, Exchange, InterviewState

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from sections.model.findings import Finding
-from sections.model.shapes import TableId
+from sections.model.grids import TableId
 
 MessageKind = Literal[
     "question", "ack", "refusal", "flag", "cleared", "info", "help", "findings", "preview", "edit", "error"
