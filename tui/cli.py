@@ -48,7 +48,10 @@ def _parser() -> argparse.ArgumentParser:
     exporter.add_argument("draft_file", type=Path, metavar="DRAFT")
     exporter.add_argument("-o", "--output", type=Path, help="输出文件（缺省时打印到屏幕）")
     exporter.add_argument(
-        "--format", choices=EXPORT_FORMATS, default="txt", help="txt（默认）、md、html（网页）或 docx（Word，须用 -o）"
+        "--format",
+        choices=list(EXPORT_FORMATS),
+        default="txt",
+        help="、".join(EXPORT_FORMATS.values()) + "（默认 txt；Word 须用 -o）",
     )
     exporter.add_argument(
         "--layout",

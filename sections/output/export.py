@@ -20,7 +20,14 @@ CORPUS_LEVELS = frozenset(LEVELS) - {"国务院部门"}
 ExportFormat = Literal["txt", "md", "html", "docx"]
 Encoding = Literal["utf-8", "gb18030"]
 Newline = Literal["lf", "crlf"]
-EXPORT_FORMATS: tuple[ExportFormat, ...] = ("txt", "md", "html", "docx")
+EXPORT_FORMATS: dict[ExportFormat, str] = {
+    "txt": "文本 txt",
+    "md": "Markdown md",
+    "docx": "Word docx（公文格式）",
+    "html": "网页 html",
+}
+"""The formats a report is exported in, each with its name in the export dialog: the one list that the
+CLI's --format and the app's dialog both read (and `export_bytes` writes)."""
 ENCODINGS: tuple[Encoding, ...] = ("utf-8", "gb18030")
 NEWLINES: tuple[Newline, ...] = ("lf", "crlf")
 TEXT_FORMATS: tuple[ExportFormat, ...] = ("txt", "md")

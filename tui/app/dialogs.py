@@ -102,10 +102,8 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             with Horizontal(classes="export-row"):
                 yield Label("格式", classes="export-label")
                 with RadioSet(id="format"):
-                    yield RadioButton("文本 txt", value=True, id="fmt-txt")
-                    yield RadioButton("Markdown md", id="fmt-md")
-                    yield RadioButton("Word docx（公文格式）", id="fmt-docx")
-                    yield RadioButton("网页 html", id="fmt-html")
+                    for fmt, name in EXPORT_FORMATS.items():
+                        yield RadioButton(name, value=fmt == "txt", id=f"fmt-{fmt}")
             with Horizontal(classes="export-row"):
                 yield Label("表格", classes="export-label")
                 with RadioSet(id="layout"):
