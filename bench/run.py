@@ -57,8 +57,8 @@ def peak_rss(command: Sequence[str]) -> float:
 APP_START = """
 import asyncio, sys, tempfile
 from pathlib import Path
-from tui.app import NianbaoApp
-from tui.screens import InterviewScreen
+from tui.app.app import NianbaoApp
+from tui.app.screens import InterviewScreen
 
 async def main() -> None:
     folder = Path(tempfile.mkdtemp())
@@ -76,7 +76,7 @@ import asyncio, resource, sys, tempfile
 from pathlib import Path
 sys.path.insert(0, {root!r})
 from tests.app_helpers import answer_all, ANSWERS
-from tui.app import NianbaoApp
+from tui.app.app import NianbaoApp
 
 async def main() -> None:
     folder = Path(tempfile.mkdtemp())
