@@ -14,10 +14,13 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.simpletypes import ST_Merge
+from docx.oxml.table import CT_Tc
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Length, Mm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 from docx.table import Table as WordTable
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from sections.model.labels import SECTION_HEADINGS
@@ -61,6 +64,7 @@ TABLE3_WIDTHS: Final = (Mm(11), Mm(18), Mm(50), *(Mm(11),) * THREE.width)
 TABLE4_WIDTHS: Final = (Mm(10.4),) * FOUR.width
 
 TABLE_STYLE: Final = "表格文字"
+TABLE_STYLE_ID: Final = "TableText"
 
 
 def word(report: Report) -> bytes:
@@ -174,7 +178,7 @@ def _styles(document: Document) -> None:
     title.paragraph_format.space_after = LINE
     table = styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     assert isinstance(table, ParagraphStyle)
-    table.style_id = "TableText"
+    table.style_id = TABLE_STYLE_ID
     table.base_style = normal
     _style(table, BODY_FONT, TABLE_SIZE, Pt(14), indent=False)
     table.paragraph_format.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
@@ -261,32 +265,51 @@ def _table(document: Document, blocks: Sequence[Table], widths: Sequence[Length]
     _table_properties(table, sum(widths))
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
-    for r, row in enumerate(table.rows):
-        properties = row._tr.get_or_add_trPr()
+    # python-docx's table.cell() and row.cells rebuild the whole cell grid on every call (a second for
+    # the three tables): the cells are reached through one grid of w:tc elements taken before any merge.
+    rows = table._tbl.tr_lst
+    grid = [row.tc_lst for row in rows]
+    for r, row in enumerate(rows):
+        properties = row.get_or_add_trPr()
         properties.append(OxmlElement("w:cantSplit"))
         if len(blocks) == 1 and r < blocks[0].header_rows:
             properties.append(OxmlElement("w:tblHeader"))
-        for c, cell in enumerate(row.cells):
-            cell.width = widths[c]
+        for tc, width in zip(grid[r], widths, strict=True):
+            tc.width = width
     top = 0
     kept: list[int] = []
     for block in blocks:
         kept += range(top, top + (len(block.rows) - 1 if whole else block.header_rows))
         for r, c, cell in block.cells():
-            target = table.cell(top + r, c)
-            if cell.colspan > 1 or cell.rowspan > 1:
-                target = target.merge(table.cell(top + r + cell.rowspan - 1, c + cell.colspan - 1))
+            _merge(grid, top + r, c, cell.rowspan, cell.colspan)
+            target = _Cell(grid[top + r][c], table)
             target.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
             paragraph = target.paragraphs[0]
-            paragraph.style = document.styles[TABLE_STYLE]
+            paragraph._p.style = TABLE_STYLE_ID  # by id: looking the style up by name costs as much as a cell
             paragraph.add_run(visible(cell.text))
             label = not cell.figure and r >= block.header_rows and cell.rowspan == 1
             paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT if label else WD_ALIGN_PARAGRAPH.CENTER
         top += len(block.rows)
     for r in kept:
-        for tc in table.rows[r]._tr.tc_lst:
+        for tc in rows[r].tc_lst:
             for p in tc.p_lst:
                 p.get_or_add_pPr().keepNext_val = True
+
+
+def _merge(grid: list[list[CT_Tc]], top: int, left: int, height: int, width: int) -> None:
+    """Merge the still empty cells of a rectangle into its top-left cell, as python-docx's merge() does.
+
+    Each row's first cell swallows the cells to its right (gridSpan, their widths added); the rows below
+    the first continue it (vMerge). `grid` holds every row's cells as they were before any merge.
+    """
+    for r in range(top, top + height):
+        tc = grid[r][left]
+        for other in grid[r][left + 1 : left + width]:
+            tc.width = Length((tc.width or 0) + (other.width or 0))
+            tc.grid_span += 1
+            tc.getparent().remove(other)
+        if height > 1:
+            tc.vMerge = ST_Merge.RESTART if r == top else ST_Merge.CONTINUE
 
 
 def _table_properties(table: WordTable, width: int) -> None:
