@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
+from collections.abc import Callable
+from functools import cache, reduce
+from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
 from sections.model.labels import SECTION_HEADINGS
@@ -19,7 +20,8 @@ if TYPE_CHECKING:
 
 Format = Literal["txt", "md", "html"]
 FORMATS: tuple[Format, ...] = ("txt", "md", "html")
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+TEMPLATES = "sections.output.templates"
+"""The package of the templates: the repository's templates/ folder, installed as sections/output/templates."""
 _PICTURES = {c: 0x2400 + c for c in range(0x20) if chr(c) not in "\t\n"} | {0x7F: 0x2421}
 """Control characters and their Unicode control pictures (ESC -> U+241B)."""
 
@@ -30,7 +32,7 @@ def environment() -> jinja2.Environment:
     import jinja2  # late on purpose: `check`, the interview's start and the line mode never pay for it
 
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+        loader=jinja2.FunctionLoader(_template),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default_for_string=False, default=False),
         keep_trailing_newline=True,
@@ -43,6 +45,14 @@ def environment() -> jinja2.Environment:
     env.filters["visible"] = visible
     env.filters["paragraphs"] = paragraphs
     return env
+
+
+def _template(name: str) -> tuple[str, str, Callable[[], bool]] | None:
+    """A template's source from the installed package's resources, or None (Jinja2's TemplateNotFound)."""
+    resource = reduce(lambda folder, part: folder / part, name.split("/"), resources.files(TEMPLATES))
+    if not resource.is_file():
+        return None
+    return resource.read_text(encoding="utf-8"), str(resource), lambda: True
 
 
 def visible(text: str) -> str:
