@@ -15,7 +15,17 @@ from sections.model.errors import ExportError, NianbaoError
 from sections.model.findings import Finding, Severity, errors
 from sections.model.labels import SECTION_HEADINGS, SECTION_NUMERALS
 from sections.model.report import Report
-from sections.output.export import ENCODINGS, EXPORT_FORMATS, NEWLINES, export, export_bytes, figures
+from sections.output.export import (
+    ENCODINGS,
+    EXPORT_FORMATS,
+    NEWLINES,
+    SUFFIXES,
+    ExportFormat,
+    export,
+    export_bytes,
+    export_format,
+    figures,
+)
 from sections.output.layout import LAYOUTS
 from sections.rules.registry import cross_year
 from sections.store.drafts import load_draft
@@ -46,12 +56,17 @@ def _parser() -> argparse.ArgumentParser:
 
     exporter = commands.add_parser("export", help="把草稿导出为报告（文本、Markdown、网页或 Word）")
     exporter.add_argument("draft_file", type=Path, metavar="DRAFT")
-    exporter.add_argument("-o", "--output", type=Path, help="输出文件（缺省时打印到屏幕）")
+    exporter.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help=f"输出文件，格式由后缀决定（{' '.join(SUFFIXES)}）；缺省或 - 时打印到屏幕",
+    )
     exporter.add_argument(
         "--format",
         choices=list(EXPORT_FORMATS),
-        default="txt",
-        help="、".join(EXPORT_FORMATS.values()) + "（默认 txt；Word 须用 -o）",
+        help="、".join(EXPORT_FORMATS.values()) + "：打印到屏幕时默认 txt；写文件时按后缀，无须指定（Word 须用 -o）",
     )
     exporter.add_argument(
         "--layout",
@@ -118,13 +133,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    to_screen = args.output is None or str(args.output) == "-"
+    if not to_screen:
+        export_format(args.output, args.format)  # a file name we cannot write is refused before any reading
     report = load_draft(args.draft_file).report
     options = {"encoding": args.encoding, "newline": args.newline}
-    if args.output is None:
-        if args.format == "docx":
+    if to_screen:
+        fmt: ExportFormat = args.format or "txt"
+        if fmt == "docx":
             raise ExportError("Word 文件不能打印到屏幕，请用 -o 指定输出文件，例如 -o 年度报告.docx。")
+        data = export_bytes(report, fmt, args.layout, **options)
         sys.stdout.flush()
-        sys.stdout.buffer.write(export_bytes(report, args.format, args.layout, **options))
+        sys.stdout.buffer.write(data)
         return 0
     export(report, args.output, args.format, args.layout, force=args.force, **options)
     print(f"已导出：{args.output}", file=sys.stderr)

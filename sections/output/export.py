@@ -28,10 +28,46 @@ EXPORT_FORMATS: dict[ExportFormat, str] = {
 }
 """The formats a report is exported in, each with its name in the export dialog: the one list that the
 CLI's --format and the app's dialog both read (and `export_bytes` writes)."""
+SUFFIXES: dict[str, ExportFormat] = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
+"""The file suffixes written (in any case), each with its format: an export's format follows its file's name."""
+UNWRITABLE: dict[str, str] = {
+    ".pdf": "要得到 PDF，请导出 .docx，用 WPS 或 Word 打开后「另存为」PDF",
+    ".ofd": "要得到 OFD，请导出 .docx，用 WPS 打开后「另存为」或「输出为」OFD",
+    ".doc": "旧版 Word（.doc）请导出 .docx，WPS 和 Word 都能打开，也可在其中「另存为」.doc",
+    ".wps": "WPS 文字（.wps）请导出 .docx，WPS 能直接打开，也可在其中「另存为」.wps",
+    ".rtf": "RTF 请导出 .docx，用 WPS 或 Word 打开后「另存为」RTF",
+    ".odt": "ODT 请导出 .docx，用 WPS 或 LibreOffice 打开后「另存为」ODT",
+}
+"""Suffixes people ask for that are not written, with how to get such a file (never text under their name)."""
 ENCODINGS: tuple[Encoding, ...] = ("utf-8", "gb18030")
 NEWLINES: tuple[Newline, ...] = ("lf", "crlf")
 TEXT_FORMATS: tuple[ExportFormat, ...] = ("txt", "md")
 """Formats whose encoding and line ends can be chosen (HTML declares UTF-8; a .docx is binary)."""
+
+
+def export_format(path: Path, fmt: ExportFormat | None = None) -> ExportFormat:
+    """The format `path` is written in: its suffix's; `fmt` only confirms it, or names one for another suffix.
+
+    A suffix that names a format not written (.pdf, .doc, .wps …), no suffix, a suffix nothing names, and a
+    `fmt` that contradicts the suffix are refused with one line saying which suffixes work.
+    """
+    suffix = path.suffix.lower()
+    named = SUFFIXES.get(suffix)
+    works = f"可用的后缀：{' '.join(SUFFIXES)}"
+    if named is not None:
+        if fmt is not None and fmt != named:
+            raise ExportError(
+                f"{path}：指定的格式 {fmt} 与文件后缀 {path.suffix} 不符。"
+                f"请去掉格式选项（按后缀导出 {named}），或把文件名改为 {path.with_suffix('.' + fmt).name}。"
+            )
+        return named
+    if suffix in UNWRITABLE:
+        raise ExportError(f"{path}：无法导出 {path.suffix} 文件。{works}；{UNWRITABLE[suffix]}。")
+    if not suffix:
+        raise ExportError(f"{path}：文件名没有后缀，无法判断导出格式。{works}，请加在文件名后。")
+    if fmt is None:
+        raise ExportError(f"{path}：无法从后缀 {path.suffix} 判断导出格式。{works}；或用 --format 指定格式。")
+    return fmt
 
 
 def export_bytes(
@@ -58,14 +94,15 @@ def export_bytes(
 def export(
     report: Report,
     path: Path,
-    fmt: ExportFormat = "txt",
+    fmt: ExportFormat | None = None,
     layout: Layout = "tabs",
     *,
     force: bool = False,
     encoding: Encoding = "utf-8",
     newline: Newline = "lf",
 ) -> None:
-    """Write the report in `fmt` atomically; refuse to overwrite unless `force`."""
+    """Write the report atomically in the format its file name says (`export_format`); no overwrite unless `force`."""
+    fmt = export_format(path, fmt)
     if path.exists() and not force:
         raise ExportError(f"{path}：文件已存在。如要覆盖，请加 --force。")
     data = export_bytes(report, fmt, layout, encoding=encoding, newline=newline)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -227,21 +226,28 @@ def _blank(data: Any, loc: tuple[int | str, ...]) -> None:
 
 
 def save_draft(path: Path, draft: Draft) -> None:
-    """Write a draft atomically; the previous version stays beside it as `<name>.bak`."""
+    """Write a draft atomically; the previous version stays beside it as `<name>.bak`.
+
+    A draft is readable by its owner only, as it has always been: it holds figures and contact details not
+    yet approved for publication, and the whole conversation. What is exported is meant to be shared.
+    """
     draft.saved_at = datetime.now().astimezone().replace(microsecond=0)
     data = draft.model_dump_json(indent=1).encode("utf-8") + b"\n"
     try:
-        write_atomic(path, data, backup=True)
+        write_atomic(path, data, backup=True, private=True)
     except OSError as err:
         raise DraftError(
             f"{path}：草稿保存失败（{err.strerror}），已填写的内容仍在程序中，下次回答时会再次尝试保存。"
         ) from err
 
 
-def write_atomic(path: Path, data: bytes, *, backup: bool = False) -> None:
-    """Write a file so that a crash leaves either the old or the new content, never a mix."""
+def write_atomic(path: Path, data: bytes, *, backup: bool = False, private: bool = False) -> None:
+    """Write a file so that a crash leaves either the old or the new content, never a mix.
+
+    The file gets the permissions any new file gets (the umask decides), or the owner's only if `private`.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = _temporary(path, 0o600 if private else 0o666)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -251,15 +257,33 @@ def write_atomic(path: Path, data: bytes, *, backup: bool = False) -> None:
             _keep_backup(path)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
+def _temporary(path: Path, mode: int) -> tuple[int, Path]:
+    """A new hidden file beside `path`, open for writing, created with `mode` less the umask.
+
+    Not `tempfile.mkstemp`, which always creates it readable by its owner only.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    while True:
+        tmp = path.with_name(f".{path.name}.{os.urandom(5).hex()}.tmp")
+        try:
+            return os.open(tmp, flags, mode), tmp
+        except FileExistsError:
+            continue
+
+
 def _keep_backup(path: Path) -> None:
-    """Keep the current file as `<name>.bak` without ever leaving `path` missing."""
+    """Keep the current file as `<name>.bak` without ever leaving `path` missing.
+
+    A hard link costs nothing; where there is none (FAT or exFAT USB sticks, some network shares, a platform
+    without `os.link`) the file is copied.
+    """
     backup = path.with_name(path.name + ".bak")
     backup.unlink(missing_ok=True)
     try:
         os.link(path, backup)
-    except OSError:
+    except (OSError, AttributeError):
         shutil.copy2(path, backup)

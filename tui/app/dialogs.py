@@ -14,13 +14,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
+from sections.model.errors import ExportError
 from sections.model.findings import Finding
-from sections.output.export import EXPORT_FORMATS, ExportFormat
+from sections.output.export import EXPORT_FORMATS, SUFFIXES, ExportFormat, export_format
 from sections.output.layout import Layout
 from tui.app.widgets import OrderedScreen, literal
 
 FORMAT_OF: dict[str, ExportFormat] = {f"fmt-{f}": f for f in EXPORT_FORMATS}
-SUFFIXES = tuple(f".{f}" for f in EXPORT_FORMATS)
 
 
 def finding_text(finding: Finding) -> str:
@@ -123,11 +123,20 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
 
     @on(RadioSet.Changed, "#format")
     def _format_changed(self, event: RadioSet.Changed) -> None:
+        """A format chosen renames the file to its suffix, as the file's suffix decides the format."""
         path_input = self.query_one("#path", Input)
-        suffix = "." + (event.pressed.id or "fmt-txt").removeprefix("fmt-")
+        fmt = FORMAT_OF.get(event.pressed.id or "", "txt")
         path = Path(path_input.value.strip() or str(self.default))
-        if path.suffix in (*SUFFIXES, ""):
-            path_input.value = str(path.with_suffix(suffix))
+        suffix = path.suffix.lower()
+        if not suffix or (suffix in SUFFIXES and SUFFIXES[suffix] != fmt):
+            path_input.value = str(path.with_suffix(f".{fmt}"))
+
+    @on(Input.Changed, "#path")
+    def _path_changed(self, event: Input.Changed) -> None:
+        """A file name typed with a known suffix chooses that format (the rule `nianbao export` follows)."""
+        fmt = SUFFIXES.get(Path(event.value.strip()).suffix.lower())
+        if fmt is not None:
+            self.query_one(f"#fmt-{fmt}", RadioButton).value = True
 
     @on(Input.Submitted, "#path")
     @on(Button.Pressed, "#export")
@@ -135,6 +144,11 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         path = Path(self.query_one("#path", Input).value.strip()).expanduser()
         if not path.name:
             self.query_one("#export-warning", Label).update("请填写文件路径。")
+            return
+        try:
+            fmt = export_format(path, FORMAT_OF.get(self._pressed("#format") or "", "txt"))
+        except ExportError as err:
+            self.query_one("#export-warning", Label).update(literal(err.message))
             return
         force = False
         if path.exists():
@@ -145,7 +159,6 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
                 )
                 return
             force = True
-        fmt = FORMAT_OF.get(self._pressed("#format") or "", "txt")
         layout: Layout = "grid" if self._pressed("#layout") == "layout-grid" else "tabs"
         self.dismiss(ExportChoice(path, fmt, layout, force))
 
