@@ -30,15 +30,14 @@ from sections.output.layout import LAYOUTS
 from sections.rules.registry import cross_year
 from sections.store.drafts import load_draft
 from sections.store.workspace import import_report, load, restore_backup
+from tui.args import Parser
 from tui.summary import Checked, Progress, summary
 
 UIS = ("app", "line", "plain")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="nianbao", description="政府信息公开工作年度报告助手：对话式填写、核对勾稽关系、导出报告。"
-    )
+    parser = Parser(prog="nianbao", description="政府信息公开工作年度报告助手：对话式填写、核对勾稽关系、导出报告。")
     parser.add_argument("--draft", type=Path, help="草稿文件路径（不存在则新建）")
     parser.add_argument("--ui", choices=UIS, help="界面：app 全屏（默认）、line 行模式、plain 纯文本（脚本）")
     commands = parser.add_subparsers(dest="command", metavar="命令")
