@@ -12,6 +12,7 @@ import pytest
 from docx.document import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph
 
 from sections.model.errors import ExportError
 from sections.model.labels import (
@@ -31,7 +32,7 @@ from sections.model.labels import (
 )
 from sections.model.report import Report
 from sections.output.export import export
-from sections.output.word import word
+from sections.output.word import STYLE_IDS, TABLE_STYLE, word
 from sections.store.drafts import load_draft
 
 from .conftest import SAMPLES
@@ -181,3 +182,28 @@ def test_every_draft_exports_to_word(report: Report) -> None:
     assert [(len(t.rows), len(t.columns)) for t in document.tables] == [(14, 4), (28, 10), (4, 15)]
     headings = [p.text for p in document.paragraphs if p.text in SECTION_HEADINGS]
     assert headings == list(SECTION_HEADINGS)
+
+
+def test_word_cells_keep_tabs_line_breaks_and_edge_spaces(county: Report) -> None:
+    """A figure typed with a tab, a line break or spaces at its ends reads back from the .docx as typed."""
+    typed = [" 3\t条", "1\n其中2", "\u3000全角 ", "a & <b>"]
+    county.requests.rows["new"][:4] = typed
+    table = _open(county).tables[1]
+    new_row = next(r for r, row in enumerate(table.rows) if row.cells[0].text == T3_ROWS[0].label)
+    assert [table.cell(new_row, 3 + c).text for c in range(4)] == typed
+    # Word drops a text's edge spaces unless they are marked to be kept.
+    kept = {t.text for t in table._tbl.iter(qn("w:t")) if t.get(qn("xml:space")) == "preserve"}
+    assert kept == {" 3", "\u3000全角 "}
+
+
+def test_word_tables_and_headings_use_the_documents_own_styles(county: Report) -> None:
+    """Tables have the Table Grid borders, cells the 表格文字 style, headings and title their Word styles."""
+    document = _open(county)
+    for name, style_id in STYLE_IDS.items():
+        assert document.styles[name].style_id == style_id
+    for table in document.tables:
+        assert table.style is not None and table.style.name == "Table Grid"
+        cells = [Paragraph(p, table) for tr in table._tbl.tr_lst for tc in tr.tc_lst for p in tc.p_lst if p.r_lst]
+        assert {p.style.name if p.style else None for p in cells} == {TABLE_STYLE}
+    used = {p.style.name for p in document.paragraphs if p.style is not None}
+    assert {"Title", "Heading 1", "Heading 2", "Normal"} <= used

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from io import BytesIO
 from typing import Final
@@ -9,18 +10,13 @@ from typing import Final
 import docx
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.oxml.simpletypes import ST_Merge
-from docx.oxml.table import CT_Tc
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Length, Mm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
-from docx.table import Table as WordTable
-from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from sections.model.labels import SECTION_HEADINGS
@@ -64,7 +60,15 @@ TABLE3_WIDTHS: Final = (Mm(11), Mm(18), Mm(50), *(Mm(11),) * THREE.width)
 TABLE4_WIDTHS: Final = (Mm(10.4),) * FOUR.width
 
 TABLE_STYLE: Final = "表格文字"
-TABLE_STYLE_ID: Final = "TableText"
+STYLE_IDS: Final = {
+    "Title": "Title",
+    "Heading 1": "Heading1",
+    "Heading 2": "Heading2",
+    "Table Grid": "TableGrid",
+    TABLE_STYLE: "TableText",
+}
+"""The id of each style used, by name: python-docx's default template's ids, and ours for 表格文字. A paragraph
+names its style by id; python-docx's look-up by name reads every style in the template each time."""
 
 
 def word(report: Report) -> bytes:
@@ -75,11 +79,11 @@ def word(report: Report) -> bytes:
     _title(document, report.meta.body, report.meta.title)
     for line in paragraphs(report.meta.preface):
         document.add_paragraph(line)
-    document.add_paragraph(SECTION_HEADINGS[0], "Heading 1")
+    _paragraph(document, SECTION_HEADINGS[0], "Heading 1")
     for line in paragraphs(report.overview.opening):
         document.add_paragraph(line)
     for index, sub in enumerate(report.overview.subsections or []):
-        document.add_paragraph(visible(numbered(index, sub.title)), "Heading 2")
+        _paragraph(document, visible(numbered(index, sub.title)), "Heading 2")
         for line in paragraphs(sub.text):
             document.add_paragraph(line)
     t2, t3, t4 = table2(report), table3(report), table4(report)
@@ -104,9 +108,16 @@ def word(report: Report) -> bytes:
     return out.getvalue()
 
 
+def _paragraph(document: Document, text: str, style: str) -> Paragraph:
+    """A paragraph in the style named `style`, which it names by id (see STYLE_IDS)."""
+    paragraph = document.add_paragraph(text)
+    paragraph._p.style = STYLE_IDS[style]
+    return paragraph
+
+
 def _heading(document: Document, text: str, *, after_table: bool) -> None:
     """A 一、 heading; half a line of space sets it off from a table just above it."""
-    paragraph = document.add_paragraph(text, "Heading 1")
+    paragraph = _paragraph(document, text, "Heading 1")
     if after_table:
         paragraph.paragraph_format.space_before = Pt(14)
 
@@ -178,7 +189,7 @@ def _styles(document: Document) -> None:
     title.paragraph_format.space_after = LINE
     table = styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     assert isinstance(table, ParagraphStyle)
-    table.style_id = TABLE_STYLE_ID
+    table.style_id = STYLE_IDS[TABLE_STYLE]
     table.base_style = normal
     _style(table, BODY_FONT, TABLE_SIZE, Pt(14), indent=False)
     table.paragraph_format.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
@@ -240,7 +251,7 @@ def _page_number(paragraph: Paragraph, align: WD_ALIGN_PARAGRAPH) -> None:
 
 def _title(document: Document, body: str | None, title: str) -> None:
     """The title, broken after the body's name so neither line splits a word."""
-    paragraph = document.add_paragraph(style="Title")
+    paragraph = _paragraph(document, "", "Title")
     if body and title.startswith(body) and len(title) > len(body):
         paragraph.add_run(visible(body)).add_break()
         paragraph.add_run(visible(title[len(body) :]))
@@ -254,82 +265,85 @@ def _table(document: Document, blocks: Sequence[Table], widths: Sequence[Length]
     Each block stays on one page if `whole`, else only its header rows stay with the first body
     row; the header rows of a table that runs onto the next page are repeated there.
     """
-    height = sum(len(block.rows) for block in blocks)
     columns = max(block.width for block in blocks)
     if len(widths) != columns:  # a layout without tuned widths (2019 table 二) shares the width
         widths = [Length(TEXT_WIDTH // columns)] * columns
-    table = document.add_table(rows=height, cols=columns)
-    table.style = document.styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    _table_properties(table, sum(widths))
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = width
-    # python-docx's table.cell() and row.cells rebuild the whole cell grid on every call (a second for
-    # the three tables): the cells are reached through one grid of w:tc elements taken before any merge.
-    rows = table._tbl.tr_lst
-    grid = [row.tc_lst for row in rows]
-    for r, row in enumerate(rows):
-        properties = row.get_or_add_trPr()
-        properties.append(OxmlElement("w:cantSplit"))
-        if len(blocks) == 1 and r < blocks[0].header_rows:
-            properties.append(OxmlElement("w:tblHeader"))
-        for tc, width in zip(grid[r], widths, strict=True):
-            tc.width = width
-    top = 0
-    kept: list[int] = []
+    twips = [Length(width).twips for width in widths]
+    rows = []
     for block in blocks:
-        kept += range(top, top + (len(block.rows) - 1 if whole else block.header_rows))
-        for r, c, cell in block.cells():
-            _merge(grid, top + r, c, cell.rowspan, cell.colspan)
-            target = _Cell(grid[top + r][c], table)
-            target.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
-            paragraph = target.paragraphs[0]
-            paragraph._p.style = TABLE_STYLE_ID  # by id: looking the style up by name costs as much as a cell
-            paragraph.add_run(visible(cell.text))
-            label = not cell.figure and r >= block.header_rows and cell.rowspan == 1
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT if label else WD_ALIGN_PARAGRAPH.CENTER
-        top += len(block.rows)
-    for r in kept:
-        for tc in rows[r].tc_lst:
-            for p in tc.p_lst:
-                p.get_or_add_pPr().keepNext_val = True
+        keep = len(block.rows) - 1 if whole else block.header_rows
+        for r in range(len(block.rows)):
+            repeat = len(blocks) == 1 and r < block.header_rows
+            rows.append(_row(block, r, twips, keep=r < keep, repeat=repeat))
+    # Written as XML and parsed once: made through python-docx a cell, a merge and a property at a time,
+    # the three tables took longer than everything else in the export. The elements are the same.
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in twips)
+    xml = f"<w:tbl {nsdecls('w')}>{_table_properties(sum(widths))}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+    document.element.body.insert_element_before(parse_xml(xml), "w:sectPr")
 
 
-def _merge(grid: list[list[CT_Tc]], top: int, left: int, height: int, width: int) -> None:
-    """Merge the still empty cells of a rectangle into its top-left cell, as python-docx's merge() does.
+def _table_properties(width: int) -> str:
+    """Centred, in the Table Grid style, fixed total width and narrow cell padding (table 三 keeps its widths)."""
+    padding = "".join(f'<w:{side} w:w="{Length(CELL_PADDING).twips}" w:type="dxa"/>' for side in ("left", "right"))
+    return (
+        f'<w:tblPr><w:tblStyle w:val="{STYLE_IDS["Table Grid"]}"/>'
+        f'<w:tblW w:type="dxa" w:w="{Length(width).twips}"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
+        f"<w:tblCellMar>{padding}</w:tblCellMar>"
+        '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1"'
+        ' w:val="04A0"/></w:tblPr>'
+    )
 
-    Each row's first cell swallows the cells to its right (gridSpan, their widths added); the rows below
-    the first continue it (vMerge). `grid` holds every row's cells as they were before any merge.
+
+def _row(block: Table, r: int, twips: Sequence[int], *, keep: bool, repeat: bool) -> str:
+    """Row `r` of a block as a w:tr that never splits across pages, kept with the next row if `keep`.
+
+    A cell spanning columns is one w:tc (gridSpan); a cell spanning rows has a w:tc in each of its rows,
+    marked vMerge, the first with the cell's text. Slots right of a narrower block stay empty.
     """
-    for r in range(top, top + height):
-        tc = grid[r][left]
-        for other in grid[r][left + 1 : left + width]:
-            tc.width = Length((tc.width or 0) + (other.width or 0))
-            tc.grid_span += 1
-            tc.getparent().remove(other)
-        if height > 1:
-            tc.vMerge = ST_Merge.RESTART if r == top else ST_Merge.CONTINUE
+    keep_next = "<w:keepNext/>" if keep else ""
+    empty = f"<w:p><w:pPr>{keep_next}</w:pPr></w:p>" if keep else "<w:p/>"
+    owners = block.owners()[r]
+    cells = []
+    for c, width in enumerate(twips):
+        owner = owners[c] if c < block.width else None
+        if owner is None:
+            cells.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr>{empty}</w:tc>')
+            continue
+        cell, top, left = owner
+        if left != c:
+            continue
+        properties = f'<w:tcW w:type="dxa" w:w="{sum(twips[c : c + cell.colspan])}"/>'
+        if cell.colspan > 1:
+            properties += f'<w:gridSpan w:val="{cell.colspan}"/>'
+        if top < r:
+            cells.append(f"<w:tc><w:tcPr>{properties}<w:vMerge/></w:tcPr>{empty}</w:tc>")
+            continue
+        if cell.rowspan > 1:
+            properties += '<w:vMerge w:val="restart"/>'
+        label = not cell.figure and r >= block.header_rows and cell.rowspan == 1
+        paragraph = (
+            f'<w:pPr><w:pStyle w:val="{STYLE_IDS[TABLE_STYLE]}"/>{keep_next}'
+            f'<w:jc w:val="{"left" if label else "center"}"/></w:pPr>{_run(visible(cell.text))}'
+        )
+        cells.append(f'<w:tc><w:tcPr>{properties}<w:vAlign w:val="center"/></w:tcPr><w:p>{paragraph}</w:p></w:tc>')
+    header = "<w:tblHeader/>" if repeat else ""
+    return f"<w:tr><w:trPr><w:cantSplit/>{header}</w:trPr>{''.join(cells)}</w:tr>"
 
 
-def _table_properties(table: WordTable, width: int) -> None:
-    """Fixed total width and narrow cell padding, so table 三's columns keep their widths."""
-    properties = table._tbl.tblPr
-    total = properties.find(qn("w:tblW"))
-    if total is None:
-        total = OxmlElement("w:tblW")
-        properties.insert(1, total)
-    total.set(qn("w:w"), str(Length(width).twips))
-    total.set(qn("w:type"), "dxa")
-    margins = OxmlElement("w:tblCellMar")
-    for side in ("left", "right"):
-        margin = OxmlElement(f"w:{side}")
-        margin.set(qn("w:w"), str(Length(CELL_PADDING).twips))
-        margin.set(qn("w:type"), "dxa")
-        margins.append(margin)
-    # The schema orders tblPr's children: tblCellMar comes just before tblLook.
-    look = properties.find(qn("w:tblLook"))
-    if look is None:
-        properties.append(margins)
-    else:
-        look.addprevious(margins)
+def _run(text: str) -> str:
+    """A w:r holding `text` as python-docx's Run.text writes it: a tab as w:tab, a line end as w:br."""
+    content = []
+    for piece in re.split(r"([\t\r\n])", text):
+        if piece == "\t":
+            content.append("<w:tab/>")
+        elif piece in ("\r", "\n"):
+            content.append("<w:br/>")
+        elif piece:
+            space = ' xml:space="preserve"' if piece.strip() != piece else ""
+            content.append(f"<w:t{space}>{_escape(piece)}</w:t>")
+    return f"<w:r>{''.join(content)}</w:r>" if content else "<w:r/>"
+
+
+def _escape(text: str) -> str:
+    """Text as XML character data (xml.sax.saxutils.escape would load urllib and http for this)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
