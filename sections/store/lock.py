@@ -1,75 +1,76 @@
-"""Provides `DraftLock`: one session per draft, with a lock file that a dead session cannot leave behind."""
+"""Provides `DraftLock`: one session per draft, held by the operating system so a dead session leaves none."""
 
 from __future__ import annotations
 
 import json
 import os
 import socket
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sections.model.errors import DraftError
 
-FOREIGN_HOST_STALE = timedelta(hours=12)
-"""A lock taken on another machine (a shared folder) is considered abandoned after this long."""
+if TYPE_CHECKING:
+    from filelock import BaseFileLock
+
+_HELD: dict[Path, BaseFileLock] = {}
+"""The locks this process holds, by lock file: a draft opened again in the same process is its own already."""
 
 
 class DraftLock:
-    """`<draft>.lock` holding the owner's host, pid and start time; re-entrant within one process."""
+    """`.<draft>.lock`, locked by the operating system (filelock) for as long as the session's process lives.
+
+    The system lets go when the process ends, however it ends (window closed, crash, power cut), so no lock
+    is ever stale and no process is probed: on Windows `os.kill(pid, 0)` would have ended the other window.
+    Who holds the lock (machine, process, since when) is written beside it in `.<draft>.owner`, to be named
+    in the message a second session gets.
+    """
 
     def __init__(self, draft: Path) -> None:
-        self.path = draft.with_name(draft.name + ".lock")
+        self.path = draft.with_name(f".{draft.name}.lock")
+        self.owner = draft.with_name(f".{draft.name}.owner")
+        self._draft = draft
+        self._key = Path(os.path.abspath(self.path))
 
     def acquire(self) -> None:
-        """Take the lock, or raise `DraftError` saying who holds it; a stale lock is taken over."""
-        owner = self._owner()
-        if owner is not None and not self._stale(owner) and not self._mine(owner):
-            started = owner.get("started", "?")
-            raise DraftError(
-                f"{self.path.with_suffix('')}：草稿正在另一个窗口中编辑（{owner.get('host')} 上的进程 "
-                f"{owner.get('pid')}，{started} 开始）。请先在那个窗口退出；如确认它已关闭，"
-                f"删除 {self.path.name} 后再打开。"
-            )
-        me = {"host": socket.gethostname(), "pid": os.getpid(), "started": datetime.now().isoformat(timespec="seconds")}
+        """Take the lock, or raise `DraftError` saying who holds it."""
+        if self._key in _HELD:
+            return
+        from filelock import FileLock, Timeout  # late on purpose: check and export never lock a draft
+
+        lock = FileLock(self.path, timeout=0)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.path.write_text(json.dumps(me), encoding="utf-8")
+            lock.acquire()
+        except Timeout:
+            raise DraftError(self._held_elsewhere()) from None
         except OSError as err:
             raise DraftError(f"{self.path}：无法建立草稿锁（{err.strerror}）。") from err
+        _HELD[self._key] = lock
+        me = {"host": socket.gethostname(), "pid": os.getpid(), "started": datetime.now().isoformat(timespec="seconds")}
+        try:
+            self.owner.write_text(json.dumps(me, ensure_ascii=False), encoding="utf-8")
+        except OSError as err:
+            self.release()
+            raise DraftError(f"{self.owner}：无法建立草稿锁（{err.strerror}）。") from err
 
     def release(self) -> None:
         """Give the lock up if this process holds it."""
-        owner = self._owner()
-        if owner is not None and self._mine(owner):
-            self.path.unlink(missing_ok=True)
+        lock = _HELD.pop(self._key, None)
+        if lock is not None:
+            self.owner.unlink(missing_ok=True)
+            lock.release()
 
-    def _owner(self) -> dict[str, object] | None:
+    def _held_elsewhere(self) -> str:
+        """The refusal, naming the holder as it wrote itself down (a holder only just starting has not yet)."""
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return None
+            owner = json.loads(self.owner.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            return {}
-        return data if isinstance(data, dict) else {}
-
-    @staticmethod
-    def _mine(owner: dict[str, object]) -> bool:
-        return owner.get("host") == socket.gethostname() and owner.get("pid") == os.getpid()
-
-    @staticmethod
-    def _stale(owner: dict[str, object]) -> bool:
-        pid = owner.get("pid")
-        if not isinstance(pid, int) or owner.get("host") != socket.gethostname():
-            started = owner.get("started")
-            try:
-                age = datetime.now() - datetime.fromisoformat(str(started))
-            except ValueError:
-                return True
-            return age > FOREIGN_HOST_STALE
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return True
-        except PermissionError:
-            return False
-        return False
+            owner = None
+        who = ""
+        if isinstance(owner, dict):
+            host = owner.get("host")
+            where = "本机" if host == socket.gethostname() else f"另一台电脑 {host} "
+            who = f"（{where}上的进程 {owner.get('pid')}，{owner.get('started', '?')} 开始）"
+        return f"{self._draft}：草稿正在另一个窗口中编辑{who}。请先在那个窗口退出，再打开它。"
