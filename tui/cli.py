@@ -30,6 +30,7 @@ from sections.output.layout import LAYOUTS
 from sections.rules.registry import cross_year
 from sections.store.drafts import load_draft
 from sections.store.workspace import import_report, load, restore_backup
+from tui import streams
 from tui.args import Parser
 from tui.summary import Checked, Progress, summary
 
@@ -106,6 +107,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return the exit status (0 fine, 1 error findings, 2 unusable input)."""
+    for stream in (sys.stdout, sys.stderr):
+        streams.survive(stream)  # a GBK or ASCII console or redirect gets look-alikes, never a crash
     args = _parser().parse_args(argv)
     try:
         if args.command == "export":
@@ -174,7 +177,8 @@ def _check(files: list[Path], *, as_json: bool, previous: Path | None = None) ->
             status = max(status, 1)
         if as_json:
             line = {"file": str(path), "report": figures(report), "findings": [f.to_json() for f in findings]}
-            print(json.dumps(line, ensure_ascii=False), flush=True)
+            text = json.dumps(line, ensure_ascii=False)
+            print(text if streams.encodes(sys.stdout, text) else json.dumps(line), flush=True)
         else:
             print(describe(path, report, findings), flush=True)
     progress.clear()

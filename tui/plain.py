@@ -4,6 +4,8 @@ Used when standard input is not a terminal (`nianbao new --draft OUT < answers.t
 `--ui plain`. Output has no colour and no escape sequences; each line starts with who speaks:
 「助手：」 the assistant, 「你：」 the answer read (echoed when reading a file), 「⚠ 错误/提醒」
 and 「※ 提示」 findings, 「✓ 」 a finding cleared, 「✗ 未采用：」 a refused answer, 「帮助：」 help.
+Where stdout cannot encode a symbol (a GBK or ASCII redirect on Windows) it gets a look-alike
+(「! 错误」, 「√ 」, 「× 未采用：」; see `tui.streams`).
 
 Answers:
 - one answer per line; an empty line takes the default or the drafted paragraph (and keeps the
