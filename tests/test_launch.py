@@ -32,6 +32,22 @@ def test_front_end_is_chosen_from_the_terminal(
     assert launch.choose_ui(None) == expected
 
 
+@pytest.mark.parametrize(("version", "term", "expected"), [(10, None, "app"), (6, None, "line"), (10, "dumb", "line")])
+def test_windows_without_term_gets_the_app(
+    monkeypatch: pytest.MonkeyPatch, version: int, term: str | None, expected: str
+) -> None:
+    """On Windows 10 and 11, which set no TERM, conhost or Windows Terminal gets the app; Windows 7/8 the line mode."""
+    monkeypatch.delenv("NIANBAO_UI", raising=False)
+    monkeypatch.delenv("TERM", raising=False)
+    if term is not None:
+        monkeypatch.setenv("TERM", term)
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(sys, "getwindowsversion", lambda: type("V", (), {"major": version})(), raising=False)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert launch.choose_ui(None) == expected
+
+
 def test_line_mode_when_the_app_cannot_start(
     monkeypatch: pytest.MonkeyPatch, drafts_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -17,9 +17,18 @@ def choose_ui(requested: str | None) -> str:
         return os.environ["NIANBAO_UI"]
     if not sys.stdin.isatty() or not sys.stdout.isatty():
         return "plain"
-    if os.environ.get("TERM", "") in ("dumb", ""):
-        return "line"
-    return "app"
+    return "app" if _full_screen_terminal() else "line"
+
+
+def _full_screen_terminal() -> bool:
+    """Whether the terminal can show the app: a named TERM other than dumb, or Windows 10 and later.
+
+    Windows sets no TERM; from Windows 10 its console (conhost) and Windows Terminal take the escape sequences
+    Textual writes, while older consoles get the line mode, which prompt_toolkit draws with console calls.
+    """
+    if sys.platform == "win32":
+        return os.environ.get("TERM") != "dumb" and sys.getwindowsversion().major >= 10
+    return os.environ.get("TERM", "") not in ("dumb", "")
 
 
 def interview(draft_path: Path | None, ui: str | None, *, new: bool = False, previous: Path | None = None) -> int:
