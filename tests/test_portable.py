@@ -14,7 +14,7 @@ from pathlib import Path
 import filelock  # imported before the platform is faked: the real lock of this system does the locking
 import pytest
 
-from sections.model.errors import DraftError
+from sections.model.errors import DraftError, ExportError
 from sections.model.report import Report
 from sections.output.export import export
 from sections.store.drafts import Draft, load_draft, save_draft
@@ -136,3 +136,20 @@ def test_chinese_folders_and_file_names_work_throughout(tmp_path: Path, county: 
     export(county, folder / "年度报告（公开版）.docx")
     export(county, folder / "年度报告.txt", encoding="gb18030")
     assert (folder / "年度报告.txt").read_bytes().decode("gb18030").startswith(county.meta.title)
+
+
+def test_export_over_a_file_open_in_word_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, county: Report
+) -> None:
+    """On Windows a .docx open in Word cannot be replaced: the message says to close it; nothing is left behind."""
+    out = tmp_path / "年度报告.docx"
+    out.write_bytes(b"open in Word")
+
+    def refuse(*args: object) -> None:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(ExportError) as err:
+        export(county, out, force=True)
+    assert "正在 Word 或 WPS 中打开，请先关闭再导出" in err.value.message
+    assert out.read_bytes() == b"open in Word" and [p.name for p in tmp_path.iterdir()] == ["年度报告.docx"]

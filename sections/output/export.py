@@ -108,6 +108,10 @@ def export(
     data = export_bytes(report, fmt, layout, encoding=encoding, newline=newline)
     try:
         write_atomic(path, data)
+    except PermissionError as err:
+        raise ExportError(
+            f"{path}：无法写入（{err.strerror}）。如果它正在 Word 或 WPS 中打开，请先关闭再导出，或换一个文件名。"
+        ) from err
     except OSError as err:
         raise ExportError(f"{path}：无法写入（{err.strerror}）。") from err
 

@@ -31,7 +31,7 @@ class DraftLock:
         self.path = draft.with_name(f".{draft.name}.lock")
         self.owner = draft.with_name(f".{draft.name}.owner")
         self._draft = draft
-        self._key = Path(os.path.abspath(self.path))
+        self._key = Path(os.path.normcase(os.path.abspath(self.path)))  # D.json is d.json on Windows
 
     def acquire(self) -> None:
         """Take the lock, or raise `DraftError` saying who holds it."""
