@@ -16,7 +16,7 @@ from sections.model.findings import Finding, Severity
 from sections.model.report import Report
 from sections.output.export import export_bytes, figures
 from sections.output.rendering import render
-from sections.reading.cells import readings
+from sections.reading.cells import read_cells
 from sections.reading.files import file_text
 from sections.reading.reader import Reading, read_text
 from sections.reading.structure import check_imported, check_superseded_format
@@ -57,38 +57,47 @@ def edited(text: str, old: str, new: str) -> str:
 @pytest.mark.parametrize(
     ("tokens", "width", "groups", "together", "wanted"),
     [
-        (["230", "000023"], 7, (7,), True, [(23, 0, 0, 0, 0, 0, 23)]),
-        (["0200002"], 7, (7,), True, [(0, 2, 0, 0, 0, 0, 2)]),
-        (["10203120001200000"], 15, (5, 5, 5), True, [(1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0)]),
-        (["0"] * 6, 7, (7,), False, [(0,) * 7]),
-        (["0"] * 16, 15, (5, 5, 5), False, [(0,) * 15]),
-        (
-            ["3", "0", "0", "0", "0", "4"],
-            7,
-            (7,),
-            False,
-            [
-                (1, 3, 0, 0, 0, 0, 4),
-                (3, 1, 0, 0, 0, 0, 4),
-                (3, 0, 1, 0, 0, 0, 4),
-                (3, 0, 0, 1, 0, 0, 4),
-                (3, 0, 0, 0, 1, 0, 4),
-                (3, 0, 0, 0, 0, 1, 4),
-                (3, 0, 0, 0, 0, 4, 7),
-            ],
-        ),
+        (["230", "000023"], 7, (7,), True, [23, 0, 0, 0, 0, 0, 23]),
+        (["0200002"], 7, (7,), True, [0, 2, 0, 0, 0, 0, 2]),
+        (["10203120001200000"], 15, (5, 5, 5), True, [1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0]),
+        (["000"], 3, (), True, [0, 0, 0]),
+        (["666"], 3, (), True, [6, 6, 6]),
+        (["00", "00000"], 7, (7,), True, [0] * 7),
+        (["0"] * 6, 7, (7,), False, [0] * 7),
+        (["0"] * 16, 15, (5, 5, 5), False, [0] * 15),
+        (["3", "0", "0", "0", "0", "4"], 7, (7,), False, [None, None, None, None, None, None, None]),
+        (["5", "0", "0", "0", "3", "1"], 7, (7,), False, [None, None, None, None, None, None, None]),
+    ],
+    ids=[
+        "sums",
+        "zeros-and-sum",
+        "table-four",
+        "one-split",
+        "one-split-666",
+        "stray-space",
+        "lost-zero",
+        "extra-zero",
+        "lost-cell",
+        "lost-cell-sum-wrong",
     ],
 )
-def test_cells_recovered_only_where_the_sums_decide(
-    tokens: list[str], width: int, groups: tuple[int, ...], together: bool, wanted: list[tuple[int, ...]]
+def test_cells_placed_only_where_the_text_or_the_sums_decide(
+    tokens: list[str], width: int, groups: tuple[int, ...], together: bool, wanted: list[int | None]
 ) -> None:
-    """Run-together digits and lost cells are read every way the row's sums allow, and no other way."""
-    assert sorted(readings(tokens, width, groups, run_together=together)) == sorted(wanted)
+    """Run-together digits and lost cells are placed only where the text or the row's sums leave one reading."""
+    assert read_cells(tokens, width, groups, run_together=together).cells == wanted
 
 
 def test_run_together_digits_without_sums_stay_open() -> None:
-    """「693665」 for three cells of table 二 has ten readings: none is chosen."""
-    assert len(readings(["693665"], 3, (), run_together=True)) == 10
+    """「693665」 for three cells of table 二 has ten readings: none is chosen, all are kept."""
+    read = read_cells(["693665"], 3, (), run_together=True)
+    assert read.cells == [None, None, None] and len(read.options) == 10
+
+
+def test_a_sign_starts_a_cell() -> None:
+    """「231+4235」 in a 2019 table 二 row: 231 is a cell of its own, whatever the rest."""
+    read = read_cells(["231", "+4235"], 3, (), run_together=True, signed=1)
+    assert read.cells == [231, None, None] and {o[1:] for o in read.options} == {(4, 235), (42, 35), (423, 5)}
 
 
 @pytest.mark.parametrize("sample", [COUNTY, BAIBI], ids=["county", "baibi"])

@@ -1,14 +1,18 @@
-"""Provides the recovery of a table row's cells from printed tokens: digits run together, cells missing or extra.
+"""Provides the reading of a table row's cells from its printed tokens, placing only what the text proves.
 
-A row is read as printed when it has as many tokens as cells. Otherwise every reading that respects the
-table's own sums (six applicants = 总计; 维持 + 纠正 + 其他 + 尚未审结 = 总计) is listed; the caller keeps
-the cells all readings agree on and reports the rest, rather than guess.
+A row is read as printed when its cells keep their places (tabs, 「|」) or it has as many tokens as cells.
+Digits run together are cut every way the text allows (a sign starts a cell, a decimal amount is one cell,
+a cell never starts with 0 unless it is 0): one way is proof; among several, only those that keep the
+table's own sums (six applicants = 总计; 维持 + 纠正 + 其他 + 尚未审结 = 总计) count. Cells lost or added by
+the layout are tried in every place. A cell is placed only when every remaining reading agrees on it;
+the rest stay open, with the readings kept, so that a finding every reading gives can still be reported.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from itertools import combinations
 
 from sections.model.findings import Figure
@@ -18,69 +22,163 @@ Groups = tuple[int, ...]
 """Sizes of the consecutive groups whose last cell is the sum of the others; () when no sum binds the row."""
 
 MAX_READINGS = 48
-MAX_STEPS = 5_000
+MAX_STEPS = 20_000
 MAX_DIGITS = 15
 """Longer digit runs are no count a report prints; they stay text."""
-_INTEGER = re.compile(r"-?\d+")
+_INTEGER = re.compile(r"[-+]?\d+")
+_RUN = re.compile(r"[-+]?\d+")
+_AMOUNT = re.compile(r"(\d+)(\.\d+(?:万元|元)?|万元|元)")
+
+
+@dataclass
+class RowRead:
+    """One row as read: its cells (None where open), the readings left, and how it was read."""
+
+    cells: list[Figure]
+    options: list[Cells] = field(default_factory=list)
+    """Every reading still possible (two or more when cells stay open; none when nothing fits)."""
+    how: str = "position"
+    """「position」 (cells in their places or one token per cell), 「split」 (one way to cut the digits),
+    「sums」 (the only reading that keeps the sums), 「shifted」 (cells lost or added, the same in every place)."""
+
+    @property
+    def open(self) -> list[int]:
+        """The columns left blank because the readings disagree."""
+        return [i for i, v in enumerate(self.cells) if v is None]
 
 
 def figure(token: str) -> Figure:
     """A printed cell as a figure: a whole number, else the text as printed (「/」, 「」 for a blank)."""
-    return int(token) if _INTEGER.fullmatch(token) and len(token) <= MAX_DIGITS else token
+    if _INTEGER.fullmatch(token) and len(token.lstrip("+-")) <= MAX_DIGITS:
+        return int(token)
+    return token
 
 
-def readings(tokens: Sequence[str], width: int, groups: Groups, *, run_together: bool) -> list[Cells]:
-    """Every way to read `tokens` as `width` cells that keeps the sums in `groups` (up to a limit).
+def read_cells(
+    tokens: Sequence[str], width: int, groups: Groups, *, run_together: bool, signed: int | None = None
+) -> RowRead:
+    """The cells of a row printed as `tokens` (blank cells dropped), placing only what is proven.
 
-    `run_together`: the digits of adjacent cells may have run together, so a token can hold several cells.
+    `run_together`: the digits of adjacent cells may have run together, so a token can hold several
+    cells (a token such as 「00」 shows that it did, whatever the rest of the table looks like).
+    `signed`: the one column a signed figure can stand in (2019's 本年增/减), if the row has one.
     """
     count = len(tokens)
-    if any(len(t) > width * MAX_DIGITS for t in tokens):
-        return []
     if count == width:
-        return [tuple(figure(t) for t in tokens)]
-    found: list[Cells] = []
-    if count < width and run_together and sum(map(len, tokens)) == width and "".join(tokens).isdigit():
-        digits = tuple(int(d) for d in "".join(tokens))
-        found = [digits] if _sums_hold(digits, groups) else []
-    elif count < width and run_together:
-        found = _splits(tokens, width, groups)
-    elif count < width and groups and width - count <= 2:
-        found = list(_insertions(tokens, width, groups))
+        cells = tuple(figure(t) for t in tokens)
+        return RowRead(list(cells), [cells])
+    together = run_together or any(len(t) > 1 and t.startswith("0") and t.isdigit() for t in tokens)
+    if together and count < width:
+        kept = cuts(tokens, width, signed, groups) if groups else []
+        if len(kept) == 1:
+            return RowRead(list(kept[0]), kept, "sums")
+        if kept:
+            return RowRead(agreed(kept, width), kept, "sums")
+        splits = cuts(tokens, width, signed)
+        return RowRead(agreed(splits, width), splits, "split" if len(splits) == 1 else "sums")
+    if count < width and width - count <= 2:
+        options = placements(tokens, width, groups)
     elif count > width and width and count - width <= 2:
-        found = [cells for cells in _removals(tokens, width) if _sums_hold(cells, groups)]
-    return list(dict.fromkeys(found))[: MAX_READINGS + 1]
+        options = list(dict.fromkeys(removals(tokens, width)))
+    else:
+        return RowRead([None] * width)
+    return RowRead(agreed(options, width), options, "shifted")
 
 
-def agreed(options: Sequence[Cells], width: int) -> tuple[list[Figure], list[int]]:
-    """The cells all readings agree on (None elsewhere) and the positions that stay open."""
+def agreed(options: Sequence[Cells], width: int) -> list[Figure]:
+    """The cells every reading agrees on, None elsewhere (all None when there is no reading)."""
     if not options:
-        return [None] * width, list(range(width))
-    if len(options) > MAX_READINGS:
-        return [None] * width, list(range(width))
-    if len(options) == 1:
-        return list(options[0]), []
-    cells: list[Figure] = []
-    open_cells = []
-    for column in range(width):
-        values = {o[column] for o in options}
-        if len(values) == 1:
-            cells.append(options[0][column])
-        else:
-            cells.append(None)
-            open_cells.append(column)
-    return cells, open_cells
+        return [None] * width
+    first = options[0]
+    return [first[c] if all(o[c] == first[c] for o in options) else None for c in range(width)]
 
 
-def _sums_hold(cells: Cells, groups: Groups) -> bool:
+def sums_hold(cells: Cells, groups: Groups) -> bool:
+    """Whether each group's last cell is the sum of its others (groups with a non-number are not judged)."""
     start = 0
     for size in groups:
         group = cells[start : start + size]
-        if all(isinstance(v, int) for v in group):
-            if sum(group[:-1]) != group[-1]:  # type: ignore[arg-type]
-                return False
+        if all(isinstance(v, int) for v in group) and sum(group[:-1]) != group[-1]:  # type: ignore[arg-type]
+            return False
         start += size
     return True
+
+
+def cuts(tokens: Sequence[str], width: int, signed: int | None = None, groups: Groups = ()) -> list[Cells]:
+    """Every way to cut the tokens' digits into `width` cells (bounded; [] when there are too many).
+
+    A token is a digit run, perhaps signed (a sign starts a cell; in the column `signed` only, when the
+    row has such a column), or one cell as printed (an amount with decimals, a mark). Within a run a cell
+    never starts with 0 unless it is 0. With `groups`, only the cuts that keep the sums (each group's
+    last cell the sum of the others), which prunes the search.
+    """
+    totals = _sum_positions(groups)
+    parts: list[tuple[str, str, str]] = []
+    """(sign, digits, unit): a run of digits; an amount (its unit the decimals, 「.52元」) ends in its last cell."""
+    for token in tokens:
+        amount = _AMOUNT.fullmatch(token)
+        if _RUN.fullmatch(token):
+            sign = token[0] if token[0] in "+-" else ""
+            parts.append((sign, token[len(sign) :], ""))
+        elif amount:
+            parts.append(("", amount.group(1), amount.group(2)))
+        else:
+            parts.append(("=", token, ""))
+    room = [0] * (len(parts) + 1)
+    for index in range(len(parts) - 1, -1, -1):
+        room[index] = room[index + 1] + (len(parts[index][1]) if parts[index][0] != "=" else 1)
+    found: list[Cells] = []
+    out: list[Figure] = []
+    steps = [MAX_STEPS]
+
+    def fill(index: int, offset: int) -> None:
+        steps[0] -= 1
+        if steps[0] < 0 or len(found) > MAX_READINGS:
+            return
+        if index == len(parts):
+            if len(out) == width:
+                found.append(tuple(out))
+            return
+        left = width - len(out)
+        sign, digits, unit = parts[index]
+        if sign == "=":
+            if left >= len(parts) - index:
+                out.append(figure(digits))
+                fill(index + 1, 0)
+                out.pop()
+            return
+        rest = digits[offset:]
+        if left < len(parts) - index or left > len(rest) + room[index + 1]:
+            return
+        lead = sign if offset == 0 else ""
+        if lead and signed is not None and len(out) != signed:
+            return
+        lengths: Sequence[int] = [1] if rest[0] == "0" else range(1, min(len(rest), MAX_DIGITS) + 1)
+        position = len(out)
+        if position in totals and not unit:
+            group = out[totals[position] :]
+            if not all(isinstance(v, int) for v in group):
+                return
+            wanted = str(sum(group))  # type: ignore[arg-type]
+            lengths = [len(wanted)] if rest.startswith(wanted) and (lead or "") != "-" else []
+        if unit:
+            lengths = [n for n in lengths if n < len(rest)] or []
+            if rest[0] != "0" or len(rest) == 1:
+                out.append(rest + unit)  # the amount: the rest of the digits with its decimals
+                fill(index + 1, 0)
+                out.pop()
+        for length in lengths:
+            out.append(int(lead + rest[:length]))
+            if length == len(rest):
+                fill(index + 1, 0)
+            else:
+                fill(index, offset + length)
+            out.pop()
+
+    fill(0, 0)
+    if steps[0] < 0 or len(found) > MAX_READINGS:
+        return []
+    return list(dict.fromkeys(found))
 
 
 def _sum_positions(groups: Groups) -> dict[int, int]:
@@ -92,88 +190,41 @@ def _sum_positions(groups: Groups) -> dict[int, int]:
     return positions
 
 
-def _splits(tokens: Sequence[str], width: int, groups: Groups) -> list[Cells]:
-    """Readings that cut digit tokens into several cells (no cell has a leading zero)."""
-    totals = _sum_positions(groups)
-    room = [0] * (len(tokens) + 1)
-    for index in range(len(tokens) - 1, -1, -1):
-        digits = tokens[index].lstrip("-")
-        room[index] = room[index + 1] + (len(digits) if digits.isdigit() else 1)
-    found: list[Cells] = []
-    out: list[Figure] = []
-    budget = [MAX_STEPS]
+def placements(tokens: Sequence[str], width: int, groups: Groups) -> list[Cells]:
+    """The readings with one or two cells lost, in every place; a lost cell is its group's sum where it can be.
 
-    def fill(index: int, offset: int) -> None:
-        budget[0] -= 1
-        if budget[0] < 0 or len(found) > MAX_READINGS:
-            return
-        if index == len(tokens) or len(out) == width:
-            if index == len(tokens) and len(out) == width and _sums_hold(tuple(out), groups):
-                found.append(tuple(out))
-            return
-        token = tokens[index]
-        sign = "-" if offset == 0 and token.startswith("-") else ""
-        rest = token[offset + len(sign) :]
-        if not rest.isdigit():
-            if offset == 0:
-                out.append(figure(token))
-                fill(index + 1, 0)
-                out.pop()
-            return
-        cells_left = width - len(out)
-        if cells_left < len(tokens) - index or cells_left > len(rest) + room[index + 1]:
-            return
-        position = len(out)
-        if position in totals and not sign:
-            group = out[totals[position] :]
-            if not all(isinstance(v, int) for v in group):
-                return
-            wanted = str(sum(group))  # type: ignore[arg-type]
-            lengths: Sequence[int] = [len(wanted)] if rest.startswith(wanted) else []
-        elif rest[0] == "0":
-            lengths = [1]
-        else:
-            lengths = range(1, min(len(rest), MAX_DIGITS) + 1)
-        for length in lengths:
-            out.append(int(sign + rest[:length]))
-            fill(index + (length == len(rest)), 0 if length == len(rest) else offset + length + len(sign))
-            out.pop()
-
-    fill(0, 0)
-    return found
-
-
-def _insertions(tokens: Sequence[str], width: int, groups: Groups) -> Iterator[Cells]:
-    """Readings with one or two cells lost, each filled from its group's sum where that fixes it."""
+    The readings are not filtered by the sums: the report may not add up, and a reading kept only because
+    it adds up could put a figure in the wrong cell.
+    """
     missing = width - len(tokens)
+    found: list[Cells] = []
     for places in combinations(range(width), missing):
         cells: list[Figure] = []
         source = iter(tokens)
         for position in range(width):
             cells.append(None if position in places else figure(next(source)))
-        if _fill_from_sums(cells, groups):
-            yield tuple(cells)
+        _fill_from_sums(cells, groups)
+        found.append(tuple(cells))
+    return list(dict.fromkeys(found))
 
 
-def _fill_from_sums(cells: list[Figure], groups: Groups) -> bool:
+def _fill_from_sums(cells: list[Figure], groups: Groups) -> None:
     start = 0
     for size in groups:
         group = cells[start : start + size]
         holes = [i for i, v in enumerate(group) if v is None]
-        if len(holes) > 1 or any(isinstance(v, str) for v in group):
-            return False
-        if holes:
+        if len(holes) == 1 and all(isinstance(v, int) for i, v in enumerate(group) if i != holes[0]):
             known = [v for v in group if isinstance(v, int)]
             hole = holes[0]
-            value = sum(known) if hole == size - 1 else group[-1] - (sum(known) - group[-1])  # type: ignore[operator]
-            if value < 0:
-                return False
+            total = group[-1]
+            value = sum(known) if hole == size - 1 else total - (sum(known) - total)  # type: ignore[operator]
             cells[start + hole] = value
         start += size
-    return None not in cells
 
 
-def _removals(tokens: Sequence[str], width: int) -> Iterator[Cells]:
-    """Readings that drop one or two stray tokens."""
-    for dropped in combinations(range(len(tokens)), len(tokens) - width):
-        yield tuple(figure(t) for i, t in enumerate(tokens) if i not in dropped)
+def removals(tokens: Sequence[str], width: int) -> list[Cells]:
+    """The readings that drop one or two stray tokens, in every place."""
+    return [
+        tuple(figure(t) for i, t in enumerate(tokens) if i not in dropped)
+        for dropped in combinations(range(len(tokens)), len(tokens) - width)
+    ]

@@ -250,9 +250,16 @@ def _table_rows(table: object) -> list[str]:
         for cell in row.iterchildren():
             if not cell.tag.endswith("}tc"):
                 continue
-            merged = any(e.tag.endswith("}vMerge") and e.get(e.tag[:-6] + "val") != "restart" for e in cell.iter())
+            merged, span = False, 1
+            for e in cell.iter():
+                if e.tag.endswith("}vMerge"):
+                    merged = e.get(e.tag[:-6] + "val") != "restart"
+                elif e.tag.endswith("}gridSpan"):
+                    value = e.get(e.tag[:-8] + "val") or "1"
+                    span = int(value) if value.isdigit() and 0 < int(value) < 64 else 1
             text = " ".join(_paragraph(p) for p in cell.iter() if p.tag.endswith("}p"))
-            cells.append("" if merged else text.strip())
+            # A cell merged across columns keeps the columns after it, so every row lines up with the header.
+            cells += ["" if merged else text.strip()] + [""] * (span - 1)
         rows.append("\t".join(cells))
     return rows
 

@@ -1,7 +1,9 @@
 """Provides the rows of figures in a table's text, each with the label text printed before it.
 
-Cells may be separated by tabs (Word/WPS paste), 「 | 」 (Markdown, web pages), spaces (PDF text) or
-nothing at all (text whose table lost its separators); a row's label may be broken over several lines.
+Cells may be separated by tabs (Word/WPS paste), 「 | 」 (Markdown, web pages), one cell per line with
+「|」 closing each row (a web table copied), spaces (PDF text) or nothing at all (text whose table lost its
+separators); a row's label may be broken over several lines. Where the text separates cells explicitly,
+every cell keeps its place, blank ones included, so a blank cell stays blank in its own column.
 """
 
 from __future__ import annotations
@@ -12,25 +14,27 @@ from dataclasses import dataclass, field
 
 MARKERS = frozenset({"/", "／", "—", "——", "-", "－", "--", "无", "空", "\\", "×", "…", "——/"})
 """Non-numbers printed in figure cells; kept as printed so C1 reports them."""
-_NOTED_NUMBER = re.compile(r"(?:-?\d{1,3}(?:,\d{3})+|-?\d+(?:\.\d+)?(?:万元|元)?)(?:\x01\d+\x01)?")
+_NOTED_NUMBER = re.compile(r"(?:[-+]?\d{1,3}(?:,\d{3})+|[-+]?\d+(?:\.\d+)?(?:万元|元)?)(?:\x01\d+\x01)?")
 _TOKEN = re.compile(
-    r"(?P<num>-?\d{1,3}(?:,\d{3})+(?![\d,])|-?\d+(?:\.\d+)?(?:万元|元)?)"
-    r"|(?P<space>[ \t]+)|(?P<text>[^\s\d-]+|-+)"
+    r"(?P<num>[-+]?\d{1,3}(?:,\d{3})+(?![\d,])|[-+]?\d+(?:\.\d+)?(?:万元|元)?)"
+    r"|(?P<space>[ \t]+)|(?P<text>[^\s\d+-]+|[-+]+)"
 )
 _ANNOTATED = re.compile(r"(?<![\d.])(-?\d+)[ \t\n]*([（(][^（）()\n]{0,24}(?:件|其中|含|包括)[^（）()\n]{0,24}[）)])")
 _ARTICLE = re.compile(r"第\s*(\d{1,2})\s*条\s*第?\s*[（(]\s*(\d{1,2})\s*[)）]\s*项")
 _LABEL_MARK = re.compile(r"[.、．][^\d\s]")
 _SPACE = re.compile(r"\s+")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")
-_WIDE = str.maketrans("０１２３４５６７８９．－", "0123456789.-")
+_WIDE = str.maketrans("０１２３４５６７８９．－＋｜", "0123456789.-+|")
 _CN_DIGITS = "零一二三四五六七八九"
+_ROW_END = re.compile(r"^[ \t]*\|[ \t]*$", re.MULTILINE)
 
 
 @dataclass
 class Row:
-    """A run of figure tokens and what was printed before it."""
+    """A run of figure cells and what was printed before it."""
 
     tokens: list[str]
+    """The figure cells in order; in a delimited row a blank cell is 「」 in its place."""
     label: str
     """All text since the previous row, white space removed (a label broken over lines is whole here)."""
     line_label: str
@@ -39,69 +43,174 @@ class Row:
     """Whether the cells were explicitly separated (tabs or 「|」), so a blank cell shows as empty."""
     notes: dict[int, str] = field(default_factory=dict)
     """Token index → annotation printed with that figure (「（其中修订16件）」)."""
+    cells: tuple[str, ...] = ()
+    """A delimited row: every cell of its line as printed, label cells included (for the header's columns)."""
+    start: int = 0
+    """A delimited row: where its first figure cell stands in `cells`."""
+    stacked: bool = False
+    """The row began with a line holding one figure after its label: lines of one figure continue it."""
+
+    @property
+    def figures(self) -> list[str]:
+        """The printed figures without the blank cells."""
+        return [t for t in self.tokens if t]
+
+    @property
+    def before(self) -> str:
+        """The text of the lines since the previous row (a label whose figures are on its last line)."""
+        return self.label[: len(self.label) - len(self.line_label)]
+
+    @property
+    def own_line(self) -> bool:
+        """Whether the row's line carries label text (a line of figures alone has none)."""
+        return bool(self.line_label)
+
+
+def normalise(text: str) -> str:
+    """Width-folded digits, article numbers in Chinese, and one-cell-per-line rows closed by 「|」 as tab rows."""
+    text = _ARTICLE.sub(
+        lambda m: f"第{_chinese(int(m.group(1)))}条第（{_chinese(int(m.group(2)))}）项", text.translate(_WIDE)
+    )
+    return _bar_rows(text) if "|" in text else text
+
+
+def _bar_rows(text: str) -> str:
+    """Rows printed one cell per line and closed by a line holding 「|」, each as one tab-separated line.
+
+    An empty line inside such a row is a blank cell; a label line may end in 「|」 too (「规章|」).
+    """
+    if len(_ROW_END.findall(text)) < 2:
+        return text
+    out: list[str] = []
+    cells: list[str] = []
+    for line in text.split("\n"):
+        if _ROW_END.fullmatch(line):
+            while cells and not cells[0]:
+                cells.pop(0)
+            if cells:
+                out.append("\t".join(cells))
+            cells = []
+        else:
+            cells.append(line.strip().rstrip("|").strip())
+    out += [c for c in cells if c]
+    return "\n".join(out)
 
 
 def rows(text: str, limit: int = 400) -> list[Row]:
     """The rows of figures in a table's text, in order; at most `limit` (a real table has a few dozen)."""
-    text = _ARTICLE.sub(
-        lambda m: f"第{_chinese(int(m.group(1)))}条第（{_chinese(int(m.group(2)))}）项", text.translate(_WIDE)
-    )
+    text = normalise(text)
     notes: dict[int, str] = {}
 
     def keep_note(match: re.Match[str]) -> str:
         notes[len(notes)] = re.sub(r"\s+", "", match.group(2))
         return f"{match.group(1)}\x01{len(notes) - 1}\x01"
 
-    text = _ANNOTATED.sub(keep_note, text)
+    if "（" in text or "(" in text:
+        text = _ANNOTATED.sub(keep_note, text)
     found: list[Row] = []
     pending: list[str] = []
-    # A line holding one figure and nothing else continues the row above (one cell per line, as some
-    # PDF and web-page extractions print tables).
     for line in text.split("\n"):
-        delimited = "\t" in line or line.count("|") >= 2
-        items = _cells(line) if delimited else _plain(line)
-        if not pending and found and found[-1].tokens and len(line) < 24 and not delimited:
-            single = list(items)
-            if len(single) == 1 and single[0][0] == "figure" and "\x01" not in single[0][1] and not found[-1].notes:
-                found[-1].tokens.append(single[0][1].replace(",", ""))
-                continue
-            items = iter(single)
-        current: Row | None = None
-        opening: Row | None = None
-        """A row that opened its line: text after it, up to the line end, is its label."""
-        line_text: list[str] = []
-        after: list[str] = []
-        blanks = 0
-        for kind, value in items:
-            if len(found) >= limit:
-                return found
-            if kind == "text":
-                if current is not None:
-                    found.append(current)
-                    current = None
-                (after if opening is not None else pending).append(value)
-                line_text.append(value)
-                blanks = 0
-            elif kind == "blank":
-                blanks += 1 if current is not None else 0
-            else:
-                token, note = _unnote(value, notes)
-                token = _THOUSANDS.sub("", token) if "," in token else token
-                if current is None:
-                    pending += after
-                    current = Row([], "".join(pending), "".join(line_text), delimited)
-                    opening = current if not line_text and opening is None and not after else None
-                    pending, line_text, after = [], [], []
-                current.tokens.extend([""] * blanks + [token])
-                blanks = 0
-                if note:
-                    current.notes[len(current.tokens) - 1] = note
-        if current is not None:
-            found.append(current)
-        if opening is not None and after:
-            opening.line_label = "".join(after)
-            opening.label += opening.line_label
-    return found
+        if len(found) >= limit:
+            break
+        if "\t" in line or line.count("|") >= 2:
+            _delimited(line, found, pending, notes)
+            continue
+        items = list(_plain(line))
+        single = len(items) == 1 and items[0][0] == "figure" and "\x01" not in items[0][1]
+        # A line holding one figure and nothing else continues the row above when that row began the
+        # same way right after its label (one cell per line, as some PDF and web-page extractions print
+        # tables); after a line of several figures it is a row of its own (labels printed apart).
+        if single and not pending and found and found[-1].stacked and not found[-1].notes:
+            found[-1].tokens.append(items[0][1].replace(",", ""))
+            continue
+        starts = len(found)
+        had_label = bool(pending)
+        _plain_row(items, found, pending, notes)
+        if single and had_label and len(found) == starts + 1:
+            found[-1].stacked = True
+    return found[:limit]
+
+
+def _plain_row(items: list[tuple[str, str]], found: list[Row], pending: list[str], notes: dict[int, str]) -> None:
+    """The rows of a line without separators: figures after text open a row; text after them closes it."""
+    current: Row | None = None
+    opening: Row | None = None
+    """A row that opened its line: text after it, up to the line end, is its label."""
+    line_text: list[str] = []
+    after: list[str] = []
+    for kind, value in items:
+        if kind == "text":
+            if current is not None:
+                found.append(current)
+                current = None
+            (after if opening is not None else pending).append(value)
+            line_text.append(value)
+        else:
+            token, note = _unnote(value, notes)
+            token = _THOUSANDS.sub("", token) if "," in token else token
+            if current is None:
+                pending += after
+                current = Row([], "".join(pending), "".join(line_text), False)
+                opening = current if not line_text and opening is None and not after else None
+                pending.clear()
+                line_text, after = [], []
+            current.tokens.append(token)
+            if note:
+                current.notes[len(current.tokens) - 1] = note
+    if current is not None:
+        found.append(current)
+    if opening is not None and after:
+        opening.line_label = "".join(after)
+        opening.label += opening.line_label
+
+
+def _delimited(line: str, found: list[Row], pending: list[str], notes: dict[int, str]) -> None:
+    """The row of a tab- or 「|」-separated line: its figure cells after its label cells, blanks in place."""
+    parts = line.split("\t") if "\t" in line else line.strip().strip("|").split("|")
+    cells = tuple(p.strip() for p in parts)
+    kinds = [cell_kind(c) for c in cells]
+    texts = [i for i, k in enumerate(kinds) if k == "text"]
+    figures = [i for i, k in enumerate(kinds) if k == "figure"]
+    if not figures:
+        if texts and texts[-1] < len(cells) - 1:
+            # A label with nothing but blank cells after it: a row left blank (C1), if it is a row at all.
+            line_label = "".join(_SPACE.sub("", cells[i]) for i in texts)
+            found.append(
+                Row(
+                    [""] * (len(cells) - texts[-1] - 1),
+                    "".join(pending) + line_label,
+                    line_label,
+                    True,
+                    cells=cells,
+                    start=texts[-1] + 1,
+                )
+            )
+            pending.clear()
+            return
+        pending += [_SPACE.sub("", cells[i]) for i in texts]
+        return
+    before = [i for i in texts if i < figures[0]]
+    start = before[-1] + 1 if before else 0
+    stop = next((i for i in texts if i > figures[0]), len(cells))
+    line_label = "".join(_SPACE.sub("", cells[i]) for i in before)
+    row = Row([], "".join(pending) + line_label, line_label, True, cells=cells, start=start)
+    pending.clear()
+    for index in range(start, stop):
+        token, note = _unnote(cells[index], notes)
+        row.tokens.append(_THOUSANDS.sub("", token) if "," in token else token)
+        if note:
+            row.notes[len(row.tokens) - 1] = note
+    found.append(row)
+    pending += [_SPACE.sub("", cells[i]) for i in texts if i >= stop]
+
+
+def cell_kind(cell: str) -> str:
+    """「blank」, 「figure」 (a number, perhaps with its unit or note, or a printed mark) or 「text」."""
+    if not cell:
+        return "blank"
+    if _NOTED_NUMBER.fullmatch(cell) or cell in MARKERS:
+        return "figure"
+    return "text"
 
 
 def _unnote(value: str, notes: dict[int, str]) -> tuple[str, str | None]:
@@ -118,25 +227,13 @@ def _chinese(number: int) -> str:
     return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[units] if units else "")
 
 
-def _cells(line: str) -> Iterator[tuple[str, str]]:
-    """Items of a tab- or 「|」-separated line: figures, blanks (empty cells) and label text."""
-    parts = line.split("\t") if "\t" in line else line.strip().strip("|").split("|")
-    for part in parts:
-        cell = part.strip()
-        if not cell:
-            yield "blank", ""
-        elif _NOTED_NUMBER.fullmatch(cell) or cell in MARKERS:
-            yield "figure", cell
-        else:
-            yield "text", _SPACE.sub("", cell)
-
-
 def _plain(line: str) -> Iterator[tuple[str, str]]:
     """Items of a line without separators: numbers, marks standing alone, and text.
 
     A digit directly before 「.」「、」 and a character starts a row label (「2.其他法律…」), not a figure.
+    A stray 「|」 (「规章|」) is no part of the label.
     """
-    text = line.replace("\x01", "\x02")
+    text = line.replace("\x01", "\x02").replace("|", " ")
     position = 0
     while position < len(text):
         match = _TOKEN.match(text, position)
@@ -152,7 +249,7 @@ def _plain(line: str) -> Iterator[tuple[str, str]]:
                 value, end = value + text[end:note_end].replace("\x02", "\x01"), note_end
             elif _LABEL_MARK.match(text, end) and "." not in value:
                 head, mark = value[:-1], value[-1]
-                if head and head != "-":
+                if head and head not in "-+":
                     yield "figure", head
                 yield "text", mark
                 position = end

@@ -1,16 +1,20 @@
 """Provides the figures of tables 二、三、四 read from a section's text, with what could not be read.
 
-Rows are matched to the official rows by their printed labels (normalised, tolerant of misspellings,
-broken lines and missing labels) and, for table 三, by their order; a label that differs from the
-official wording is recorded for L1.
+Rows are matched to the official rows by their printed labels (normalised, tolerant of misspellings and
+broken lines), in the official order. Figure rows printed apart from their labels (a PDF that put the
+labels in one block and the figures in another) are matched by their order alone, and only where the
+number of rows leaves no choice. A label that differs from the official wording is recorded for L1.
+Cells keep their columns where the text separates them (checked against the table's header); a figure
+that is not proven is left blank, and the readings it could have are kept.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 from itertools import product
 from math import prod
 
@@ -18,12 +22,13 @@ from sections.model.findings import Figure
 from sections.model.labels import Table3Row
 from sections.model.requests import row_name
 from sections.model.tables import FOUR, THREE, TWO, TWO_2019
-from sections.reading.cells import Cells, Groups, agreed, figure, readings
-from sections.reading.rows import Row, rows
+from sections.reading.cells import Cells, Groups, RowRead, figure, read_cells
+from sections.reading.rows import Row, normalise, rows
 from sections.reading.text import squash
 from sections.reading.title import fuzzy_prefix
 
 T3_WIDTH, T4_WIDTH = THREE.width, FOUR.width
+T3_GROUPS: Groups = (T3_WIDTH,)
 T4_GROUPS: Groups = (FOUR.group_width,) * len(FOUR.groups)
 T4_HEADER = (FOUR.review, FOUR.litigation, *FOUR.columns)
 """Words of table 四's header: figures before any of them are not the table."""
@@ -42,9 +47,20 @@ COLUMN_WORDS: tuple[tuple[str, ...], ...] = (
     ("现行", "有效"),
 )
 """Words in a figure's printed annotation that tell which of 制发/废止/现行有效 it belongs to."""
+T3_HEADINGS = tuple(
+    squash(h)
+    for h in (THREE.result_heading, *THREE.group_headings.values())
+    if h != THREE.row(THREE.outdated_other).label
+)
+"""Headings over groups of table 三's rows (merged cells): no row's label (（六）其他处理 is one in 2019)."""
+AFTER = 0.95
+"""A label printed after a row's figures counts a little less than one printed before them."""
+CHANGE_COLUMN = TWO_2019.blocks[1].columns[2]
+"""本年增/减: the only column of 2019's table 二 that prints a sign."""
 MIN_SCORE = 0.45
 MAX_ROWS = 200
 """Rows of figures considered per table: a real table has a few dozen; the cap bounds the work."""
+MAX_COMBINATIONS = 20_000
 
 
 @dataclass
@@ -70,11 +86,14 @@ class TableRead:
     rows: int = 0
     """How many rows the table has in the layout it was read in."""
     shifted: list[str] = field(default_factory=list)
-    """Rows read with a cell lost or added by the layout, recovered from the sums."""
+    """Rows read with a cell lost or added by the layout, the same in every place it could be."""
     run_together: bool = False
     layout: tuple[Table3Row, ...] = THREE.rows
+    options: dict[str, list[Cells]] = field(default_factory=dict)
+    """Row key → the readings an open row could have (to report a finding every one of them gives)."""
 
 
+@lru_cache(maxsize=4096)
 def bigrams(text: str) -> frozenset[str]:
     """The pairs of neighbouring characters: a cheap fingerprint for comparing labels."""
     return frozenset(text[i : i + 2] for i in range(len(text) - 1)) or frozenset({text})
@@ -86,33 +105,123 @@ def _official(label: str) -> tuple[str, frozenset[str]]:
     return flat, bigrams(flat)
 
 
-def label_scores(found: list[Row], labels: list[str]) -> list[list[float]]:
-    """How well the text printed before each row matches each official label (0 … 1).
+def label_scores(found: list[Row], labels: Sequence[str], ignore: Sequence[str] = ()) -> list[list[float]]:
+    """How well the text printed around each row matches each official label (0 … 1).
 
-    The label is looked for at the end of the text since the previous row (a broken label is whole
-    there) and on the row's own line; a fragment of a label printed on the row's line also counts.
+    A label may stand on the row's own line, or start on the lines before it (figures on its last line),
+    or go on after it (figures on its first line): the text between two rows may belong to either, and
+    the order of the rows decides. Headings of groups of rows (`ignore`) are no row's label. A row of
+    figures alone that follows another such row has no label: the text before them is a block of labels
+    printed apart from their figures, and says nothing about which row is which.
     """
-    flats = [_official(label)[0] for label in labels]
-    official = [(len(flat) <= 16, wanted, len(wanted)) for flat, wanted in map(_official, labels)]
-    exact = {flat: n for n, flat in enumerate(flats)}
-    sizes = sorted({len(flat) for flat in flats}, reverse=True)
+    flats = [_official(label) for label in labels]
+    apart = _apart(found)
+    cleaned = [_without(squash(r.before), ignore) for r in found] + [""]
     matrix = []
-    for row in found:
-        flat, line = squash(row.label), squash(row.line_label)
-        hit = next((exact[flat[-size:]] for size in sizes if flat[-size:] in exact), None)
-        if hit is not None:
-            matrix.append([1.0 if n == hit else 0.0 for n in range(len(flats))])
+    for number, row in enumerate(found):
+        if number in apart:
+            matrix.append([0.0] * len(flats))
             continue
-        near, far = bigrams(flat[-24:]), bigrams(flat[-56:])
-        own = bigrams(line) if line else frozenset()
-        fragment = 0.9 / len(own) if len(line) >= 6 else 0.0
+        own = _without(squash(row.line_label), ignore)
+        lead, trail = cleaned[number] + own, own + cleaned[number + 1]
+        own_pairs = bigrams(own) if own else frozenset()
+        fragment = 0.9 / len(own_pairs) if len(own) >= 6 else 0.0
         scores = []
-        for short, wanted, size in official:
-            in_tail = len(wanted & (near if short else far))
-            on_line = len(wanted & own)
-            scores.append(max(in_tail / size, on_line / size, on_line * fragment))
+        for flat, wanted in flats:
+            if lead.endswith(flat):
+                scores.append(1.0)
+                continue
+            on_line = len(wanted & own_pairs)
+            before = len(wanted & bigrams(lead[-len(flat) - 8 :])) / len(wanted)
+            after = len(wanted & bigrams(trail[: len(flat) + 4])) / len(wanted)
+            scores.append(max(before, AFTER * after, on_line * fragment))
         matrix.append(scores)
     return matrix
+
+
+def _without(text: str, headings: Sequence[str]) -> str:
+    for heading in headings:
+        if heading in text:
+            text = text.replace(heading, "")
+    return text
+
+
+def _apart(found: list[Row]) -> set[int]:
+    """The rows printed as figures alone, two or more in a row: their labels were printed apart."""
+    apart: set[int] = set()
+    run: list[int] = []
+    for number, row in enumerate(found + [Row([], "x", "x", False)]):
+        if not row.own_line and (not run or not row.label):
+            run.append(number)
+            continue
+        if len(run) > 1:
+            apart.update(run)
+        run = [] if row.own_line else [number]
+    return apart
+
+
+def align(
+    score: list[list[float]], fits: list[list[bool]], filled: list[bool], *, ordered: bool = True
+) -> dict[int, int]:
+    """Official row → found row: labelled rows first, then the rows between them that have no label.
+
+    Labelled rows are matched keeping the official order (`ordered`; table 二 prints its blocks in any
+    order, so there each label takes its best row). Rows whose label matches no official row (printed
+    apart from their labels) are given, in order, to the official rows left between their labelled
+    neighbours, but only when there are exactly as many of them as such official rows and each row's
+    cells fit its official row; otherwise they are given to none. A row of blank cells only (`filled`
+    False) is taken by its label alone.
+    """
+    mapping = _ordered(score, fits) if ordered else _greedy(score, fits)
+    rows_n, layout_n = len(score), len(score[0]) if score else 0
+    anchors = sorted((i, j) for j, i in mapping.items())
+    bounds = [(-1, -1), *anchors, (rows_n, layout_n)]
+    taken = set(mapping)
+    for (row_a, official_a), (row_b, official_b) in zip(bounds, bounds[1:], strict=False):
+        loose = [i for i in range(row_a + 1, row_b) if max(score[i], default=0) < MIN_SCORE and filled[i]]
+        officials = [j for j in range(official_a + 1, official_b) if j not in taken]
+        if loose and len(loose) == len(officials) and all(fits[i][j] for i, j in zip(loose, officials, strict=True)):
+            mapping.update(zip(officials, loose, strict=True))
+    return mapping
+
+
+def _ordered(score: list[list[float]], fits: list[list[bool]]) -> dict[int, int]:
+    """The order-keeping match of rows to official rows with the best total label score."""
+    rows_n, layout_n = len(score), len(score[0]) if score else 0
+    table = [[0.0] * (layout_n + 1) for _ in range(rows_n + 1)]
+    for i in range(1, rows_n + 1):
+        for j in range(1, layout_n + 1):
+            value = max(table[i - 1][j], table[i][j - 1])
+            pair = score[i - 1][j - 1]
+            if pair >= MIN_SCORE and fits[i - 1][j - 1]:
+                value = max(value, table[i - 1][j - 1] + pair)
+            table[i][j] = value
+    mapping: dict[int, int] = {}
+    i, j = rows_n, layout_n
+    while i and j:
+        if table[i][j] == table[i - 1][j]:
+            i -= 1
+        elif table[i][j] == table[i][j - 1]:
+            j -= 1
+        else:
+            mapping[j - 1] = i - 1
+            i, j = i - 1, j - 1
+    return mapping
+
+
+def _greedy(score: list[list[float]], fits: list[list[bool]]) -> dict[int, int]:
+    """Each official row the row that matches its label best (0.6 or more), each row used once."""
+    pairs = sorted(
+        ((s, -i, j) for i, row in enumerate(score) for j, s in enumerate(row) if s >= 0.6 and fits[i][j]),
+        reverse=True,
+    )
+    mapping: dict[int, int] = {}
+    used: set[int] = set()
+    for _, negative, j in pairs:
+        if j not in mapping and -negative not in used:
+            mapping[j] = -negative
+            used.add(-negative)
+    return mapping
 
 
 def printed_label(row: Row, official: str) -> str:
@@ -155,40 +264,150 @@ def is_2019_table2(text: str) -> bool:
     return sum(mark in flat for mark in T2_2019_MARKS) >= 2
 
 
+# --- cells in their places ----------------------------------------------------------------------------
+
+
+def windows(tokens: Sequence[str], width: int) -> list[int]:
+    """Where `width` cells can start in a delimited row's cells so that every cell left out is blank."""
+    return [
+        start
+        for start in range(len(tokens) - width + 1)
+        if not any(tokens[:start]) and not any(tokens[start + width :])
+    ]
+
+
+def header_columns(text: str, first: str, last: str, width: int) -> int | None:
+    """The cell index of the first figure column, from a delimited header line naming the first and last."""
+    for line in normalise(text).split("\n"):
+        if "\t" not in line and line.count("|") < 2:
+            continue
+        cells = [squash(c) for c in (line.split("\t") if "\t" in line else line.strip().strip("|").split("|"))]
+        if first in cells:
+            start = cells.index(first)
+            if cells[start + width - 1 : start + width] == [last]:
+                return start
+    return None
+
+
+def anchored(row: Row, start: int, width: int) -> int | None:
+    """Where the row's cells start among its tokens when they stand under the header's columns.
+
+    The label must end before the first figure column, and no cell after the last may hold anything.
+    """
+    offset = start - row.start
+    if offset < 0 or len(row.tokens) < offset + width or any(row.tokens[:offset]) or any(row.cells[start + width :]):
+        return None
+    return offset
+
+
+def positions(found: dict[int, Row], width: int, start: int | None) -> dict[int, int]:
+    """Row number → where its cells start among its tokens, when every delimited row keeps its columns.
+
+    With a header (`start`, the index of the first figure column) every row's figures must stand under
+    it: labels before, nothing after. Without one, every row must leave exactly one place for its cells,
+    the same in every row. Otherwise (a table whose rows shifted against each other, as when merged
+    label cells push some rows' figures one column on) no row is read by position.
+    """
+    delimited = {n: r for n, r in found.items() if r.delimited}
+    if not delimited:
+        return {}
+    placed: dict[int, int] = {}
+    if start is not None:
+        for number, row in delimited.items():
+            offset = anchored(row, start, width)
+            if offset is not None:
+                placed[number] = offset
+        if len(placed) == len(delimited):
+            return placed
+    shapes = set()
+    for number, row in delimited.items():
+        options = windows(row.tokens, width)
+        if len(options) != 1:
+            return {}
+        shapes.add((options[0], len(row.tokens)))
+        placed[number] = options[0]
+    return placed if len(shapes) == 1 else {}
+
+
+def _read_row(
+    row: Row, width: int, groups: Groups, offset: int | None, *, run_together: bool, signed: int | None = None
+) -> RowRead:
+    """A row's cells: by position when its cells keep their columns, else from its printed figures."""
+    if offset is not None:
+        cells = tuple(figure(c) for c in row.tokens[offset : offset + width])
+        return RowRead(list(cells), [cells])
+    return read_cells(row.figures, width, groups, run_together=run_together, signed=signed)
+
+
+# --- table 二 ------------------------------------------------------------------------------------------
+
+
 def read_table2(text: str, *, trial: bool, run_together: bool) -> TableRead:
     """Table 二: each official row found by its label; figures after it, orphans placed by their notes."""
-    wanted = [(row.label, row.columns) for row in (TWO_2019 if trial else TWO).rows]
+    wanted = (TWO_2019 if trial else TWO).rows
     found = rows(text, MAX_ROWS)
     result = TableRead(run_together=run_together, rows=len(wanted))
-    used: set[int] = set()
-    matrix = label_scores(found, [label for label, _ in wanted])
-    scores = sorted(((matrix[i][n], -i, n) for i in range(len(found)) for n in range(len(wanted))), reverse=True)
-    chosen: dict[int, int] = {}
-    for score, negative, n in scores:
-        if score >= 0.6 and n not in chosen and -negative not in used:
-            chosen[n] = -negative
-            used.add(-negative)
-    orphans = [r for i, r in enumerate(found) if i not in used and len(r.tokens) == 1 and r.notes]
+    matrix = label_scores(found, [row.label for row in wanted])
+    fits = [[_fits(r, len(w.columns), run_together) for w in wanted] for r in found]
+    chosen = align(matrix, fits, [bool(r.figures) for r in found], ordered=False)
+    used = set(chosen.values())
+    orphans = [r for i, r in enumerate(found) if i not in used and len(r.figures) == 1 and r.notes]
+    heads = {
+        block.columns[1]: header_columns(
+            text, squash(block.columns[1]), squash(block.columns[-1]), len(block.columns) - 1
+        )
+        for block in (TWO_2019 if trial else TWO).blocks
+    }
     short: list[tuple[str, list[Figure], tuple[str, ...]]] = []
-    for n, (label, columns) in enumerate(wanted):
+    for n, official in enumerate(wanted):
         if n not in chosen:
             continue
+        label, columns = official.label, official.columns
         row = found[chosen[n]]
         printed = printed_label(row, squash(label))
-        if deviates(printed, squash(label), fragments_ok=False):
+        if row.own_line and deviates(printed, squash(label), fragments_ok=False):
             result.labels.append(Label(f"表二 {label}", printed, label))
-        options = readings(row.tokens, len(columns), (), run_together=run_together)
-        cells, open_cells = agreed(options, len(columns))
-        if len(row.tokens) == len(columns) - 1 and not run_together:
-            short.append((label, [figure(t) for t in row.tokens], columns))
+        head = heads.get(columns[0])
+        at = anchored(row, head, len(columns)) if head is not None and row.delimited else None
+        at = _window(row, len(columns)) if at is None else at
+        if at is None and orphans and len(row.figures) == len(columns) - 1 and not run_together:
+            short.append((label, [figure(t) for t in row.figures], columns))
             continue
-        result.cells[label] = cells
+        signed = columns.index(CHANGE_COLUMN) if CHANGE_COLUMN in columns else None
+        read = _read_row(row, len(columns), (), at, run_together=run_together, signed=signed)
+        result.cells[label] = read.cells
         for index, note in row.notes.items():
-            result.notes.append((label, columns[min(index, len(columns) - 1)], note))
-        if open_cells:
-            result.unread.append((label, f"“{' '.join(row.tokens)}”无法唯一拆分为 {len(columns)} 个数"))
+            result.notes.append((label, columns[max(0, min(index - (at or 0), len(columns) - 1))], note))
+        if read.open:
+            result.unread.append((label, _why(row, len(columns))))
+            if read.options:
+                result.options[label] = read.options
     _place_orphans(result, short, orphans, trial)
     return result
+
+
+def _fits(row: Row, width: int, run_together: bool) -> bool:
+    """Whether a row's cells could be the cells of an official row `width` wide."""
+    count = len(row.figures)
+    if row.delimited:
+        return bool(windows(row.tokens, width)) or count <= width
+    return count == width or (run_together and count < width) or abs(count - width) <= 1
+
+
+def _window(row: Row, width: int) -> int | None:
+    """Where a delimited row's cells start among its tokens, when they can stand in one place only."""
+    if not row.delimited:
+        return None
+    options = windows(row.tokens, width)
+    if len(options) == 1:
+        return options[0]
+    if options and all(not any(row.tokens[s : s + width]) for s in options):
+        return options[0]  # blank in every place: a blank row
+    return None
+
+
+def _why(row: Row, width: int) -> str:
+    return f"“{' '.join(t or '（空）' for t in row.tokens)}”无法唯一拆分为 {width} 个数"
 
 
 def _place_orphans(
@@ -204,7 +423,7 @@ def _place_orphans(
             result.cells[label] = [None] * len(columns)
             result.unread.append((label, f"只读到 {len(cells)} 个数，无法确定缺少哪一格"))
             continue
-        cells.insert(column, figure(orphan.tokens[0]))
+        cells.insert(column, figure(orphan.figures[0]))
         result.cells[label] = cells
         result.notes.append((label, columns[column], note))
 
@@ -220,19 +439,27 @@ def fee_amount(value: Figure) -> Decimal | str | None:
         return str(value)
 
 
+# --- table 三 ------------------------------------------------------------------------------------------
+
+
 def read_table3(text: str, *, run_together: bool | None = None) -> TableRead:
     """Table 三: rows matched to the 2021 (25 rows) or 2019 (23 rows) layout, cells kept to the row sums."""
     found = [r for r in rows(text, MAX_ROWS) if _capacity(r) >= 5]
     if run_together is None:
         run_together = _runs_together(found, T3_WIDTH)
     labels = list(dict.fromkeys(r.label for r in THREE.rows + THREE.rows_2019))
-    matrix = label_scores(found, labels)
+    matrix = label_scores(found, labels, T3_HEADINGS)
+    fit = [_fits(r, T3_WIDTH, run_together) for r in found]
     single = labels.index(THREE.row(THREE.outdated_other).label)
-    layouts = (THREE.rows, THREE.rows_2019) if any(s[single] >= MIN_SCORE for s in matrix) else (THREE.rows,)
     best: tuple[float, tuple[Table3Row, ...], dict[int, int]] | None = None
-    for layout in layouts:
+    for layout in (THREE.rows, THREE.rows_2019):
         columns = [labels.index(r.label) for r in layout]
-        score, mapping = _align([[scores[c] for c in columns] for scores in matrix])
+        scores = [[row[c] for c in columns] for row in matrix]
+        mapping = align(scores, [[f] * len(layout) for f in fit], [bool(r.figures) for r in found])
+        score = sum(scores[i][j] for j, i in mapping.items()) + 0.5 * len(mapping)
+        has_single = any(s[single] >= MIN_SCORE for s in matrix)
+        if layout is THREE.rows_2019 and not has_single and len(mapping) != len(layout):
+            continue
         if best is None or score > best[0] + 1e-9:
             best = (score, layout, mapping)
     assert best is not None
@@ -240,28 +467,34 @@ def read_table3(text: str, *, run_together: bool | None = None) -> TableRead:
     result = TableRead(run_together=run_together, layout=layout, rows=len(layout))
     if not mapping:
         return result
-    options: dict[str, list[Cells]] = {}
-    for j, i in mapping.items():
+    start = header_columns(text, squash(THREE.columns[0]), squash(THREE.columns[-1]), T3_WIDTH)
+    places = positions({i: found[i] for i in mapping.values()}, T3_WIDTH, start)
+    reads: dict[str, RowRead] = {}
+    for j, i in sorted(mapping.items()):
         official, row = layout[j], found[i]
         _note_label(result, official, row)
-        options[official.key] = readings(row.tokens, T3_WIDTH, (T3_WIDTH,), run_together=run_together)
-        if len(row.tokens) != T3_WIDTH and not run_together and len(options[official.key]) == 1:
+        reads[official.key] = _read_row(row, T3_WIDTH, T3_GROUPS, places.get(i), run_together=run_together)
+        if reads[official.key].how == "shifted" and not reads[official.key].open:
             result.shifted.append(official.key)
-    _settle_columns(options, layout)
+    _settle_columns(reads, layout)
     for official in layout:
-        if official.key not in options:
+        read = reads.get(official.key)
+        if read is None:
             continue
-        cells, open_cells = agreed(options[official.key], T3_WIDTH)
-        result.cells[official.key] = cells
-        if open_cells:
-            tokens = " ".join(found[mapping[layout.index(official)]].tokens)
-            result.unread.append((official.key, f"“{tokens}”无法唯一拆分为 {T3_WIDTH} 个数"))
+        result.cells[official.key] = read.cells
+        if read.open:
+            row = found[mapping[layout.index(official)]]
+            result.unread.append((official.key, _why(row, T3_WIDTH)))
+            if read.options:
+                result.options[official.key] = read.options
     return result
 
 
 def _capacity(row: Row) -> int:
     """How many cells the row's tokens can hold at most (each digit could be a cell of its own)."""
-    return sum(len(t.lstrip("-")) if t.lstrip("-").isdigit() else 1 for t in row.tokens)
+    if row.delimited:
+        return len(row.tokens)
+    return sum(len(t.lstrip("-+")) if t.lstrip("-+").isdigit() else 1 for t in row.tokens)
 
 
 def _runs_together(found: list[Row], width: int) -> bool:
@@ -271,41 +504,9 @@ def _runs_together(found: list[Row], width: int) -> bool:
     return bool(plain) and len(short) * 2 > len(plain)
 
 
-def _align(score: list[list[float]]) -> tuple[float, dict[int, int]]:
-    """The order-keeping match of rows to official rows with the best total label score.
-
-    A row whose label matches no official label (lost in extraction) may fill the gap its neighbours leave.
-    """
-    exact = [s.index(1.0) if s.count(1.0) == 1 and sum(s) == 1.0 else -1 for s in score]
-    if -1 not in exact and exact == sorted(set(exact)):
-        return float(len(exact)), {j: i for i, j in enumerate(exact)}
-    best_of_row = [max(s, default=0.0) for s in score]
-    rows_n, layout_n = len(score), len(score[0]) if score else 0
-    table = [[0.0] * (layout_n + 1) for _ in range(rows_n + 1)]
-    for i in range(1, rows_n + 1):
-        for j in range(1, layout_n + 1):
-            value = max(table[i - 1][j], table[i][j - 1])
-            pair = score[i - 1][j - 1]
-            gain = pair if pair >= MIN_SCORE else (0.15 if best_of_row[i - 1] < MIN_SCORE else None)
-            if gain is not None:
-                value = max(value, table[i - 1][j - 1] + gain)
-            table[i][j] = value
-    mapping: dict[int, int] = {}
-    i, j = rows_n, layout_n
-    while i and j:
-        if table[i][j] == table[i - 1][j]:
-            i -= 1
-        elif table[i][j] == table[i][j - 1]:
-            j -= 1
-        else:
-            mapping[j - 1] = i - 1
-            i, j = i - 1, j - 1
-    return table[rows_n][layout_n], mapping
-
-
 def _note_label(result: TableRead, official: Table3Row, row: Row) -> None:
     label = squash(official.label)
-    if squash(row.label).endswith(label):
+    if squash(row.label).endswith(label) or not (row.own_line or row.label):
         return
     printed = printed_label(row, label)
     if deviates(printed, label, fragments_ok=True):
@@ -313,71 +514,86 @@ def _note_label(result: TableRead, official: Table3Row, row: Row) -> None:
 
 
 def _row_place(official: Table3Row) -> str:
-
     heading = THREE.group_headings.get(official.group or "")
     if heading:
         return f"表三 {heading} 第{official.label.split('.', 1)[0]}行"
     return f"表三 {row_name(official.key)}"
 
 
-def _settle_columns(options: dict[str, list[Cells]], layout: tuple[Table3Row, ...]) -> None:
-    """Narrow rows with several readings to those that keep the column sums (T3-COL, then T3-BAL)."""
-    open_keys = [k for k, v in options.items() if 1 < len(v) <= 48]
-    if not open_keys or len(open_keys) > 6:
-        return
-    results = [r.key for r in layout if r.is_result or r.key == THREE.outdated_other]
-    results = [k for k in results if k != THREE.total_row]
-    if prod(len(options[k]) for k in open_keys) > 20_000:
-        return
-    combos = list(product(*(options[k] for k in open_keys)))
+def _settle_columns(reads: dict[str, RowRead], layout: tuple[Table3Row, ...]) -> None:
+    """Narrow rows with several readings to those that keep every column sum (T3-COL and T3-BAL).
 
-    def cell(choice: dict[str, Cells], key: str, column: int) -> int:
-        cells = choice.get(key) or (options[key][0] if options.get(key) else ())
-        value = cells[column] if cells else 0
-        return value if isinstance(value, int) else 0
+    Only when every other row of the table is read in full, and only to the readings that keep both
+    sums: a table that does not add up settles nothing.
+    """
+    open_keys = [k for k, r in reads.items() if r.open and len(r.options) > 1]
+    if not open_keys or len(open_keys) > 6 or len(reads) != len(layout):
+        return
+    if any(r.open for k, r in reads.items() if k not in open_keys):
+        return
+    if prod(len(reads[k].options) for k in open_keys) > MAX_COMBINATIONS:
+        return
+    results = [r.key for r in layout if r.is_result]
+    fixed = {k: r.cells for k, r in reads.items() if k not in open_keys}
 
-    def holds(choice: dict[str, Cells], rule: str) -> bool:
+    def holds(choice: dict[str, Cells]) -> bool:
+        def cell(key: str, column: int) -> int:
+            value = (choice[key] if key in choice else fixed[key])[column]
+            return value if isinstance(value, int) else 0
+
         for column in range(T3_WIDTH):
-            if rule == "col" and sum(cell(choice, k, column) for k in results) != cell(choice, "total", column):
+            if sum(cell(k, column) for k in results) != cell("total", column):
                 return False
-            if rule == "bal" and (
-                cell(choice, "new", column) + cell(choice, "carry_in", column)
-                != cell(choice, "total", column) + cell(choice, "carry_out", column)
-            ):
+            if cell("new", column) + cell("carry_in", column) != cell("total", column) + cell("carry_out", column):
                 return False
         return True
 
-    for rules in (("col", "bal"), ("col",), ("bal",)):
-        kept = [c for c in combos if all(holds(dict(zip(open_keys, c, strict=True)), r) for r in rules)]
-        if kept:
-            for n, key in enumerate(open_keys):
-                options[key] = list(dict.fromkeys(c[n] for c in kept))
-            return
+    kept = [c for c in product(*(reads[k].options for k in open_keys)) if holds(dict(zip(open_keys, c, strict=True)))]
+    if not kept:
+        return
+    for n, key in enumerate(open_keys):
+        options = list(dict.fromkeys(c[n] for c in kept))
+        first = options[0]
+        reads[key] = RowRead(
+            [first[c] if all(o[c] == first[c] for o in options) else None for c in range(T3_WIDTH)],
+            options,
+            "sums",
+        )
+
+
+# --- table 四 ------------------------------------------------------------------------------------------
 
 
 def read_table4(text: str, *, run_together: bool) -> TableRead:
     """Table 四: the fifteen figures after its header, kept to each group's sum."""
-    found = rows(text, T4_WIDTH + 2)
+    found = [r for r in rows(text, T4_WIDTH + 6) if r.figures]
+    result = TableRead(run_together=run_together)
+    if not found or not any(word in found[0].label + text[:200] for word in T4_HEADER):
+        return result
+    first = found[0]
+    if first.delimited and len(first.tokens) >= T4_WIDTH:
+        at = _window(first, T4_WIDTH)
+        if at is not None:
+            result.cells["table4"] = [figure(c) for c in first.tokens[at : at + T4_WIDTH]]
+            return result
     tokens: list[str] = []
-    for number, row in enumerate(found):
+    for row in found:
         between = row.label
         if tokens and (len(between) > 60 or re.search(r"[。；;]", between)):
             break
-        if not tokens and number == 0 and not any(word in between + text[:200] for word in T4_HEADER):
-            break
-        tokens.extend(row.tokens)
+        tokens.extend(row.figures)
         if len(tokens) >= T4_WIDTH:
             break
-    result = TableRead(run_together=run_together)
     if sum(_capacity(Row([t], "", "", False)) for t in tokens) < T4_WIDTH - 2:
         return result
-    options = readings(tokens, T4_WIDTH, T4_GROUPS, run_together=run_together or len(tokens) < 8)
-    cells, open_cells = agreed(options, T4_WIDTH)
-    result.cells["table4"] = cells
-    if len(tokens) != T4_WIDTH and len(options) == 1 and not run_together:
+    read = read_cells(tokens, T4_WIDTH, T4_GROUPS, run_together=run_together or len(tokens) < 8)
+    result.cells["table4"] = read.cells
+    if read.how == "shifted" and not read.open:
         result.shifted.append("table4")
-    if open_cells:
+    if read.open:
         result.unread.append(("table4", f"“{' '.join(tokens)}”无法唯一拆分为 {T4_WIDTH} 个数"))
+        if read.options:
+            result.options["table4"] = read.options
     return result
 
 

@@ -102,7 +102,8 @@ def outline(text: str) -> Outline:
     spans: dict[int, list[str]] = {}
     for number, heading in enumerate(headings):
         stop = headings[number + 1].start if number + 1 < len(headings) else len(text)
-        spans.setdefault(heading.index, []).append(text[heading.end : stop].strip())
+        # Tabs at the ends stay: a table's last row may end in a blank cell.
+        spans.setdefault(heading.index, []).append(text[heading.end : stop].strip(" \n"))
     result.preface = _preface(text[:first], title)
     overview = spans.get(0, [])
     if len(overview) > 1 and not result.preface and _looks_like_preface(overview[0]):
