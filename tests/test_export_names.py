@@ -160,6 +160,20 @@ def test_exported_files_get_the_umask_and_drafts_stay_private(county: Report, tm
     assert stat.S_IMODE(draft.with_name("草稿.json.bak").stat().st_mode) == 0o600
 
 
+def test_a_file_replaced_keeps_its_permissions(county: Report, tmp_path: Path, umask_022: None) -> None:
+    """A draft the clerk shared with the group (chmod 640) stays so after a save; so does an export overwritten."""
+    draft = tmp_path / "草稿.json"
+    save_draft(draft, Draft(report=county))
+    draft.chmod(0o640)
+    save_draft(draft, Draft(report=county))
+    assert stat.S_IMODE(draft.stat().st_mode) == 0o640
+    out = tmp_path / "报告.txt"
+    out.write_text("old", encoding="utf-8")
+    out.chmod(0o600)
+    export(county, out, force=True)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600 and out.read_text(encoding="utf-8").startswith(TITLE)
+
+
 async def test_export_dialog_follows_the_typed_name_and_refuses_a_pdf(tmp_path: Path) -> None:
     """In the app, typing 报告.docx chooses Word; 报告.pdf is refused in the dialog with the PDF hint."""
     draft = tmp_path / "county.json"

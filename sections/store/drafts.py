@@ -228,8 +228,9 @@ def _blank(data: Any, loc: tuple[int | str, ...]) -> None:
 def save_draft(path: Path, draft: Draft) -> None:
     """Write a draft atomically; the previous version stays beside it as `<name>.bak`.
 
-    A draft is readable by its owner only, as it has always been: it holds figures and contact details not
-    yet approved for publication, and the whole conversation. What is exported is meant to be shared.
+    A new draft is readable by its owner only, as drafts have always been: it holds figures and contact details
+    not yet approved for publication, and the whole conversation (what is exported is meant to be shared).
+    A draft whose permissions the clerk changed keeps them.
     """
     draft.saved_at = datetime.now().astimezone().replace(microsecond=0)
     data = draft.model_dump_json(indent=1).encode("utf-8") + b"\n"
@@ -244,7 +245,8 @@ def save_draft(path: Path, draft: Draft) -> None:
 def write_atomic(path: Path, data: bytes, *, backup: bool = False, private: bool = False) -> None:
     """Write a file so that a crash leaves either the old or the new content, never a mix.
 
-    The file gets the permissions any new file gets (the umask decides), or the owner's only if `private`.
+    A new file gets the permissions any new file gets (the umask decides), or its owner's only if `private`;
+    a file replaced keeps the permissions it had, as an editor keeps them.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = _temporary(path, 0o600 if private else 0o666)
@@ -253,8 +255,10 @@ def write_atomic(path: Path, data: bytes, *, backup: bool = False, private: bool
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if backup and path.exists():
-            _keep_backup(path)
+        if path.exists():
+            shutil.copymode(path, tmp)
+            if backup:
+                _keep_backup(path)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
