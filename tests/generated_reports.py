@@ -553,7 +553,7 @@ def generate(seed: int, layout: str) -> tuple[Truth, str | bytes, str]:
     """The report of `seed` printed in `layout`: its truth, the printed text or bytes, and the file suffix."""
     rng = random.Random(seed)
     printer, shows_blanks = LAYOUTS[layout]
-    large = layout != "flattened" or rng.random() < 0.3
+    large = layout != "flattened" or rng.random() < 0.2
     truth = draw(rng, blanks=shows_blanks, large=large, errors=rng.random() < 0.6)
     data, suffix = printer(truth, rng)
     return truth, data, suffix

@@ -40,6 +40,8 @@ class RowRead:
     how: str = "position"
     """「position」 (cells in their places or one token per cell), 「split」 (one way to cut the digits),
     「sums」 (the only reading that keeps the sums), 「shifted」 (cells lost or added, the same in every place)."""
+    unsummed: list[int] = field(default_factory=list)
+    """The groups (by index) whose sum no cut of the digits keeps: the row is wrong however it is read."""
 
     @property
     def open(self) -> list[int]:
@@ -69,13 +71,16 @@ def read_cells(
         return RowRead(list(cells), [cells])
     together = run_together or any(len(t) > 1 and t.startswith("0") and t.isdigit() for t in tokens)
     if together and count < width:
-        kept = cuts(tokens, width, signed, groups) if groups else []
-        if len(kept) == 1:
-            return RowRead(list(kept[0]), kept, "sums")
+        kept = cuts(tokens, width, signed, groups) if groups else None
         if kept:
             return RowRead(agreed(kept, width), kept, "sums")
         splits = cuts(tokens, width, signed)
-        return RowRead(agreed(splits, width), splits, "split" if len(splits) == 1 else "sums")
+        read = RowRead(agreed(splits or [], width), splits or [], "split" if splits and len(splits) == 1 else "sums")
+        if kept == [] and splits != []:
+            read.unsummed = [
+                g for g in range(len(groups)) if cuts(tokens, width, signed, groups, judged=frozenset({g})) == []
+            ]
+        return read
     if count < width and width - count <= 2:
         options = placements(tokens, width, groups)
     elif count > width and width and count - width <= 2:
@@ -104,15 +109,21 @@ def sums_hold(cells: Cells, groups: Groups) -> bool:
     return True
 
 
-def cuts(tokens: Sequence[str], width: int, signed: int | None = None, groups: Groups = ()) -> list[Cells]:
-    """Every way to cut the tokens' digits into `width` cells (bounded; [] when there are too many).
+def cuts(
+    tokens: Sequence[str],
+    width: int,
+    signed: int | None = None,
+    groups: Groups = (),
+    judged: frozenset[int] | None = None,
+) -> list[Cells] | None:
+    """Every way to cut the tokens' digits into `width` cells (bounded: None when there are too many).
 
     A token is a digit run, perhaps signed (a sign starts a cell; in the column `signed` only, when the
     row has such a column), or one cell as printed (an amount with decimals, a mark). Within a run a cell
     never starts with 0 unless it is 0. With `groups`, only the cuts that keep the sums (each group's
-    last cell the sum of the others), which prunes the search.
+    last cell the sum of the others; only the groups `judged`, when given), which prunes the search.
     """
-    totals = _sum_positions(groups)
+    totals = _sum_positions(groups, judged)
     parts: list[tuple[str, str, str]] = []
     """(sign, digits, unit): a run of digits; an amount (its unit the decimals, 「.52元」) ends in its last cell."""
     for token in tokens:
@@ -177,15 +188,16 @@ def cuts(tokens: Sequence[str], width: int, signed: int | None = None, groups: G
 
     fill(0, 0)
     if steps[0] < 0 or len(found) > MAX_READINGS:
-        return []
+        return None
     return list(dict.fromkeys(found))
 
 
-def _sum_positions(groups: Groups) -> dict[int, int]:
-    """Position of each group's total → position where the group starts."""
+def _sum_positions(groups: Groups, judged: frozenset[int] | None = None) -> dict[int, int]:
+    """Position of each (judged) group's total → position where the group starts."""
     positions, start = {}, 0
-    for size in groups:
-        positions[start + size - 1] = start
+    for index, size in enumerate(groups):
+        if judged is None or index in judged:
+            positions[start + size - 1] = start
         start += size
     return positions
 

@@ -25,11 +25,12 @@ from sections.model.other import Other
 from sections.model.overview import Overview, Subsection
 from sections.model.report import Report, table_format
 from sections.model.requests import Requests, row_name
-from sections.model.tables import THREE, TWO, TWO_2019, Table2Row
+from sections.model.tables import FOUR, THREE, TWO, TWO_2019, Table2Row
 from sections.reading.files import read_file
 from sections.reading.tables import Label, TableRead, fee_amount, is_2019_table2, read_table2, read_table3, read_table4
 from sections.reading.text import Heading, Outline, clean, outline, parts_of_overview, stated_parts, unwrap
 from sections.reading.title import Title, contact, level_of
+from sections.reading.unsplit import OpenRow
 from sections.rules.narrative import FEE, NO_FEE, squeeze
 
 TextLayout = Literal["lines", "flattened"]
@@ -53,6 +54,8 @@ class Reading:
     labels: list[Label] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     """The reader's own findings (R1, R2, R3, C1 for annotated figures)."""
+    open_rows: list[OpenRow] = field(default_factory=list)
+    """Rows left blank, with every reading their text allows (for the findings all of them give)."""
 
 
 def read_report(path: Path) -> Reading:
@@ -84,6 +87,10 @@ def read_text(raw: str, source: str = "文本") -> Reading:
         [*t2.labels, *t3.labels],
     )
     reading.findings = _findings(reading, t2, t3, t4)
+    tables: tuple[tuple[SectionId, TableRead], ...] = (("二", t2), ("三", t3), ("四", t4))
+    reading.open_rows = [
+        OpenRow(table, key, tuple(options)) for table, read in tables for key, options in read.options.items()
+    ]
     return reading
 
 
@@ -170,6 +177,8 @@ def _findings(reading: Reading, t2: TableRead, t3: TableRead, t4: TableRead) -> 
                     "请对照原文核对后填写。",
                 )
             )
+        for key, group, digits in read.unsummed:
+            found.append(_unsummed(table, key, group, digits))
         if read.shifted:
             found.append(
                 Finding(
@@ -236,6 +245,30 @@ def _findings(reading: Reading, t2: TableRead, t3: TableRead, t4: TableRead) -> 
                 )
             )
     return found
+
+
+def _unsummed(table: SectionId, key: str, group: int, digits: str) -> Finding:
+    """T3-ROW or T4-SUM for a run of digits that adds up however it is cut into cells."""
+    if table == "三":
+        where = f"表三 行[{row_name(key)}]"
+        return Finding(
+            "T3-ROW",
+            Severity.ERROR,
+            "三",
+            where,
+            f"{where} 的数字连写为“{digits}”，无论怎样拆分为 7 格，六类申请人合计都不等于总计（未能逐格读出）。",
+            "请核对该行各列数字或总计。",
+        )
+    name = FOUR.groups[group].name
+    return Finding(
+        "T4-SUM",
+        Severity.ERROR,
+        "四",
+        f"表四 {name}",
+        f"表四 {name} 的数字连写为“{digits}”，无论怎样拆分，"
+        "维持、纠正、其他、尚未审结之和都不等于总计（未能逐格读出）。",
+        "请核对四类结果或总计。",
+    )
 
 
 def _place(where: str, key: str) -> str:

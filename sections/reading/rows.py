@@ -85,9 +85,7 @@ def _bar_rows(text: str) -> str:
     cells: list[str] = []
     for line in text.split("\n"):
         if _ROW_END.fullmatch(line):
-            while cells and not cells[0]:
-                cells.pop(0)
-            if cells:
+            if any(cells):
                 out.append("\t".join(cells))
             cells = []
         else:

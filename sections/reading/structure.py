@@ -18,6 +18,7 @@ from sections.model.ids import SectionId, section_id
 from sections.model.labels import SECTION_HEADINGS, SECTION_NUMERALS, T3_GROUP_HEADINGS
 from sections.model.report import Report
 from sections.reading.reader import Reading
+from sections.reading.unsplit import every_reading
 from sections.rules.narrative import passages
 from sections.rules.registry import check
 
@@ -171,6 +172,8 @@ def check_imported(reading: Reading, today: date | None = None) -> list[Finding]
     """Every rule of the core, the import rules, and the reader's findings, one C1 per table."""
     report = reading.report
     found = [*check(report, today), *(f for rule in RULES for f in rule(report, reading)), *reading.findings]
+    if reading.open_rows:
+        found += every_reading(report, reading.open_rows, {f.key for f in found})
     return _one_c1_per_table(found)
 
 

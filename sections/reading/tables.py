@@ -91,6 +91,8 @@ class TableRead:
     layout: tuple[Table3Row, ...] = THREE.rows
     options: dict[str, list[Cells]] = field(default_factory=dict)
     """Row key → the readings an open row could have (to report a finding every one of them gives)."""
+    unsummed: list[tuple[str, int, str]] = field(default_factory=list)
+    """(row key, group, digits as printed) for runs of digits that no cut makes add up."""
 
 
 @lru_cache(maxsize=4096)
@@ -487,6 +489,7 @@ def read_table3(text: str, *, run_together: bool | None = None) -> TableRead:
             result.unread.append((official.key, _why(row, T3_WIDTH)))
             if read.options:
                 result.options[official.key] = read.options
+            result.unsummed += [(official.key, g, " ".join(row.figures)) for g in read.unsummed]
     return result
 
 
@@ -594,6 +597,7 @@ def read_table4(text: str, *, run_together: bool) -> TableRead:
         result.unread.append(("table4", f"“{' '.join(tokens)}”无法唯一拆分为 {T4_WIDTH} 个数"))
         if read.options:
             result.options["table4"] = read.options
+        result.unsummed += [("table4", g, " ".join(tokens)) for g in read.unsummed]
     return result
 
 
