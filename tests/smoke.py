@@ -69,11 +69,12 @@ class Smoke:
         self.report(name, ok, f"exit {result.returncode}, expected {status}\n{result.stderr[-2000:]}", start)
         return result
 
-    def expect(self, name: str, check: Callable[[], bool], start: float) -> None:
-        """A check of a file the commands wrote; an exception in it counts as a failure too."""
+    def expect(self, name: str, check: Callable[[], bool]) -> None:
+        """A check of what the commands wrote; a missing, empty or unreadable file fails it too."""
+        start = time.perf_counter()
         try:
             ok, detail = check(), ""
-        except (OSError, ValueError, zipfile.BadZipFile) as err:
+        except (OSError, ValueError, IndexError, zipfile.BadZipFile) as err:
             ok, detail = False, repr(err)
         self.report(name, ok, detail, start)
 
@@ -139,7 +140,7 @@ def use(smoke: Smoke) -> None:
     assert not any(smoke.work.iterdir()), "the working folder must start empty"
     help_text = smoke.run("nianbao --help", ["--help"]).stdout
     commands = ("check", "export", "import", "new")
-    smoke.expect("--help names the commands", lambda: all(c in help_text for c in commands), time.perf_counter())
+    smoke.expect("--help names the commands", lambda: all(c in help_text for c in commands))
     smoke.run("check baibi-2021.json (error findings: exit 1)", ["check", baibi], status=1)
     smoke.run("check county-bureau-2025.json (clean: exit 0)", ["check", county], status=0)
     figures = json.loads(smoke.run("check --json", ["check", "--json", county]).stdout or "{}").get("report", {})
@@ -153,7 +154,7 @@ def use(smoke: Smoke) -> None:
     for fmt, kind in kinds.items():
         output = smoke.work / f"报告.{fmt}"
         smoke.run(f"export to {output.name}", ["export", county, "-o", output, "--format", fmt])
-        smoke.expect(f"{output.name} is {fmt}", kind(output), time.perf_counter())
+        smoke.expect(f"{output.name} is {fmt}", kind(output))
     imported = smoke.work / "imported.json"
     smoke.run("import hongze-2024.pdf", ["import", CORPUS / "hongze-2024.pdf", "-o", imported])
     smoke.run("check the imported draft (warnings only: exit 0)", ["check", imported], status=0)
@@ -163,31 +164,37 @@ def use(smoke: Smoke) -> None:
     smoke.run("check the replayed draft (its published errors: exit 1)", ["check", replay], status=1)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Build, install and use the wheel; return 0 when every step passed."""
-    parser = argparse.ArgumentParser(prog="python3 -m tests.smoke", description=__doc__.splitlines()[0])
-    parser.add_argument("--keep", action="store_true", help="keep the temporary folder (its path is printed)")
-    args = parser.parse_args(argv)
-    top = Path(tempfile.mkdtemp(prefix="nianbao-smoke-"))
+def smoke_test(top: Path) -> list[str]:
+    """Build, check the file lists, install and use the wheel, all inside `top`; return the failed steps."""
     sdist, wheel = build(top / "dist")
-    problems = wheel_problems(wheel) + sdist_problems(sdist)
     install(wheel, top / "venv")
     work, home = top / "empty", top / "home"
     work.mkdir()
     env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "VIRTUAL_ENV")}
     env |= {"NIANBAO_HOME": str(home / "drafts"), "HOME": str(home), "PYTHONIOENCODING": "utf-8"}
     smoke = Smoke(top / "venv", work, env)
-    for problem in problems:
-        smoke.report(f"file list: {problem}", False, "", time.perf_counter())
+    problems = wheel_problems(wheel) + sdist_problems(sdist)
+    smoke.report("file lists of the wheel and the sdist", not problems, "; ".join(problems), time.perf_counter())
     use(smoke)
-    if args.keep:
-        print(f"smoke: kept {top}")
-    else:
-        shutil.rmtree(top)
-    if smoke.failures:
-        print(f"smoke: {len(smoke.failures)} step(s) failed", file=sys.stderr)
-        return 1
-    return 0
+    return smoke.failures
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the smoke test in a temporary folder; return 0 when every step passed."""
+    parser = argparse.ArgumentParser(prog="python3 -m tests.smoke", description="Build, install and use the wheel.")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder (its path is printed)")
+    args = parser.parse_args(argv)
+    top = Path(tempfile.mkdtemp(prefix="nianbao-smoke-"))
+    try:
+        failures = smoke_test(top)
+    finally:
+        if args.keep:
+            print(f"smoke: kept {top}")
+        else:
+            shutil.rmtree(top)
+    if failures:
+        print(f"smoke: {len(failures)} step(s) failed: {', '.join(failures)}", file=sys.stderr)
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":
