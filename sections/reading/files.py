@@ -107,12 +107,48 @@ def file_text(data: bytes, path: Path) -> str:
         return docx_text(data, path)
     if suffix == ".docx":
         raise ReportImportError(f"{path}：不是有效的 Word（.docx）文件，可能已损坏。")
+    if suffix in (".mht", ".mhtml") or _MIME.match(data[:256]):
+        return html_text(mime_html(data, path))
     text = decode(data, path)
-    if suffix in (".html", ".htm", ".xhtml") or re.match(
-        r"\s*<(!doctype html|html|head|body|meta)\b", text[:1024], re.IGNORECASE
-    ):
+    if suffix in (".html", ".htm", ".xhtml") or looks_like_markup(text):
         return html_text(text)
     return text
+
+
+_MIME = re.compile(rb"\s*(?:From:.*\n)?MIME-Version:", re.IGNORECASE)
+_LEADING = re.compile(r"\s*(?:<\?xml[^>]*>\s*|<!--.*?-->\s*)*", re.DOTALL)
+_MARKUP = re.compile(r"<(?:p|div|span|table|tr|td|br|h[1-6]|font|b|strong)\b[^>]*>", re.IGNORECASE)
+
+
+def looks_like_markup(text: str) -> bool:
+    """Whether text is a web page's source (a saved page, or its markup pasted into a .txt), not its text.
+
+    A page saved by a browser may open with a 「saved from url」 comment or an XML prolog; a fragment
+    copied from the page source has no <html> at all, but tags from its first character.
+    """
+    start = _LEADING.match(text[:4096])
+    head = text[start.end() if start else 0 : 4096]
+    if re.match(r"<(?:!doctype html|html|head|body|meta)\b", head, re.IGNORECASE):
+        return True
+    return head.startswith("<") and len(_MARKUP.findall(head)) >= 3
+
+
+def mime_html(data: bytes, path: Path) -> str:
+    """The web page inside a single-file page (.mht, .mhtml), as Internet Explorer or Word save one."""
+    import email  # late on purpose: only for a single-file web page
+    from email import policy
+
+    message = email.message_from_bytes(data, policy=policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes):
+                charset = part.get_content_charset() or "utf-8"
+                try:
+                    return payload.decode(charset, errors="replace")
+                except LookupError:
+                    return payload.decode("utf-8", errors="replace")
+    raise ReportImportError(f"{path}：单一文件网页中没有找到网页正文。")
 
 
 def decode(data: bytes, path: Path) -> str:

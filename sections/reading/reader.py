@@ -28,8 +28,17 @@ from sections.model.requests import Requests, row_name
 from sections.model.tables import FOUR, THREE, TWO, TWO_2019, Table2Row
 from sections.reading.files import read_file
 from sections.reading.tables import Label, TableRead, fee_amount, is_2019_table2, read_table2, read_table3, read_table4
-from sections.reading.text import Heading, Outline, clean, outline, parts_of_overview, stated_parts, unwrap
-from sections.reading.title import Title, contact, level_of
+from sections.reading.text import (
+    Heading,
+    Outline,
+    clean,
+    named_parts,
+    outline,
+    parts_of_overview,
+    stated_parts,
+    unwrap,
+)
+from sections.reading.title import Title, contact, level_of, self_reference
 from sections.reading.unsplit import OpenRow
 from sections.rules.narrative import FEE, NO_FEE, squeeze
 
@@ -51,7 +60,11 @@ class Reading:
     headings: list[Heading]
     stated_parts: int | None
     """The number of parts the preface states (S4)."""
+    named_parts: int | None
+    """The number of parts the preface's sentence stating it lists by name (S4), when it lists them."""
     labels: list[Label] = field(default_factory=list)
+    level_guess: str | None = None
+    """The self-reference (「我镇」) the level was guessed from, when no title or name gave it."""
     findings: list[Finding] = field(default_factory=list)
     """The reader's own findings (R1, R2, R3, C1 for annotated figures)."""
     open_rows: list[OpenRow] = field(default_factory=list)
@@ -74,7 +87,7 @@ def read_text(raw: str, source: str = "文本") -> Reading:
     t2 = read_table2(shape.sections[1], trial=trial, run_together=run_together) if 1 in shape.sections else TableRead()
     t4 = read_table4(shape.sections[3], run_together=run_together) if 3 in shape.sections else TableRead()
     report = Report(disclosure=_disclosure(t2, trial), requests=_requests(t3), appeals=_appeals(t4))
-    _narrative(report, shape)
+    guess = _narrative(report, shape)
     reading = Reading(
         report,
         source,
@@ -84,7 +97,9 @@ def read_text(raw: str, source: str = "文本") -> Reading:
         shape.title,
         shape.headings,
         stated_parts(report.meta.preface or ""),
+        named_parts(report.meta.preface or ""),
         [*t2.labels, *t3.labels],
+        guess,
     )
     reading.findings = _findings(reading, t2, t3, t4)
     tables: tuple[tuple[SectionId, TableRead], ...] = (("二", t2), ("三", t3), ("四", t4))
@@ -122,10 +137,16 @@ def _appeals(t4: TableRead) -> Appeals:
     return Appeals(cells=t4.cells["table4"]) if "table4" in t4.cells else Appeals()
 
 
-def _narrative(report: Report, shape: Outline) -> None:
+def _narrative(report: Report, shape: Outline) -> str | None:
+    """Body, year, level, preface and the narrative sections; the word the level was guessed from, if so."""
     meta, sections = report.meta, shape.sections
     meta.body, meta.year = shape.title.body, shape.title.year
     meta.level = level_of(meta.body)  # type: ignore[assignment]
+    guess = None
+    if meta.level is None:
+        found = self_reference(shape.text)
+        if found:
+            meta.level, guess = found  # type: ignore[assignment]
     meta.preface = unwrap(shape.preface) or None
     meta.contact = contact(shape.preface)
     decimals = re.search(r"保留\s*(\d)\s*位小数", sections.get(1, ""))
@@ -139,6 +160,7 @@ def _narrative(report: Report, shape: Outline) -> None:
         report.improvements = Improvements(text=unwrap(sections[4]) or None)
     if 5 in sections:
         report.other = Other(text=unwrap(sections[5]) or None, fee_amount=_processing_fee(sections[5]))
+    return guess
 
 
 def _processing_fee(text: str) -> Decimal | None:
@@ -272,6 +294,8 @@ def _unsummed(table: SectionId, key: str, group: int, digits: str) -> Finding:
 
 
 def _place(where: str, key: str) -> str:
+    if not key:
+        return where
     if where == "表三":
         return f"表三 行[{row_name(key)}]"
     if where == "表二":

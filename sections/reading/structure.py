@@ -78,22 +78,40 @@ def check_headings(report: Report, reading: Reading) -> Iterator[Finding]:
 
 
 def check_parts(report: Report, reading: Reading) -> Iterator[Finding]:
-    """S4: the number of parts the preface states matches the sections the report has."""
+    """S4: the number of parts the preface states matches the sections present and the parts it names."""
     present = len({h.index for h in reading.headings})
-    stated = reading.stated_parts
+    stated, named = reading.stated_parts, reading.named_parts
     if stated is not None and reading.complete and stated != present:
-        yield Finding(
-            "S4",
-            Severity.WARNING,
-            BASIC,
-            "导语",
-            f"导语称报告共 {stated} 个部分，但报告有 {present} 个部分。",
-            "导语所说的部分数应与正文一致（国办格式为六个部分）。",
-        )
+        message = f"导语称报告共 {stated} 个部分，但报告有 {present} 个部分。"
+    elif stated is not None and named is not None and named != stated:
+        message = f"导语称报告共 {stated} 个部分，但列出了 {named} 个。"
+    else:
+        return
+    yield Finding(
+        "S4",
+        Severity.WARNING,
+        BASIC,
+        "导语",
+        message,
+        "导语所说的部分数应与所列各部分和正文一致（国办格式为六个部分）。",
+    )
 
 
 def check_title(report: Report, reading: Reading) -> Iterator[Finding]:
-    """S5: the title is 「<body><year>年政府信息公开工作年度报告」, readable and complete."""
+    """S5: the title is 「<body><year>年政府信息公开工作年度报告」, readable and complete.
+
+    When neither title nor name gives the body's level, the level guessed from how the text names
+    itself (「我镇」) is said, as a guess (information).
+    """
+    if reading.level_guess and report.meta.level:
+        yield Finding(
+            "S5",
+            Severity.INFO,
+            BASIC,
+            "机关层级",
+            f"标题未写明可判断层级的机关名称，按正文中的“{reading.level_guess}”推断为{report.meta.level}（推测）。",
+            "请核对机关层级；标题应写明机关全称。",
+        )
     for problem in reading.title.problems:
         yield Finding(
             "S5",

@@ -305,22 +305,25 @@ def anchored(row: Row, start: int, width: int) -> int | None:
 def positions(found: dict[int, Row], width: int, start: int | None) -> dict[int, int]:
     """Row number → where its cells start among its tokens, when every delimited row keeps its columns.
 
-    With a header (`start`, the index of the first figure column) every row's figures must stand under
-    it: labels before, nothing after. Without one, every row must leave exactly one place for its cells,
-    the same in every row. Otherwise (a table whose rows shifted against each other, as when merged
-    label cells push some rows' figures one column on) no row is read by position.
+    With a header (`start`, the index of the first figure column) a row's figures stand under it (labels
+    before, nothing after), or the row has exactly as many cells after its label as the table has
+    columns. If a row's label stands in a figure column, the header does not fit the rows; then every
+    row must leave exactly one place for its cells, the same in every row (a table whose rows shifted
+    against each other, as when merged label cells push some rows' figures one column on, is read by
+    none), as without a header.
     """
     delimited = {n: r for n, r in found.items() if r.delimited}
     if not delimited:
         return {}
     placed: dict[int, int] = {}
-    if start is not None:
+    if start is not None and all(row.start <= start for row in delimited.values()):
         for number, row in delimited.items():
             offset = anchored(row, start, width)
+            if offset is None and len(row.tokens) == width:
+                offset = 0  # a row with fewer label cells than the header, its cells exactly the figures
             if offset is not None:
                 placed[number] = offset
-        if len(placed) == len(delimited):
-            return placed
+        return placed
     shapes = set()
     for number, row in delimited.items():
         options = windows(row.tokens, width)
@@ -468,6 +471,8 @@ def read_table3(text: str, *, run_together: bool | None = None) -> TableRead:
     _, layout, mapping = best
     result = TableRead(run_together=run_together, layout=layout, rows=len(layout))
     if not mapping:
+        if sum(1 for r in found if r.figures) >= 3:
+            result.unread.append(("", f"有 {len(found)} 行数字，但无法与表三的行名一一对应"))
         return result
     start = header_columns(text, squash(THREE.columns[0]), squash(THREE.columns[-1]), T3_WIDTH)
     places = positions({i: found[i] for i in mapping.values()}, T3_WIDTH, start)

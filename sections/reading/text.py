@@ -212,13 +212,41 @@ def unwrap(text: str) -> str:
 
 def stated_parts(preface: str) -> int | None:
     """The number of parts the preface says the report has (「…等六个部分」), if it says one."""
-    match = re.search(
-        r"(?:共|等|分为|包括|由)?([一二三四五六七八九十]|\d{1,2})个?(?:部分|方面|章节)", re.sub(r"\s+", "", preface)
-    )
+    match = _PARTS.search(re.sub(r"\s+", "", preface))
     if match is None:
         return None
     value = match.group(1)
     return int(value) if value.isdigit() else SUBSECTION_NUMERALS.index(value) + 1
+
+
+PART_TOPICS: tuple[tuple[str, ...], ...] = (
+    ("总体情况", "概述", "基本情况"),
+    ("主动公开",),
+    ("收到和处理", "依申请公开", "公开申请情况", "申请公开情况", "申请办理"),
+    ("行政复议", "行政诉讼"),
+    ("存在的主要问题", "改进情况", "改进措施"),
+    ("其他需要报告", "其他事项"),
+    ("附表",),
+    ("附件",),
+)
+"""Words by which a preface names each part it lists (the six sections, and an appendix some add)."""
+
+
+def named_parts(preface: str) -> int | None:
+    """How many parts the preface's sentence stating their number names, when it names three or more.
+
+    「报告由总体情况、主动公开…、存在的主要问题及改进情况六部分组成」 names five parts for six.
+    """
+    flat = re.sub(r"\s+", "", preface)
+    match = _PARTS.search(flat)
+    if match is None:
+        return None
+    sentence = flat[: match.start()].rsplit("。", 1)[-1]
+    count = sum(any(word in sentence for word in words) for words in PART_TOPICS)
+    return count if count >= 3 else None
+
+
+_PARTS = re.compile(r"(?:共|等|分为|包括|由)?([一二三四五六七八九十]|\d{1,2})个?(?:部分|方面|章节)")
 
 
 def parts_of_overview(text: str) -> tuple[str, list[tuple[str, str]]]:

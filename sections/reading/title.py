@@ -143,6 +143,29 @@ def frequent_name(text: str) -> str | None:
     return name if seen >= 3 and not name.startswith(("我", "全", "本", "各")) else None
 
 
+SELF_REFERENCE: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("县级以上政府部门", ("我局", "本局", "我委", "本委", "我厅", "本厅", "本机关", "我单位", "本单位", "本部门")),
+    ("乡镇街道", ("我镇", "本镇", "我乡", "本乡", "我街道", "本街道", "本办事处", "我办事处")),
+    ("县级政府", ("我县", "本县", "我区", "本区", "我旗", "本旗")),
+    ("设区的市政府", ("我市", "本市")),
+)
+"""How a body names itself in its report, and the level that suggests (a department also says 「全区」)."""
+
+
+def self_reference(text: str) -> tuple[str, str] | None:
+    """The level the text's self-reference suggests (「我镇」 → 乡镇街道) and the word, when it is clear.
+
+    A department's words win when it uses them twice; a township's once; a government's twice.
+    """
+    sample = text[:20000]
+    for level, words in SELF_REFERENCE:
+        counts = {word: sample.count(word) for word in words}
+        word = max(counts, key=lambda w: counts[w])
+        if counts[word] >= (1 if level == "乡镇街道" else 2):
+            return level, word
+    return None
+
+
 def level_of(body: str | None) -> str | None:
     """The level a body's name suggests: governments by their place, departments by their province."""
     if not body:

@@ -89,14 +89,36 @@ APPLICATION_PATTERNS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+OUTCOMES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("予以公开", "（一）予以公开", ("予以公开", "同意公开", "全部公开")),
+    ("部分公开", "（二）部分公开", ("部分公开",)),
+    ("不予公开", "（三）不予公开", ("不予公开",)),
+    ("无法提供", "（四）无法提供", ("无法提供",)),
+    ("不予处理", "（五）不予处理", ("不予处理",)),
+    ("其他处理", "（六）其他处理", ("其他处理",)),
+)
+"""Each result group of table 三: the word for it, its row group as a reviewer names it, how the text says it."""
+_WORD = "部分公开|不予公开|予以公开|同意公开|全部公开|无法提供|不予处理|其他处理"
+OUTCOME = rf"((?:{_WORD})(?:(?:及|和|与|以及|、)(?:{_WORD}))*)(?:答复|的|决定|申请|处理)*{NUM}件"
+"""An outcome (or outcomes counted together: 「予以公开及部分公开208件」) with its count."""
+
+
 def check_applications(report: Report) -> Iterator[Finding]:
-    """N1: application counts stated in the narrative (收到/受理, 办结, 结转) match table 三."""
+    """N1: application counts stated in the narrative (收到/受理, 办结, 结转, each outcome) match table 三.
+
+    A list of outcomes (「同意公开答复7件，部分公开答复0件，不予公开答复1件」) is compared item by item with
+    its group of result rows, never with the total.
+    """
     new, carry_in = _total(report, "new"), _total(report, "carry_in")
     tabled = {"done": _total(report, "total"), "carry_in": carry_in, "carry_out": _total(report, "carry_out")}
+    groups = _outcome_totals(report)
     for passage in passages(report):
         for sentence in passage.sentences():
             if "复议" in sentence or "诉讼" in sentence:
                 continue
+            if any(word in sentence for _, _, words in OUTCOMES for word in words):
+                yield from _compare_outcomes(sentence, groups, passage)
+                sentence = _rx(OUTCOME).sub("＃", sentence)
             for kind, pattern, words in APPLICATION_PATTERNS:
                 for match in _rx(pattern).finditer(sentence):
                     stated = _int(next(g for g in match.groups() if g and _rx(NUM).fullmatch(g)))
@@ -104,6 +126,44 @@ def check_applications(report: Report) -> Iterator[Finding]:
                     if finding:
                         yield finding
                         break
+
+
+def _outcome_totals(report: Report) -> dict[str, int | None]:
+    """Each result group's 总计 column summed over its rows (None while any is unread)."""
+    table = report.requests
+    keys = {name: [k for k in table.result_keys if _group_name(k) == name] for name, _, _ in OUTCOMES}
+    totals: dict[str, int | None] = {}
+    for name, rows in keys.items():
+        values = [_total(report, k) for k in rows]
+        totals[name] = None if not rows or None in values else sum(v or 0 for v in values)
+    return totals
+
+
+def _group_name(key: str) -> str:
+    row = THREE.row(key)
+    heading = THREE.group_headings.get(row.group or "", row.label)
+    return next((name for name, printed, _ in OUTCOMES if heading.startswith(printed)), "")
+
+
+def _compare_outcomes(sentence: str, groups: dict[str, int | None], passage: Passage) -> Iterator[Finding]:
+    for match in _rx(OUTCOME).finditer(sentence):
+        said, stated = match.group(1), _int(match.group(2))
+        named = [(n, p) for n, p, words in OUTCOMES if any(w in said for w in words)]
+        values = [groups.get(n) for n, _ in named]
+        if not named or None in values:
+            continue
+        table = sum(v or 0 for v in values)
+        if stated == table:
+            continue
+        yield Finding(
+            "N1",
+            Severity.ERROR,
+            passage.section,
+            passage.where,
+            f"正文“{sentence[:60]}”称{said} {stated} 件，与表三{'、'.join(p for _, p in named)}合计 {table} 件不符。",
+            "正文各办理结果的件数应与表三对应的行一致。",
+            passage.question,
+        )
 
 
 def _compare_applications(
