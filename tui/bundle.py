@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sections.model.errors import NianbaoError
+from tui.args import Parser
 
 Pip = Callable[[Sequence[str]], subprocess.CompletedProcess[str]]
 """Runs pip with these arguments and returns what it printed; tests pass a fake one."""
@@ -286,16 +287,20 @@ GUIDE_LINUX = _GUIDE.replace(
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="python3 -m tui.bundle",
         description="生成离线安装包：nianbao 和全部依赖的 wheel、安装说明.txt、安装脚本，以及它们的 zip。",
     )
     parser.add_argument("target", choices=list(TARGETS), metavar="平台", help="、".join(TARGETS))
     current = f"{sys.version_info.major}.{sys.version_info.minor}"
-    parser.add_argument("--python", default=current, help=f"目标机器的 Python 版本，如 3.11、3.12（默认 {current}）")
-    parser.add_argument("--out", type=Path, default=Path("dist"), help="输出目录（默认 dist）")
-    parser.add_argument("--wheel", type=Path, help="已构建的 nianbao wheel（缺省时从 --source 构建）")
-    parser.add_argument("--source", type=Path, default=Path("."), help="nianbao 的源代码目录（默认当前目录）")
+    parser.add_argument(
+        "--python", default=current, metavar="版本", help=f"目标机器的 Python 版本，如 3.11、3.12（默认 {current}）"
+    )
+    parser.add_argument("--out", type=Path, default=Path("dist"), metavar="目录", help="输出目录（默认 dist）")
+    parser.add_argument("--wheel", type=Path, metavar="文件", help="已构建的 nianbao wheel（缺省时从 --source 构建）")
+    parser.add_argument(
+        "--source", type=Path, default=Path("."), metavar="目录", help="nianbao 的源代码目录（默认当前目录）"
+    )
     parser.add_argument("--force", action="store_true", help="覆盖已有的同名安装包")
     return parser
 
