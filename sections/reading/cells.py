@@ -70,6 +70,9 @@ def read_cells(
         cells = tuple(figure(t) for t in tokens)
         return RowRead(list(cells), [cells])
     together = run_together or any(len(t) > 1 and t.startswith("0") and t.isdigit() for t in tokens)
+    if together and count < width and sum(map(len, tokens)) == width and "".join(tokens).isdigit():
+        cells = tuple(int(d) for d in "".join(tokens))  # as many digits as cells: one cut
+        return RowRead(list(cells), [cells], "split")
     if together and count < width:
         kept = cuts(tokens, width, signed, groups) if groups else None
         if kept:
@@ -123,6 +126,8 @@ def cuts(
     never starts with 0 unless it is 0. With `groups`, only the cuts that keep the sums (each group's
     last cell the sum of the others; only the groups `judged`, when given), which prunes the search.
     """
+    if groups and sum(groups) == width and all(t.isdigit() for t in tokens):
+        return _summed_cuts(tokens, groups, judged)
     totals = _sum_positions(groups, judged)
     parts: list[tuple[str, str, str]] = []
     """(sign, digits, unit): a run of digits; an amount (its unit the decimals, 「.52元」) ends in its last cell."""
@@ -171,7 +176,8 @@ def cuts(
             if not all(isinstance(v, int) for v in group):
                 return
             wanted = str(sum(group))  # type: ignore[arg-type]
-            lengths = [len(wanted)] if rest.startswith(wanted) and (lead or "") != "-" else []
+            printed = ("-" if lead == "-" else "") + rest
+            lengths = [len(wanted) - (lead == "-")] if printed.startswith(wanted) else []
         if unit:
             lengths = [n for n in lengths if n < len(rest)] or []
             if rest[0] != "0" or len(rest) == 1:
@@ -190,6 +196,99 @@ def cuts(
     if steps[0] < 0 or len(found) > MAX_READINGS:
         return None
     return list(dict.fromkeys(found))
+
+
+def _summed_cuts(tokens: Sequence[str], groups: Groups, judged: frozenset[int] | None) -> list[Cells] | None:
+    """The cuts of plain digit runs into groups whose last cell is the sum of the others, group by group.
+
+    Each group's total is tried at every place it can stand; the cells before it must add up to it, so
+    no cell can be longer than the total. Groups do not depend on each other, so each part of the text
+    is solved once.
+    """
+    digits = "".join(tokens)
+    end = len(digits)
+    bounds = set()
+    position = 0
+    for token in tokens:
+        position += len(token)
+        bounds.add(position)
+    reach = [0] * end
+    """How far a cell starting at each digit can reach: not past a printed boundary, no leading zero."""
+    for i in range(end - 1, -1, -1):
+        limit = min(b for b in bounds if b > i)
+        reach[i] = i + 1 if digits[i] == "0" else min(limit, i + MAX_DIGITS)
+
+    def cell(i: int, j: int) -> bool:
+        return i < j <= reach[i]
+
+    parts_memo: dict[tuple[int, int, int, int], list[tuple[int, ...]] | None] = {}
+
+    def parts(i: int, stop: int, count: int, total: int) -> list[tuple[int, ...]] | None:
+        """The cuts of digits[i:stop] into `count` cells adding up to `total` (-1: any sum)."""
+        key = (i, stop, count, total)
+        if key in parts_memo:
+            return parts_memo[key]
+        found: list[tuple[int, ...]] | None = []
+        if count == 0:
+            found = [()] if i == stop and total in (0, -1) else []
+        elif stop - i >= count and not (total >= 0 and total >= 10 ** (stop - i - count + 1) + 9 * count):
+            longest = len(str(total)) if total >= 0 else MAX_DIGITS
+            for j in range(i + 1, min(stop - count + 1, i + longest, reach[i]) + 1):
+                value = int(digits[i:j])
+                if total >= 0 and value > total:
+                    break
+                rest = parts(j, stop, count - 1, total - value if total >= 0 else -1)
+                if rest is None:
+                    found = None
+                    break
+                found += [(value, *r) for r in rest]  # type: ignore[operator]
+                if len(found) > MAX_READINGS:  # type: ignore[arg-type]
+                    found = None
+                    break
+        parts_memo[key] = found
+        return found
+
+    solve_memo: dict[tuple[int, int], list[Cells] | None] = {}
+
+    def solve(i: int, g: int) -> list[Cells] | None:
+        """The cuts of digits[i:] into groups g, g+1 …"""
+        if g == len(groups):
+            return [()] if i == end else []
+        key = (i, g)
+        if key in solve_memo:
+            return solve_memo[key]
+        size, later = groups[g], sum(groups[g + 1 :])
+        found: list[Cells] | None = []
+        for stop in range(i + size, end - later + 1):
+            tails = solve(stop, g + 1)
+            if tails is None:
+                return None
+            if not tails:
+                continue
+            judged_here = judged is None or g in judged
+            heads: list[tuple[int, ...]] = []
+            if judged_here:
+                for start in range(max(i + size - 1, stop - MAX_DIGITS), stop):
+                    if cell(start, stop):
+                        total = int(digits[start:stop])
+                        firsts = parts(i, start, size - 1, total)
+                        if firsts is None:
+                            return None
+                        heads += [(*f, total) for f in firsts]
+            else:
+                free = parts(i, stop, size, -1)
+                if free is None:
+                    return None
+                heads = free
+            found += [(*h, *t) for h in heads for t in tails]  # type: ignore[operator]
+            if len(found) > MAX_READINGS:  # type: ignore[arg-type]
+                solve_memo[key] = None
+                return None
+        solve_memo[key] = found
+        return found
+
+    result = solve(0, 0)
+    return None if result is None else list(dict.fromkeys(result))
 
 
 def _sum_positions(groups: Groups, judged: frozenset[int] | None = None) -> dict[int, int]:

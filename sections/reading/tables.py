@@ -47,12 +47,9 @@ COLUMN_WORDS: tuple[tuple[str, ...], ...] = (
     ("现行", "有效"),
 )
 """Words in a figure's printed annotation that tell which of 制发/废止/现行有效 it belongs to."""
-T3_HEADINGS = tuple(
-    squash(h)
-    for h in (THREE.result_heading, *THREE.group_headings.values())
-    if h != THREE.row(THREE.outdated_other).label
-)
-"""Headings over groups of table 三's rows (merged cells): no row's label (（六）其他处理 is one in 2019)."""
+T3_HEADINGS = tuple(squash(h) for h in (THREE.result_heading, *THREE.group_headings.values()))
+"""Headings over groups of table 三's rows (merged cells): no row's label. （六）其他处理 is the label of
+2019's single row too: that row is placed by its neighbours (the one row between 5.要求… and （七）总计)."""
 AFTER = 0.95
 """A label printed after a row's figures counts a little less than one printed before them."""
 CHANGE_COLUMN = TWO_2019.blocks[1].columns[2]
@@ -117,6 +114,7 @@ def label_scores(found: list[Row], labels: Sequence[str], ignore: Sequence[str] 
     printed apart from their figures, and says nothing about which row is which.
     """
     flats = [_official(label) for label in labels]
+    exact, sizes = _exact(tuple(labels))
     apart = _apart(found)
     cleaned = [_without(squash(r.before), ignore) for r in found] + [""]
     matrix = []
@@ -125,7 +123,12 @@ def label_scores(found: list[Row], labels: Sequence[str], ignore: Sequence[str] 
             matrix.append([0.0] * len(flats))
             continue
         own = _without(squash(row.line_label), ignore)
-        lead, trail = cleaned[number] + own, own + cleaned[number + 1]
+        lead = cleaned[number] + own
+        hit = next((exact[lead[-size:]] for size in sizes if lead[-size:] in exact), None)
+        if hit is not None:
+            matrix.append([1.0 if n == hit else 0.0 for n in range(len(flats))])
+            continue
+        trail = own + cleaned[number + 1]
         own_pairs = bigrams(own) if own else frozenset()
         fragment = 0.9 / len(own_pairs) if len(own) >= 6 else 0.0
         scores = []
@@ -139,6 +142,13 @@ def label_scores(found: list[Row], labels: Sequence[str], ignore: Sequence[str] 
             scores.append(max(before, AFTER * after, on_line * fragment))
         matrix.append(scores)
     return matrix
+
+
+@cache
+def _exact(labels: tuple[str, ...]) -> tuple[dict[str, int], tuple[int, ...]]:
+    """Each official label as compared (squashed) → its index, and their lengths, longest first."""
+    flats = {_official(label)[0]: n for n, label in enumerate(labels)}
+    return flats, tuple(sorted({len(f) for f in flats}, reverse=True))
 
 
 def _without(text: str, headings: Sequence[str]) -> str:
@@ -180,16 +190,26 @@ def align(
     bounds = [(-1, -1), *anchors, (rows_n, layout_n)]
     taken = set(mapping)
     for (row_a, official_a), (row_b, official_b) in zip(bounds, bounds[1:], strict=False):
-        loose = [i for i in range(row_a + 1, row_b) if max(score[i], default=0) < MIN_SCORE and filled[i]]
+        loose = [i for i in range(row_a + 1, row_b) if filled[i] and _unlabelled(score[i], taken)]
         officials = [j for j in range(official_a + 1, official_b) if j not in taken]
         if loose and len(loose) == len(officials) and all(fits[i][j] for i, j in zip(loose, officials, strict=True)):
             mapping.update(zip(officials, loose, strict=True))
     return mapping
 
 
+def _unlabelled(scores: list[float], taken: set[int]) -> bool:
+    """Whether a row left out by the labels has no label of its own: none matches, or the one that matches
+    best is another row's (text run on from the row above, say)."""
+    best = max(scores, default=0.0)
+    return best < MIN_SCORE or scores.index(best) in taken
+
+
 def _ordered(score: list[list[float]], fits: list[list[bool]]) -> dict[int, int]:
     """The order-keeping match of rows to official rows with the best total label score."""
     rows_n, layout_n = len(score), len(score[0]) if score else 0
+    exact = [s.index(1.0) if s.count(1.0) == 1 and sum(s) == 1.0 else -1 for s in score]
+    if -1 not in exact and exact == sorted(set(exact)) and all(fits[i][j] for i, j in enumerate(exact)):
+        return {j: i for i, j in enumerate(exact)}  # every row labelled exactly, in order
     table = [[0.0] * (layout_n + 1) for _ in range(rows_n + 1)]
     for i in range(1, rows_n + 1):
         for j in range(1, layout_n + 1):
@@ -455,16 +475,14 @@ def read_table3(text: str, *, run_together: bool | None = None) -> TableRead:
     labels = list(dict.fromkeys(r.label for r in THREE.rows + THREE.rows_2019))
     matrix = label_scores(found, labels, T3_HEADINGS)
     fit = [_fits(r, T3_WIDTH, run_together) for r in found]
-    single = labels.index(THREE.row(THREE.outdated_other).label)
     best: tuple[float, tuple[Table3Row, ...], dict[int, int]] | None = None
     for layout in (THREE.rows, THREE.rows_2019):
         columns = [labels.index(r.label) for r in layout]
         scores = [[row[c] for c in columns] for row in matrix]
         mapping = align(scores, [[f] * len(layout) for f in fit], [bool(r.figures) for r in found])
         score = sum(scores[i][j] for j, i in mapping.items()) + 0.5 * len(mapping)
-        has_single = any(s[single] >= MIN_SCORE for s in matrix)
-        if layout is THREE.rows_2019 and not has_single and len(mapping) != len(layout):
-            continue
+        if layout is THREE.rows_2019 and len(mapping) != len(layout):
+            continue  # the 2019 rows only when every one of them is found
         if best is None or score > best[0] + 1e-9:
             best = (score, layout, mapping)
     assert best is not None

@@ -52,12 +52,12 @@ def every_reading(report: Report, rows: list[OpenRow], reported: set[tuple[str, 
         common: dict[tuple[str, str], Finding] | None = None
         for option in row.options:
             with _filled(report, row, option):
-                seen = {f.key: f for rule in RULES[row.table] for f in rule(report)}
+                seen = {f.key: f for rule in RULES[row.table] for f in rule(report) if f.key not in reported}
             common = seen if common is None else {k: v for k, v in common.items() if k in seen}
             if not common:
-                break
+                break  # one reading gives nothing new: no finding is common to all
         for key, finding in (common or {}).items():
-            if key not in reported and key not in found:
+            if key not in found:
                 found[key] = replace(finding, message=finding.message + NOTE)
     three = [row for row in rows if row.table == "三" and row.options]
     if len(three) > 1:
