@@ -251,7 +251,7 @@ def _summed_cuts(tokens: Sequence[str], groups: Groups, judged: frozenset[int] |
     solve_memo: dict[tuple[int, int], list[Cells] | None] = {}
 
     def solve(i: int, g: int) -> list[Cells] | None:
-        """The cuts of digits[i:] into groups g, g+1 …"""
+        """The cuts of digits[i:] into the groups from g on."""
         if g == len(groups):
             return [()] if i == end else []
         key = (i, g)

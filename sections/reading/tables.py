@@ -198,8 +198,10 @@ def align(
 
 
 def _unlabelled(scores: list[float], taken: set[int]) -> bool:
-    """Whether a row left out by the labels has no label of its own: none matches, or the one that matches
-    best is another row's (text run on from the row above, say)."""
+    """Whether a row left out by the labels has no label of its own.
+
+    None matches, or the one that matches best is another row's (text run on from the row above, say).
+    """
     best = max(scores, default=0.0)
     return best < MIN_SCORE or scores.index(best) in taken
 
