@@ -242,7 +242,7 @@ def _summed_cuts(tokens: Sequence[str], groups: Groups, judged: frozenset[int] |
                     found = None
                     break
                 found += [(value, *r) for r in rest]  # type: ignore[operator]
-                if len(found) > MAX_READINGS:  # type: ignore[arg-type]
+                if len(found) > MAX_READINGS:
                     found = None
                     break
         parts_memo[key] = found
@@ -281,7 +281,7 @@ def _summed_cuts(tokens: Sequence[str], groups: Groups, judged: frozenset[int] |
                     return None
                 heads = free
             found += [(*h, *t) for h in heads for t in tails]  # type: ignore[operator]
-            if len(found) > MAX_READINGS:  # type: ignore[arg-type]
+            if len(found) > MAX_READINGS:
                 solve_memo[key] = None
                 return None
         solve_memo[key] = found
