@@ -1,17 +1,21 @@
 """Provides the reading benchmark: reports per second per core for reading and checking the corpus texts.
 
-    python3 bench/read_corpus.py [--seconds 5] [--pdf]
+    python3 bench/read_corpus.py [--seconds 5] [--pdf] [--profile]
 
-Start-up (imports, the first read) is left out. Each round reads every text report of tests/corpus from
-its bytes and runs every check on it, as `nianbao check` does; caches that would remember a text
-between rounds are cleared, so a round costs what a batch of new reports would. `--pdf` also times the
-PDFs, whose text extraction (pypdf) dominates and is reported apart.
+Start-up (imports, the first read) is left out. Each round does for every text report of tests/corpus
+what `nianbao check --json` does: read it from its bytes, run every check, write its JSON line. Caches
+that would remember a text between rounds are cleared, so a round costs what a batch of new reports
+would. `--pdf` also times the PDFs, whose text extraction (pypdf) dominates and is reported apart;
+`--profile` prints where a round's time goes.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import json
 import os
+import pstats
 import sys
 import time
 from pathlib import Path
@@ -19,18 +23,25 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from sections.output.export import figures  # noqa: E402
 from sections.reading.files import file_text  # noqa: E402
 from sections.reading.reader import read_text  # noqa: E402
 from sections.reading.structure import check_imported  # noqa: E402
+from sections.reading.tables import bigrams  # noqa: E402
 from sections.reading.text import squash  # noqa: E402
-from sections.rules.narrative import squeeze  # noqa: E402
+from sections.rules import narrative  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus"
+TEXT_CACHES = (squash, bigrams, narrative.squeeze, narrative._sentences, narrative._passages)
+"""Caches keyed by a report's text: cleared before each round."""
 
 
 def read_and_check(path: Path, data: bytes) -> int:
-    """Read one report from its bytes and check it; the number of findings."""
-    return len(check_imported(read_text(file_text(data, path), str(path))))
+    """Read one report from its bytes, check it and write its JSON line, as `nianbao check --json`; its length."""
+    reading = read_text(file_text(data, path), str(path))
+    findings = check_imported(reading)
+    line = {"file": str(path), "report": figures(reading.report), "findings": [f.to_json() for f in findings]}
+    return len(json.dumps(line, ensure_ascii=False))
 
 
 def rate(files: list[tuple[Path, bytes]], seconds: float) -> tuple[float, float, int]:
@@ -40,8 +51,8 @@ def rate(files: list[tuple[Path, bytes]], seconds: float) -> tuple[float, float,
     """
     rounds: list[float] = []
     while sum(rounds) < seconds or len(rounds) < 5:
-        squash.cache_clear()
-        squeeze.cache_clear()
+        for cache in TEXT_CACHES:
+            cache.cache_clear()
         start = time.process_time()
         for path, data in files:
             read_and_check(path, data)
@@ -55,11 +66,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=5.0, help="CPU seconds to measure (default 5)")
     parser.add_argument("--pdf", action="store_true", help="also time the PDF files")
+    parser.add_argument("--profile", action="store_true", help="print the functions a round spends most time in")
     args = parser.parse_args()
     texts = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md")
     files = [(p, p.read_bytes()) for p in texts]
     for path, data in files:
         read_and_check(path, data)
+    if args.profile:
+        profiler = cProfile.Profile()
+        profiler.runcall(rate, files, 1.0)
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
     best, median, count = rate(files, args.seconds)
     print(
         f"{best:.0f} reports/second/core (best round; median {median:.0f})  "

@@ -212,14 +212,17 @@ def _ordered(score: list[list[float]], fits: list[list[bool]]) -> dict[int, int]
     exact = [s.index(1.0) if s.count(1.0) == 1 and sum(s) == 1.0 else -1 for s in score]
     if -1 not in exact and exact == sorted(set(exact)) and all(fits[i][j] for i, j in enumerate(exact)):
         return {j: i for i, j in enumerate(exact)}  # every row labelled exactly, in order
-    table = [[0.0] * (layout_n + 1) for _ in range(rows_n + 1)]
-    for i in range(1, rows_n + 1):
+    table = [[0.0] * (layout_n + 1)]
+    for i in range(rows_n):
+        above, row_scores, row_fits = table[-1], score[i], fits[i]
+        current = [0.0] * (layout_n + 1)
         for j in range(1, layout_n + 1):
-            value = max(table[i - 1][j], table[i][j - 1])
-            pair = score[i - 1][j - 1]
-            if pair >= MIN_SCORE and fits[i - 1][j - 1]:
-                value = max(value, table[i - 1][j - 1] + pair)
-            table[i][j] = value
+            value = above[j] if above[j] > current[j - 1] else current[j - 1]
+            pair = row_scores[j - 1]
+            if pair >= MIN_SCORE and row_fits[j - 1] and above[j - 1] + pair > value:
+                value = above[j - 1] + pair
+            current[j] = value
+        table.append(current)
     mapping: dict[int, int] = {}
     i, j = rows_n, layout_n
     while i and j:
@@ -300,12 +303,18 @@ def windows(tokens: Sequence[str], width: int) -> list[int]:
     ]
 
 
-def header_columns(text: str, first: str, last: str, width: int) -> int | None:
+def _delimited_lines(text: str) -> list[list[str]]:
+    """The cells (squashed) of every tab- or 「|」-separated line of a table's text."""
+    return [
+        [squash(c) for c in (line.split("\t") if "\t" in line else line.strip().strip("|").split("|"))]
+        for line in normalise(text).split("\n")
+        if "\t" in line or line.count("|") >= 2
+    ]
+
+
+def header_columns(lines: list[list[str]], first: str, last: str, width: int) -> int | None:
     """The cell index of the first figure column, from a delimited header line naming the first and last."""
-    for line in normalise(text).split("\n"):
-        if "\t" not in line and line.count("|") < 2:
-            continue
-        cells = [squash(c) for c in (line.split("\t") if "\t" in line else line.strip().strip("|").split("|"))]
+    for cells in lines:
         if first in cells:
             start = cells.index(first)
             if cells[start + width - 1 : start + width] == [last]:
@@ -357,13 +366,30 @@ def positions(found: dict[int, Row], width: int, start: int | None) -> dict[int,
 
 
 def _read_row(
-    row: Row, width: int, groups: Groups, offset: int | None, *, run_together: bool, signed: int | None = None
+    row: Row,
+    width: int,
+    groups: Groups,
+    offset: int | None,
+    *,
+    run_together: bool,
+    signed: int | None = None,
+    seen: dict[tuple[str, ...], RowRead] | None = None,
 ) -> RowRead:
-    """A row's cells: by position when its cells keep their columns, else from its printed figures."""
+    """A row's cells: by position when its cells keep their columns, else from its printed figures.
+
+    `seen`: rows of the same table already read from the same figures (a table of zeros reads once).
+    """
     if offset is not None:
         cells = tuple(figure(c) for c in row.tokens[offset : offset + width])
         return RowRead(list(cells), [cells])
-    return read_cells(row.figures, width, groups, run_together=run_together, signed=signed)
+    figures = tuple(row.figures)
+    if seen is not None and figures in seen:
+        known = seen[figures]
+        return RowRead(list(known.cells), known.options, known.how, list(known.unsummed))
+    read = read_cells(figures, width, groups, run_together=run_together, signed=signed)
+    if seen is not None:
+        seen[figures] = read
+    return read
 
 
 # --- table 二 ------------------------------------------------------------------------------------------
@@ -379,9 +405,10 @@ def read_table2(text: str, *, trial: bool, run_together: bool) -> TableRead:
     chosen = align(matrix, fits, [bool(r.figures) for r in found], ordered=False)
     used = set(chosen.values())
     orphans = [r for i, r in enumerate(found) if i not in used and len(r.figures) == 1 and r.notes]
+    lines = _delimited_lines(text)
     heads = {
         block.columns[1]: header_columns(
-            text, squash(block.columns[1]), squash(block.columns[-1]), len(block.columns) - 1
+            lines, squash(block.columns[1]), squash(block.columns[-1]), len(block.columns) - 1
         )
         for block in (TWO_2019 if trial else TWO).blocks
     }
@@ -494,13 +521,14 @@ def read_table3(text: str, *, run_together: bool | None = None) -> TableRead:
         if sum(1 for r in found if r.figures) >= 3:
             result.unread.append(("", f"有 {len(found)} 行数字，但无法与表三的行名一一对应"))
         return result
-    start = header_columns(text, squash(THREE.columns[0]), squash(THREE.columns[-1]), T3_WIDTH)
+    start = header_columns(_delimited_lines(text), squash(THREE.columns[0]), squash(THREE.columns[-1]), T3_WIDTH)
     places = positions({i: found[i] for i in mapping.values()}, T3_WIDTH, start)
     reads: dict[str, RowRead] = {}
+    seen: dict[tuple[str, ...], RowRead] = {}
     for j, i in sorted(mapping.items()):
         official, row = layout[j], found[i]
         _note_label(result, official, row)
-        reads[official.key] = _read_row(row, T3_WIDTH, T3_GROUPS, places.get(i), run_together=run_together)
+        reads[official.key] = _read_row(row, T3_WIDTH, T3_GROUPS, places.get(i), run_together=run_together, seen=seen)
         if reads[official.key].how == "shifted" and not reads[official.key].open:
             result.shifted.append(official.key)
     _settle_columns(reads, layout)

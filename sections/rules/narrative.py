@@ -36,9 +36,14 @@ class Passage:
     section: SectionId
     question: QuestionId
 
-    def sentences(self) -> Iterator[str]:
+    def sentences(self) -> tuple[str, ...]:
         """The passage cut at 。；！？ and line ends."""
-        return (s for s in _rx(r"[。；;！？!?\n]").split(self.text) if s)
+        return _sentences(self.text)
+
+
+@lru_cache(maxsize=256)
+def _sentences(text: str) -> tuple[str, ...]:
+    return tuple(s for s in _rx(r"[。；;！？!?\n]").split(text) if s)
 
 
 @lru_cache(maxsize=256)
@@ -50,21 +55,38 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text.translate(_ASCII))
 
 
-def passages(report: Report) -> list[Passage]:
-    """The narrative of the report, each piece named as a reviewer would name it."""
+def passages(report: Report) -> tuple[Passage, ...]:
+    """The narrative of the report, each piece named as a reviewer would name it.
+
+    Cached by the texts: every narrative rule reads the same passages of a report.
+    """
+    subsections = tuple((sub.title, sub.text) for sub in report.overview.subsections or [])
+    return _passages(
+        report.meta.preface, report.overview.opening, subsections, report.improvements.text, report.other.text
+    )
+
+
+@lru_cache(maxsize=64)
+def _passages(
+    preface: str | None,
+    opening: str | None,
+    subsections: tuple[tuple[str, str | None], ...],
+    improvements: str | None,
+    other: str | None,
+) -> tuple[Passage, ...]:
     parts = [
-        Passage("导语", report.meta.preface or "", "基本信息", QuestionId.META_PREFACE),
-        Passage(SECTION_HEADINGS[0], report.overview.opening or "", "一", QuestionId.S1_OPENING),
+        Passage("导语", preface or "", "基本信息", QuestionId.META_PREFACE),
+        Passage(SECTION_HEADINGS[0], opening or "", "一", QuestionId.S1_OPENING),
     ]
-    for index, sub in enumerate(report.overview.subsections or []):
+    for index, (title, text) in enumerate(subsections):
         # Parts beyond those the interview asks can only be cut down through the titles.
         question = subsection(index) if index < len(SUBSECTIONS) else QuestionId.S1_TITLES
-        parts.append(Passage(f"{SECTION_HEADINGS[0]}{numbered(index, sub.title)}", sub.text or "", "一", question))
+        parts.append(Passage(f"{SECTION_HEADINGS[0]}{numbered(index, title)}", text or "", "一", question))
     parts += [
-        Passage(SECTION_HEADINGS[4], report.improvements.text or "", "五", QuestionId.S5_TEXT),
-        Passage(SECTION_HEADINGS[5], report.other.text or "", "六", QuestionId.S6_TEXT),
+        Passage(SECTION_HEADINGS[4], improvements or "", "五", QuestionId.S5_TEXT),
+        Passage(SECTION_HEADINGS[5], other or "", "六", QuestionId.S6_TEXT),
     ]
-    return [Passage(p.where, squeeze(p.text), p.section, p.question) for p in parts if p.text]
+    return tuple(Passage(p.where, squeeze(p.text), p.section, p.question) for p in parts if p.text)
 
 
 def _int(text: str) -> int:
@@ -111,12 +133,15 @@ def check_applications(report: Report) -> Iterator[Finding]:
     """
     new, carry_in = _total(report, "new"), _total(report, "carry_in")
     tabled = {"done": _total(report, "total"), "carry_in": carry_in, "carry_out": _total(report, "carry_out")}
-    groups = _outcome_totals(report)
+    groups: dict[str, int | None] | None = None
     for passage in passages(report):
+        if "件" not in passage.text:
+            continue
         for sentence in passage.sentences():
-            if "复议" in sentence or "诉讼" in sentence:
+            if "件" not in sentence or "复议" in sentence or "诉讼" in sentence:
                 continue
             if any(word in sentence for _, _, words in OUTCOMES for word in words):
+                groups = _outcome_totals(report) if groups is None else groups
                 yield from _compare_outcomes(sentence, groups, passage)
                 sentence = _rx(OUTCOME).sub("＃", sentence)
             for kind, pattern, words in APPLICATION_PATTERNS:
@@ -130,13 +155,17 @@ def check_applications(report: Report) -> Iterator[Finding]:
 
 def _outcome_totals(report: Report) -> dict[str, int | None]:
     """Each result group's 总计 column summed over its rows (None while any is unread)."""
-    table = report.requests
-    keys = {name: [k for k in table.result_keys if _group_name(k) == name] for name, _, _ in OUTCOMES}
     totals: dict[str, int | None] = {}
-    for name, rows in keys.items():
+    for name, rows in _groups(report.requests.result_keys).items():
         values = [_total(report, k) for k in rows]
         totals[name] = None if not rows or None in values else sum(v or 0 for v in values)
     return totals
+
+
+@lru_cache(maxsize=4)
+def _groups(keys: tuple[str, ...]) -> dict[str, list[str]]:
+    """The result rows of each outcome group, in a layout."""
+    return {name: [k for k in keys if _group_name(k) == name] for name, _, _ in OUTCOMES}
 
 
 def _group_name(key: str) -> str:
@@ -219,9 +248,13 @@ def check_percentages(report: Report) -> Iterator[Finding]:
     if new is not None and carry_in is not None:
         candidates.add(new + carry_in)
     for passage in passages(report):
+        if "%" not in passage.text:
+            continue
         stated_counts = {_int(n) for n in _rx(rf"{NUM}件").findall(passage.text)}
         denominators = {d for d in candidates | stated_counts if d}
         for sentence in passage.sentences():
+            if "%" not in sentence:
+                continue
             for match in _rx(rf"{NUM}件[，,]?(?:占[^，,。%]{{0,10}}?|[（(])(\d+(?:\.\d+)?)%").finditer(sentence):
                 count, percent = _int(match.group(1)), Decimal(match.group(2))
                 if not denominators or any(_rounds_to(count, d, percent) for d in denominators):
@@ -263,7 +296,11 @@ def check_cases(report: Report) -> Iterator[Finding]:
     stated_totals = (review, direct + after)
     groups = ((0,), (1, 2))
     for passage in passages(report):
+        if "复议" not in passage.text and "诉讼" not in passage.text:
+            continue
         for sentence in passage.sentences():
+            if "复议" not in sentence and "诉讼" not in sentence:
+                continue
             problems = []
             for kind, pattern in CASE_PATTERNS:
                 for match in _rx(pattern).finditer(sentence):
@@ -308,7 +345,11 @@ def check_documents(report: Report) -> Iterator[Finding]:
     """N4: counts of 规章 and 行政规范性文件 stated in the narrative match table 二."""
     columns = ("本年制发", "本年废止", "现行有效")
     for passage in passages(report):
+        if "规章" not in passage.text and "规范性文件" not in passage.text:
+            continue
         for sentence in passage.sentences():
+            if "件" not in sentence or ("规章" not in sentence and "规范性文件" not in sentence):
+                continue
             problems = []
             for doc, field in DOCUMENTS:
                 values = getattr(report.disclosure, field)
@@ -365,8 +406,10 @@ def check_years(report: Report) -> Iterator[Finding]:
         if passage.where == SECTION_HEADINGS[4]:
             continue
         for sentence in passage.sentences():
-            match = re.match(
-                r"(?:[（(][一二三四五六七八九十\d][）)][^，,\d]{0,12}?)?(\d{4})年度?[，,]?(?:全年)?", sentence
+            if "年" not in sentence:
+                continue
+            match = _rx(r"(?:[（(][一二三四五六七八九十\d][）)][^，,\d]{0,12}?)?(\d{4})年度?[，,]?(?:全年)?").match(
+                sentence
             )
             if not (match and int(match.group(1)) < year and re.search(r"\d+(?:件|条|个|次|期)", sentence)):
                 match = re.search(r"截至(\d{4})年(?:底|末|12月31日)", sentence)
