@@ -1,7 +1,8 @@
-"""Provides the findings list (a screen) and the export dialog (format, layout, path, confirm)."""
+"""Provides the findings list (a screen), the export dialog, and the question before quitting with unsent text."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -11,14 +12,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
 from sections.model.errors import ExportError
 from sections.model.findings import Finding
 from sections.output.export import EXPORT_FORMATS, SUFFIXES, ExportFormat, export_format
 from sections.output.layout import Layout
-from tui.app.widgets import OrderedScreen, literal
+from tui.app.widgets import KeyBar, OrderedScreen, Unsent, literal
 
 FORMAT_OF: dict[str, ExportFormat] = {f"fmt-{f}": f for f in EXPORT_FORMATS}
 
@@ -56,7 +57,7 @@ class FindingsScreen(OrderedScreen[str | None]):
                 yield OptionList(*options[:-1], id="findings")
             else:
                 yield Static("目前没有发现错误或需要核对的地方。", id="findings-empty")
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     @on(OptionList.OptionSelected, "#findings")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -169,4 +170,52 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         """Close without exporting."""
+        self.dismiss(None)
+
+
+class UnsentDialog(ModalScreen[str | None]):
+    """Quitting with typed text not sent: send it first, quit without it, or go back to it.
+
+    Returns "send", "discard", or None (stay).
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "stay", "返回", key_display="Esc")]
+
+    def __init__(self, typed: Sequence[Unsent], *, can_send: bool) -> None:
+        super().__init__()
+        self.typed = list(typed)
+        self.can_send = can_send
+
+    def compose(self) -> ComposeResult:
+        """What is unsent (the start of each text), then the three choices."""
+        with Vertical(id="unsent-box"):
+            yield Label("还有没有发送的文字", id="unsent-title")
+            lines = []
+            for item in self.typed[:3]:
+                first = item.text.strip().split("\n", 1)[0]
+                lines += [f"「{item.question or '本题'}」", f"  {first[:60]}{'……' if len(first) > 60 else ''}"]
+            if len(self.typed) > 3:
+                lines.append(f"另有 {len(self.typed) - 3} 处。")
+            yield Static(literal("\n".join(lines)), id="unsent-texts")
+            with Horizontal(id="unsent-buttons"):
+                if self.can_send:
+                    yield Button("发送后退出", variant="primary", id="send")
+                yield Button("不发送，退出", variant="error" if self.can_send else "primary", id="discard")
+                yield Button("返回编辑", id="stay")
+
+    def on_mount(self) -> None:
+        """Enter sends (or, with nothing to send here, quits); Esc goes back."""
+        self.query_one("#send" if self.can_send else "#discard", Button).focus()
+
+    @on(Button.Pressed, "#send")
+    def _send(self) -> None:
+        self.dismiss("send")
+
+    @on(Button.Pressed, "#discard")
+    def _discard(self) -> None:
+        self.dismiss("discard")
+
+    @on(Button.Pressed, "#stay")
+    def action_stay(self) -> None:
+        """Back to the chat, the text where it was."""
         self.dismiss(None)

@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
 from textual.events import Key, Paste
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from sections.interview.answers import parse_count
 from sections.interview.edits import CellEdit
@@ -24,7 +24,7 @@ from sections.model.errors import AnswerError
 from sections.model.grids import TABLES, Grid, Slot, TableId, grid
 from sections.model.report import Report
 from sections.output.tables import figure
-from tui.app.widgets import OrderedScreen, literal
+from tui.app.widgets import KeyBar, OrderedScreen, literal
 
 LABEL_WIDTH = 36
 FIGURE_WIDTH = 8
@@ -142,7 +142,7 @@ class GridScreen(OrderedScreen[None]):
         yield FigureTable(id="grid", cursor_type="cell", fixed_columns=1, zebra_stripes=True)
         yield Label("", id="grid-cell")
         yield Static("", id="grid-findings")
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Fill the grid from the report."""

@@ -5,16 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar, Literal
 
+from rich.text import Text
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message as TextualMessage
-from textual.widgets import Footer, Label, OptionList
+from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from sections.interview.engine import Interview
 from sections.interview.messages import Message, Turn, describe
+from sections.interview.questions import Question
 from sections.interview.session import Session
 from sections.model.errors import DraftError
 from sections.model.findings import Severity
@@ -23,9 +26,14 @@ from sections.model.report import Report
 from sections.model.text import clean_text
 from sections.store.drafts import load_draft
 from tui.app.widgets import (
+    LINE_PLACEHOLDER,
+    NOT_ASKED,
     AnswerBox,
     Bubble,
+    ChoiceBubble,
     FlagBubble,
+    KeyBar,
+    NewMessages,
     OrderedScreen,
     Preview,
     SectionRow,
@@ -33,10 +41,15 @@ from tui.app.widgets import (
     Sidebar,
     TitleBar,
     Transcript,
+    Unsent,
     literal,
+    question_bubble,
 )
 
 HISTORY = 30
+NARROW = 110
+"""Terminal width below which the sidebar is hidden while the preview is shown."""
+ALL_ANSWERED = "全部问题已回答：/preview 预览，/export 导出，/goto 修改"
 """How many earlier exchanges a resumed interview shows."""
 NEW = "new"
 
@@ -63,7 +76,7 @@ class StartScreen(OrderedScreen[None]):
             yield Label("政府信息公开工作年度报告助手", id="start-title")
             yield Label("选择一份草稿继续填写，或开始一份新的报告（↑↓ 选择，回车确认）。", id="start-help")
             yield OptionList(*self._options(), id="drafts")
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def _options(self) -> list[Option]:
         leads = ["▶ 继续最近的草稿", *["  打开"] * (len(self.drafts) - 1)]
@@ -86,6 +99,17 @@ class StartScreen(OrderedScreen[None]):
         self.post_message(self.DraftChosen(None))
 
 
+def joined_help(messages: list[Message]) -> list[Message]:
+    """The messages, the help said in several parts (the question's, the commands, the keys) as one."""
+    joined: list[Message] = []
+    for message in messages:
+        if message.kind == "help" and joined and joined[-1].kind == "help":
+            joined[-1] = Message("help", f"{joined[-1].text}\n\n{message.text}")
+        else:
+            joined.append(message)
+    return joined
+
+
 def describe_draft(path: Path) -> str:
     """Two lines: the report's title, then the file name and when it was saved."""
     try:
@@ -97,12 +121,35 @@ def describe_draft(path: Path) -> str:
     return f"{title}\n    {path.name}{saved}"
 
 
+APP_KEYS = """按键：
+· 发送：单行回答按回车；多行编辑框按 Ctrl+S 或 F2（回车是换行）
+· 编辑：Ctrl+A 全选，Ctrl+Z 撤销，Ctrl+Y 重做，Ctrl+X 剪切，Ctrl+C 复制，Ctrl+V 粘贴
+· 翻看对话：PgUp/PgDn 翻页，Ctrl+Home 最早，Ctrl+End 回到最新（光标已在行首、行尾时 Home、End 也可以）
+· 选项很多时（如办理结果）：在回答框按 ↑↓ 翻看选项
+· 预览：Ctrl+R 打开或关闭；Shift+Tab 切到预览后用 ↑↓、PgUp/PgDn 滚动，Esc 回到回答框
+· F1 帮助　Ctrl+P 命令　Ctrl+F 问题清单　Ctrl+E 导出　Ctrl+T 按表格填写　Ctrl+Q 退出（有未发送的文字会先问）"""
+"""The app's keys, said after the question's help and the commands on F1 (/help)."""
+
+
 class InterviewScreen(OrderedScreen[None]):
     """The chat over one draft: shows what the session says and passes on what the clerk does."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("pageup", "page(-1)", "上一页", key_display="PgUp", show=False, priority=True),
+        Binding("pagedown", "page(1)", "下一页", key_display="PgDn", show=False, priority=True),
+        Binding("ctrl+end,end", "newest", "最新消息", key_display="End", show=False),
+        Binding("ctrl+home,home", "oldest", "最早消息", key_display="Home", show=False),
+        Binding("up", "choices(-1)", show=False),
+        Binding("down", "choices(1)", show=False),
+        Binding("escape", "focus_answer", show=False),
+    ]
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+        self.unsent: dict[str, Unsent] = {}
+        """Text typed for other questions and not sent, by question id: put back when the question returns."""
+        self._choices: ChoiceBubble | None = None
 
     @property
     def interview(self) -> Interview:
@@ -124,10 +171,12 @@ class InterviewScreen(OrderedScreen[None]):
         yield TitleBar(id="titlebar")
         with Horizontal(id="main"):
             yield Sidebar(id="sidebar")
-            yield Transcript(id="transcript")
+            with Vertical(id="chat"):
+                yield Transcript(id="transcript")
+                yield NewMessages(id="new-messages")
             yield Preview(id="preview")
         yield AnswerBox(id="answer")
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Show the earlier conversation, then the greeting and the open question."""
@@ -166,24 +215,35 @@ class InterviewScreen(OrderedScreen[None]):
         self.submit(event.text)
 
     def submit(self, text: str) -> None:
-        """Send one answer or slash command to the session and show what it says."""
+        """Send what the clerk typed to the session and show what it says.
+
+        The answer box is then loaded for the open question; after a refused answer the typed text stays.
+        """
         if shown := clean_text(text):
             self.query_one(Transcript).say(Bubble(shown, "user"))
-        self.show_turn(self.session.submit(text))
+        asked = self._open_id()
+        turn = self.session.submit(text)
+        refused = any(m.kind == "refusal" for m in turn.messages) and self._open_id() == asked
+        self.show_turn(turn, sent=not refused)
+        if refused:
+            self.query_one(AnswerBox).keep_refused()
 
     def command(self, text: str) -> None:
-        """Run a command for a key, the palette or the sidebar (not echoed as the clerk's line)."""
+        """Run a command for a key, the palette or the sidebar (not echoed; what is typed stays)."""
         self.show_turn(self.session.submit(text))
 
     @on(Sidebar.SectionChosen)
     def _section_chosen(self, event: Sidebar.SectionChosen) -> None:
         self.goto(event.section)
 
-    def show_turn(self, turn: Turn) -> None:
-        """Show the assistant's messages, take the turn's action, and refresh the panes."""
+    def show_turn(self, turn: Turn, *, sent: bool = False) -> None:
+        """Show the assistant's messages, take the turn's action, and refresh the panes.
+
+        `sent`: the clerk sent what the answer box held, so the box is loaded again even for the same question.
+        """
         transcript = self.query_one(Transcript)
-        bubbles: list[Bubble] = []
-        for message in turn.messages:
+        bubbles: list[Bubble | ChoiceBubble] = []
+        for message in joined_help(turn.messages):
             if message.kind == "findings":
                 continue  # the findings screen opens instead
             if message.kind == "cleared" and message.finding is not None:
@@ -191,9 +251,12 @@ class InterviewScreen(OrderedScreen[None]):
                 for bubble in bubbles:
                     if isinstance(bubble, FlagBubble) and bubble.key == message.finding.key:
                         bubble.resolved = True
-            bubbles.append(self._bubble(message))
+            bubble = self._bubble(message)
+            if message.kind == "question":
+                self._choices = bubble if isinstance(bubble, ChoiceBubble) else None
+            bubbles.append(bubble)
         transcript.say(*bubbles)
-        self.refresh_panes()
+        self.refresh_panes(reload=sent)
         if turn.action == "findings":
             self.open_findings()
         elif turn.action == "preview":
@@ -203,9 +266,9 @@ class InterviewScreen(OrderedScreen[None]):
         elif turn.action == "table" and turn.table is not None:
             self.open_grid(turn.table)
         elif turn.action == "quit":
-            self.app.exit()
+            self.leave()
 
-    def _bubble(self, message: Message) -> Bubble:
+    def _bubble(self, message: Message) -> Bubble | ChoiceBubble:
         if message.kind == "edit":
             return Bubble(message.text, "user")
         if message.kind == "flag" and message.finding is not None:
@@ -220,10 +283,15 @@ class InterviewScreen(OrderedScreen[None]):
             head, marker, _ = text.partition("\n草稿如下")
             if marker:
                 text = head + "\n草稿已放在下方编辑框：可以直接发送（Ctrl+S），也可以修改或改写。"
+        if message.kind == "question":
+            return question_bubble(text)
         return Bubble(text, "assistant", message.kind)
 
-    def refresh_panes(self) -> None:
-        """Bring the title, sidebar, preview and answer box up to date with the interview."""
+    def refresh_panes(self, *, reload: bool = False) -> None:
+        """Bring the title, sidebar, preview and answer box up to date with the interview.
+
+        What the clerk has typed is left alone unless `reload` (it was sent) or the question changed.
+        """
         interview = self.interview
         status, failed = self._status()
         body = self.report.meta.title if self.report.meta.body else "新报告"
@@ -237,7 +305,7 @@ class InterviewScreen(OrderedScreen[None]):
         self.query_one(Sidebar).show(rows, len(interview.open_findings()))
         if self.query_one(Preview).display:
             self.query_one(Preview).show(self.session.preview())
-        self._ready_answer()
+        self._ready_answer(reload)
 
     def _status(self) -> tuple[str, bool]:
         if self.interview.save_error:
@@ -246,23 +314,69 @@ class InterviewScreen(OrderedScreen[None]):
             return f"新草稿 {self.path.name}", False
         return f"草稿已保存 {self.session.saved_at:%H:%M}", False
 
-    def _ready_answer(self) -> None:
+    def _open_id(self) -> str | None:
+        question = self.interview.current
+        return question.id if question else None
+
+    def _ready_answer(self, reload: bool) -> None:
+        """Load the answer box for the open question, or only update its hints when it is the same one."""
         box = self.query_one(AnswerBox)
         question = self.interview.current
+        key = question.id if question else None
+        if key == box.asking and not reload:
+            self._prompt(box, question)
+            return
+        if not reload and box.asking not in (None, NOT_ASKED) and (typed := box.unsent):
+            self._keep_unsent(box.asking, typed)
         if question is None:
-            box.ask("line", placeholder="全部问题已回答：/preview 预览，/export 导出，/goto 修改")
+            box.ask(None, "line", placeholder=ALL_ANSWERED)
             return
         answered = self.interview.is_answered(question)
         shown = question.current(self.report) if question.current and answered else ""
         if question.kind == "narrative":
             drafted = question.drafted(self.report) if question.drafted else ""
-            box.ask("text", shown or drafted, drafted=bool(drafted))
-        elif shown:
-            box.ask("line", placeholder=f"当前：{shown}（直接回车保留）")
-        elif question.default:
-            box.ask("line", placeholder=f"直接回车为“{question.default}”")
+            box.ask(question.id, "text", shown or drafted, drafted=bool(drafted))
         else:
-            box.ask("line")
+            box.ask(question.id, "line", placeholder=self._placeholder(question))
+        if kept := self.unsent.pop(question.id, None):
+            box.restore(kept.text)
+            self.notify("已放回这一题上次没有发送的文字。", title="未发送的文字")
+
+    def _prompt(self, box: AnswerBox, question: Question | None) -> None:
+        if question is None:
+            box.prompt(ALL_ANSWERED)
+        elif question.kind == "narrative":
+            box.prompt(drafted=question.drafted is not None)
+        else:
+            box.prompt(self._placeholder(question))
+
+    def _placeholder(self, question: Question) -> str:
+        answered = self.interview.is_answered(question)
+        shown = question.current(self.report) if question.current and answered else ""
+        more = "；↑↓ 翻看选项" if self._choices is not None else ""
+        if shown:
+            return f"当前：{shown}（直接回车保留{more}）"
+        if question.default:
+            return f"直接回车为“{question.default}”{more}"
+        return LINE_PLACEHOLDER + more
+
+    def _keep_unsent(self, question_id: str, text: str) -> None:
+        """Keep text typed for a question the interview left without it being sent."""
+        question = self.interview.question(question_id) or next(
+            (q for q in self.interview.catalogue() if q.id == question_id), None
+        )
+        name = question.prompt.split("\n", 1)[0] if question else question_id
+        self.unsent[question_id] = Unsent(name, text)
+        self.notify("回到这一题时会放回编辑框；退出前也会提醒。", title="没有发送的文字已保留")
+
+    def typed(self) -> list[Unsent]:
+        """Every text typed and not sent: in the answer box first, then those kept for other questions."""
+        box = self.query_one(AnswerBox)
+        found = []
+        if typed := box.unsent:
+            question = self.interview.current
+            found.append(Unsent(question.prompt.split("\n", 1)[0] if question else "", typed))
+        return found + list(self.unsent.values())
 
     # Actions the app's keys and commands reach
 
@@ -270,10 +384,21 @@ class InterviewScreen(OrderedScreen[None]):
         """Show or hide the rendered report beside the chat."""
         preview = self.query_one(Preview)
         preview.display = not preview.display
+        self._fit_preview()
+        if not preview.display and preview.has_focus_within:
+            self.action_focus_answer()
         self.refresh_panes()
 
+    def on_resize(self) -> None:
+        """Keep room for the preview on a narrow terminal."""
+        self._fit_preview()
+
+    def _fit_preview(self) -> None:
+        """Below `NARROW` columns the sidebar gives way to the preview while it is shown."""
+        self.set_class(self.query_one(Preview).display and self.size.width < NARROW, "-narrow-preview")
+
     def show_help(self) -> None:
-        """Say the current question's help (and the commands) in the chat."""
+        """Say the current question's help, the commands and the keys in the chat."""
         self.command("/help")
 
     def goto(self, target: str) -> None:
@@ -311,3 +436,66 @@ class InterviewScreen(OrderedScreen[None]):
         from tui.app.grid import GridScreen  # late on purpose, as above
 
         self.app.push_screen(GridScreen(table, self.session, self.show_turn))
+
+    def leave(self) -> None:
+        """Quit: at once when nothing typed is unsent, else after asking (send, leave without, stay)."""
+        typed = self.typed()
+        if not typed:
+            self._quit()
+            return
+        from tui.app.dialogs import UnsentDialog  # late on purpose, as above
+
+        def chosen(choice: str | None) -> None:
+            if choice == "send":
+                self.submit(self.query_one(AnswerBox).value)
+                if not self.query_one(AnswerBox).unsent:  # taken, not refused
+                    self.unsent.clear()
+                    self._quit()
+            elif choice == "discard":
+                self._quit()
+            else:
+                self.action_focus_answer()
+
+        can_send = bool(self.query_one(AnswerBox).unsent)
+        self.app.push_screen(UnsentDialog(typed, can_send=can_send), chosen)
+
+    def _quit(self) -> None:
+        said = self.session.quit().messages[-1].text
+        self.app.exit(message=Text(said))
+
+    # Keys of the chat
+
+    def action_page(self, pages: int) -> None:
+        """PageUp/PageDown: the preview when it has the focus, else the conversation."""
+        preview = self.query_one(Preview)
+        if preview.display and preview.has_focus_within:
+            preview.scroll_to(y=preview.scroll_y + pages * preview.scrollable_content_region.height, animate=False)
+        else:
+            self.query_one(Transcript).page(pages)
+
+    def action_newest(self) -> None:
+        """End (Ctrl+End): the newest message, followed again."""
+        self.query_one(Transcript).follow()
+
+    def action_oldest(self) -> None:
+        """Home (Ctrl+Home): the first message shown."""
+        self.query_one(Transcript).oldest()
+
+    def action_choices(self, lines: int) -> None:
+        """↑↓ in the answer line: scroll the open question's long list of choices."""
+        if self._choices is None or not self._choices.is_attached:
+            raise SkipAction
+        choices = self._choices.list
+        choices.scroll_to(y=choices.scroll_y + lines, animate=False)
+
+    @on(NewMessages.Clicked)
+    def _marker_clicked(self) -> None:
+        self.action_newest()
+
+    @on(Transcript.Unseen)
+    def _unseen(self, event: Transcript.Unseen) -> None:
+        self.query_one(NewMessages).show(event.count)
+
+    def action_focus_answer(self) -> None:
+        """Esc: back to the answer box."""
+        self.query_one(AnswerBox).focus_editor()
