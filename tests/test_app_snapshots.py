@@ -1,4 +1,4 @@
-"""Provides SVG snapshots at 120×40: start screen, inline flag, findings, preview, grid."""
+"""Provides SVG snapshots at 120×40 (start screen, inline flag, findings, preview, grid) and 80×24 (outcomes)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
-from .app_helpers import ANSWERS, SAMPLES, SIZE, answer_all, make_app
+from .app_helpers import ANSWERS, SAMPLES, SIZE, answer, answer_all, chat, make_app
 
 SnapCompare = Callable[..., bool]
 Before = Callable[[Pilot[None]], Awaitable[None]]
@@ -67,3 +67,15 @@ def test_grid_editor(snap_compare: SnapCompare, tmp_path: Path) -> None:
     """Ctrl+T opens table 三 of the county bureau as a grid with computed totals dimmed."""
     draft = sample_copy(tmp_path, "county-bureau-2025.json")
     assert snap_compare(make_app(draft), terminal_size=SIZE, run_before=still(), press=["ctrl+t", "down", "right"])
+
+
+def test_outcome_checklist_at_80_by_24(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    """At 80×24 the 21 outcomes of table 三 scroll in a box under their question; the keys stay below."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await answer(pilot, "/goto 三")
+        while (question := chat(pilot.app).interview.current) is not None and question.id != "t3.outcomes":  # type: ignore[arg-type]
+            await answer(pilot, "")
+
+    draft = sample_copy(tmp_path, "county-bureau-2025.json")
+    assert snap_compare(make_app(draft), terminal_size=(80, 24), run_before=still(run_before))
