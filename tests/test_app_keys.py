@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from pytest import MonkeyPatch
+from rich.cells import cell_len
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Button, Input
@@ -138,6 +139,16 @@ async def test_quit_with_unsent_text_asks_and_stays_on_cancel(tmp_path: Path) ->
         assert app.is_running
 
 
+async def test_quit_asks_once_however_often_it_is_pressed(tmp_path: Path) -> None:
+    """Ctrl+Q pressed again while the question is open does not stack a second one."""
+    app = make_app(county(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_opening_paragraph(pilot)
+        await pilot.press("ctrl+q", "ctrl+q")
+        await pilot.pause()
+        assert [type(s) for s in app.screen_stack].count(UnsentDialog) == 1
+
+
 async def test_quit_and_send_keeps_the_paragraph_in_the_draft(tmp_path: Path, monkeypatch: MonkeyPatch) -> None:
     """Choosing 发送后退出 takes the paragraph as the answer, saves it, and leaves saying where the draft is."""
     path = county(tmp_path)
@@ -264,6 +275,17 @@ async def test_the_preview_scrolls_by_keyboard(tmp_path: Path) -> None:
         assert preview.scroll_y == preview.max_scroll_y > 0
         await pilot.press("escape")
         assert isinstance(app.focused, Input)
+
+
+async def test_clicking_a_key_in_the_footer_presses_it(tmp_path: Path) -> None:
+    """Clicking 「预览」 in the keys at the bottom opens the preview, as Ctrl+R does."""
+    app = make_app(county(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        keys = chat(app).query_one(KeyBar)
+        text = str(keys.render())
+        await pilot.click(KeyBar, offset=(cell_len(text[: text.index("预览")]), 0))
+        await pilot.pause()
+        assert chat(app).query_one(Preview).display
 
 
 async def test_f1_lists_the_editors_keys(tmp_path: Path) -> None:

@@ -445,6 +445,9 @@ class InterviewScreen(OrderedScreen[None]):
             return
         from tui.app.dialogs import UnsentDialog  # late on purpose, as above
 
+        if any(isinstance(screen, UnsentDialog) for screen in self.app.screen_stack):
+            return  # already asking
+
         def chosen(choice: str | None) -> None:
             if choice == "send":
                 self.submit(self.query_one(AnswerBox).value)
