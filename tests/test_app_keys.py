@@ -87,6 +87,21 @@ async def test_typed_paragraph_survives_help_preview_findings_and_palette(tmp_pa
         assert app.focused is editor(app), "the cursor is back in the editor"
 
 
+async def test_a_typed_line_survives_help_preview_and_findings(tmp_path: Path) -> None:
+    """A figure typed in the one-line answer is still there after F1, Ctrl+R and Ctrl+F + Esc."""
+    app = make_app(tmp_path / "d.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await answer_all(pilot, ANSWERS[:2])
+        await pilot.press(*"2021")
+        line = chat(app).query_one(AnswerBox).query_one(Input)
+        for keys in (["f1"], ["ctrl+r"], ["ctrl+r"], ["ctrl+f", "escape"]):
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert line.value == "2021", keys
+        await pilot.press("enter")
+        assert chat(app).report.meta.year == 2021
+
+
 async def test_undo_in_the_editor_goes_back_to_the_draft(tmp_path: Path) -> None:
     """Ctrl+Z undoes the typing back to the paragraph shown (even after F1); Ctrl+Y redoes it."""
     app = make_app(county(tmp_path))
