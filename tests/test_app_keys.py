@@ -136,6 +136,19 @@ async def test_text_typed_for_a_question_left_is_put_back_on_return(tmp_path: Pa
         assert not chat(app).unsent
 
 
+async def test_draft_command_puts_the_drafted_paragraph_in_the_editor(tmp_path: Path) -> None:
+    """/draft on an answered paragraph puts the drafted one in the editor, ready to send or edit."""
+    app = make_app(county(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await answer(pilot, "/goto 一")
+        question = chat(app).interview.current
+        assert question is not None and question.drafted is not None
+        drafted = question.drafted(chat(app).report)
+        assert editor(app).text != drafted, "the answer as it stands is shown first"
+        await answer(pilot, "/draft")
+        assert editor(app).text == drafted
+
+
 async def test_quit_with_unsent_text_asks_and_stays_on_cancel(tmp_path: Path) -> None:
     """Ctrl+Q with a typed paragraph asks first; 返回编辑 (Esc) keeps the text and the app running."""
     app = make_app(county(tmp_path))

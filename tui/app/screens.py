@@ -15,7 +15,7 @@ from textual.message import Message as TextualMessage
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from sections.interview.engine import Interview
+from sections.interview.engine import Interview, split_command
 from sections.interview.messages import Message, Turn, describe
 from sections.interview.questions import Question
 from sections.interview.session import Session
@@ -217,7 +217,8 @@ class InterviewScreen(OrderedScreen[None]):
     def submit(self, text: str) -> None:
         """Send what the clerk typed to the session and show what it says.
 
-        The answer box is then loaded for the open question; after a refused answer the typed text stays.
+        The answer box is then loaded for the open question; after a refused answer the typed text stays,
+        and after /draft the editor holds the drafted paragraph.
         """
         if shown := clean_text(text):
             self.query_one(Transcript).say(Bubble(shown, "user"))
@@ -225,8 +226,11 @@ class InterviewScreen(OrderedScreen[None]):
         turn = self.session.submit(text)
         refused = any(m.kind == "refusal" for m in turn.messages) and self._open_id() == asked
         self.show_turn(turn, sent=not refused)
+        question = self.interview.current
         if refused:
             self.query_one(AnswerBox).keep_refused()
+        elif split_command(text) == ("draft", "") and question is not None and question.drafted is not None:
+            self.query_one(AnswerBox).ask(question.id, "text", question.drafted(self.report), drafted=True)
 
     def command(self, text: str) -> None:
         """Run a command for a key, the palette or the sidebar (not echoed; what is typed stays)."""
