@@ -118,3 +118,36 @@ def test_one_number_means_one_number() -> None:
     with pytest.raises(AnswerError) as err:
         parse_count("1 2")
     assert "只需要一个数" in err.value.message
+
+
+@pytest.mark.parametrize("text", ["0", "０", "无", "零"])
+def test_a_lone_zero_is_a_row_of_zeros(text: str) -> None:
+    """Typing 0 on a six-column row (e.g. 上年结转) records six zeros, as 「无」 does."""
+    assert parse_counts(text, T3_APPLICANTS) == [0] * 6
+
+
+def test_seven_numbers_with_a_right_total_are_taken() -> None:
+    """A table 三 row copied with its 总计 (seven numbers) is accepted when the total is the sum."""
+    assert parse_counts("3 0 0 0 0 1 4", T3_APPLICANTS, total=True) == [3, 0, 0, 0, 0, 1]
+
+
+def test_seven_numbers_with_a_wrong_total_say_the_sum() -> None:
+    """A row copied with a 总计 that is not the sum is refused, saying what the sum is."""
+    with pytest.raises(AnswerError) as err:
+        parse_counts("3 0 0 0 0 1 5", T3_APPLICANTS, total=True)
+    assert "之和是 4" in err.value.message and "不是 5" in err.value.message
+
+
+def test_seven_numbers_without_a_total_column_are_refused() -> None:
+    """Where a row has no 总计, seven numbers are still too many."""
+    with pytest.raises(AnswerError) as err:
+        parse_counts("3 0 0 0 0 1 4", T3_APPLICANTS)
+    assert "需要 6 个数" in err.value.message
+
+
+def test_a_lone_number_on_a_row_says_how_to_write_it() -> None:
+    """A bare 4 on a six-column row is refused with 「如果都是自然人，请写“自然人4”」."""
+    with pytest.raises(AnswerError) as err:
+        parse_counts("4", T3_APPLICANTS)
+    assert "如果都是自然人，请写“自然人4”" in err.value.message
+    assert parse_counts("自然人4", T3_APPLICANTS) == [4, 0, 0, 0, 0, 0]

@@ -135,3 +135,23 @@ def test_report_model_validates_partial_drafts() -> None:
     interview = _run(BAIBI[:5])
     again = Report.model_validate_json(interview.report.model_dump_json())
     assert again == interview.report
+
+
+def test_zero_is_taken_for_carry_in_like_none() -> None:
+    """Typing 0 at 「上年结转」 records a row of zeros, as 「无」 does, and moves on."""
+    carry_in = COUNTY.index("自然人2")
+    interview = _run(COUNTY[:carry_in])
+    assert interview.current is not None and interview.current.id == "t3.carry_in"
+    turn = interview.submit("0")
+    assert "refusal" not in [m.kind for m in turn.messages]
+    assert interview.report.requests.applicants("carry_in") == [0] * 6
+
+
+def test_a_row_copied_with_its_total_is_taken() -> None:
+    """新收 typed as seven numbers with the 总计 at the end is taken when the total is right."""
+    new = COUNTY.index("12 3 0 0 1 0")
+    interview = _run(COUNTY[:new])
+    wrong = interview.submit("12 3 0 0 1 0 17")
+    assert [m.kind for m in wrong.messages] == ["refusal"] and "之和是 16" in wrong.messages[0].text
+    interview.submit("12 3 0 0 1 0 16")
+    assert interview.report.requests.applicants("new") == [12, 3, 0, 0, 1, 0]

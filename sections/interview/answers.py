@@ -46,14 +46,37 @@ def split_numbers(text: str, expected: int) -> list[str]:
     return [value]
 
 
-def parse_counts(text: str, names: tuple[str, ...]) -> list[int]:
-    """Several counts in a given order (「3 0 0 0 0 1」), or by name (「自然人3 其他1」, the rest 0)."""
+def parse_counts(text: str, names: tuple[str, ...], *, total: bool = False) -> list[int]:
+    """Several counts in a given order (「3 0 0 0 0 1」), or by name (「自然人3 其他1」, the rest 0).
+
+    A lone 0 (like 「无」) is a row of zeros; with `total`, one more number at the end is the row's 总计,
+    taken when it is the sum and refused, saying the sum, when it is not.
+    """
     value = normalise(text)
     if value.lower() in ZERO_WORDS:
         return [0] * len(names)
     if re.search(r"[^\d\s,、;；/|.\-+负零〇一二两三四五六七八九十百千万件个项]", value):
         return _parse_named(value, names)
     parts = split_numbers(value, len(names))
+    if len(parts) == 1 and len(names) > 1:
+        lone = parse_count(parts[0])
+        if lone == 0:
+            return [0] * len(names)
+        example = " ".join([str(lone)] + ["0"] * (len(names) - 1))
+        raise AnswerError(
+            f"这一行需要 {len(names)} 个数（{'、'.join(names)}），您只填了一个 {lone}。"
+            f"如果都是{names[0]}，请写“{names[0]}{lone}”；否则请按顺序填写 {len(names)} 个数，如“{example}”，"
+            f"或只写有数的列，如“{names[0]}{lone} {names[-1]}1”。"
+        )
+    if total and len(parts) == len(names) + 1:
+        values = [parse_count(p) for p in parts]
+        given, counted = values[-1], sum(values[:-1])
+        if given != counted:
+            raise AnswerError(
+                f"您填了 {len(parts)} 个数，最后一个按总计理解：前 {len(names)} 个数之和是 {counted}，"
+                f"不是 {given}。请核对后重填；总计由程序计算，只填前 {len(names)} 个数即可。"
+            )
+        return values[:-1]
     if len(parts) != len(names):
         example = " ".join(["0"] * len(names))
         raise AnswerError(

@@ -60,7 +60,7 @@ def numbers_question(
     """A question answered with one or more counts in a fixed order (or by name); `total` sums them."""
 
     def take(report: Report, state: InterviewState, text: str) -> str:
-        values = [parse_count(text)] if len(names) == 1 else parse_counts(text, names)
+        values = [parse_count(text)] if len(names) == 1 else parse_counts(text, names, total=total)
         put(report, values)
         if len(values) == 1:
             return f"已记录：{values[0]}。"
