@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,6 +36,7 @@ from tui.args import Parser
 from tui.summary import Checked, Progress, summary
 
 UIS = ("app", "line", "plain")
+PIPE_CLOSED = 141  # 128 + SIGPIPE: what a shell reports for a command whose reader went away
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -111,27 +113,48 @@ def main(argv: Sequence[str] | None = None) -> int:
         streams.survive(stream)  # a GBK or ASCII console or redirect gets look-alikes, never a crash
     args = _parser().parse_args(argv)
     try:
-        if args.command == "export":
-            return _export(args)
-        if args.command == "check":
-            return _check(args.files, as_json=args.json, previous=args.previous)
-        if args.command == "import":
-            return _import(args)
-        if args.command == "restore":
-            kept = restore_backup(args.draft_file)
-            print(f"已用备份恢复 {args.draft_file}；原来的文件另存为 {kept.name}。", file=sys.stderr)
-            return 0
-        draft = args.new_draft if args.command == "new" else args.draft
-        ui = (args.new_ui if args.command == "new" else None) or args.ui
-        from tui.launch import interview  # late on purpose: check and export never load a front end
-
-        previous = args.previous if args.command == "new" else None
-        return interview(draft, ui, new=args.command == "new", previous=previous)
+        status = _run(args)
+        sys.stdout.flush()  # a closed pipe is met here, not in the flush at exit where it cannot be caught
+        return status
     except NianbaoError as err:
         print(f"nianbao: {err.message}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return _pipe_closed()
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "export":
+        return _export(args)
+    if args.command == "check":
+        return _check(args.files, as_json=args.json, previous=args.previous)
+    if args.command == "import":
+        return _import(args)
+    if args.command == "restore":
+        kept = restore_backup(args.draft_file)
+        print(f"已用备份恢复 {args.draft_file}；原来的文件另存为 {kept.name}。", file=sys.stderr)
+        return 0
+    draft = args.new_draft if args.command == "new" else args.draft
+    ui = (args.new_ui if args.command == "new" else None) or args.ui
+    from tui.launch import interview  # late on purpose: check and export never load a front end
+
+    previous = args.previous if args.command == "new" else None
+    return interview(draft, ui, new=args.command == "new", previous=previous)
+
+
+def _pipe_closed() -> int:
+    """End quietly after the reader of standard output went away (`nianbao check … | head -1`)."""
+    # Python flushes stdout again at exit; pointing it at devnull keeps that flush from a second traceback
+    try:
+        out = sys.stdout.fileno()
+    except (OSError, ValueError):  # not a real file (a test's StringIO): nothing is flushed at exit
+        return PIPE_CLOSED
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, out)
+    os.close(devnull)
+    return PIPE_CLOSED
 
 
 def _export(args: argparse.Namespace) -> int:
