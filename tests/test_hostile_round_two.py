@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -42,3 +43,18 @@ def test_a_closed_pipe_ends_quietly(args: tuple[str | Path, ...]) -> None:
     assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
     assert result.stderr == ""
     assert result.returncode in (0, 141) if args == ("--help",) else result.returncode == 141
+
+
+def test_check_json_gives_a_line_for_an_unreadable_file(tmp_path: Path) -> None:
+    """`check --json` prints one line per file, in order; an unreadable one says why, and the status is 2."""
+    broken = tmp_path / "broken.json"
+    broken.write_bytes(b'{"schema_version": 1, "report": {')
+    missing = tmp_path / "missing.json"
+    command = [sys.executable, "-m", "tui", "check", "--json", str(BAIBI), str(broken), str(missing), str(COUNTY)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["file"] for line in lines] == [str(BAIBI), str(broken), str(missing), str(COUNTY)]
+    assert "不是有效的 JSON" in lines[1]["error"]["message"] and "report" not in lines[1]
+    assert "文件不存在" in lines[2]["error"]["message"]
+    assert "findings" in lines[0] and "error" not in lines[3]

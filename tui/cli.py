@@ -191,6 +191,8 @@ def _check(files: list[Path], *, as_json: bool, previous: Path | None = None) ->
             print(f"nianbao: {err.message}", file=sys.stderr)
             status = 2
             checked += [Checked(path, None)] if keep else []
+            if as_json:  # one line per file always, so a script can tell which file failed
+                _json_line({"file": str(path), "error": {"message": err.message}})
             continue
         progress.clear()
         if last_year is not None:
@@ -199,15 +201,18 @@ def _check(files: list[Path], *, as_json: bool, previous: Path | None = None) ->
         if any(errors(findings)):
             status = max(status, 1)
         if as_json:
-            line = {"file": str(path), "report": figures(report), "findings": [f.to_json() for f in findings]}
-            text = json.dumps(line, ensure_ascii=False)
-            print(text if streams.encodes(sys.stdout, text) else json.dumps(line), flush=True)
+            _json_line({"file": str(path), "report": figures(report), "findings": [f.to_json() for f in findings]})
         else:
             print(describe(path, report, findings), flush=True)
     progress.clear()
     if keep:
         print("\n" + summary(checked))
     return status
+
+
+def _json_line(line: dict[str, object]) -> None:
+    text = json.dumps(line, ensure_ascii=False)
+    print(text if streams.encodes(sys.stdout, text) else json.dumps(line), flush=True)
 
 
 def _import(args: argparse.Namespace) -> int:
