@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from sections.interview.engine import Interview
+from sections.model.labels import DEFAULT_SUBSECTIONS, GOVERNMENT_SUBSECTION
 from sections.model.report import Report
 from sections.store.drafts import Draft, load_draft, save_draft
 
@@ -155,3 +156,32 @@ def test_a_row_copied_with_its_total_is_taken() -> None:
     assert [m.kind for m in wrong.messages] == ["refusal"] and "之和是 16" in wrong.messages[0].text
     interview.submit("12 3 0 0 1 0 16")
     assert interview.report.requests.applicants("new") == [12, 3, 0, 0, 1, 0]
+
+
+def _at_titles() -> Interview:
+    titles = next(i for i, a in enumerate(BAIBI) if a.startswith("加强组织领导"))
+    interview = _run(BAIBI[:titles])
+    assert interview.current is not None and interview.current.id == "s1.titles"
+    return interview
+
+
+def test_enter_at_the_headings_records_the_official_six() -> None:
+    """Enter at 「总体情况下分几个小标题」 for a 镇政府 gives the six official headings, 考核 heading whole."""
+    interview = _at_titles()
+    interview.submit("")
+    titles = [s.title for s in interview.report.overview.subsections or []]
+    assert titles == [*DEFAULT_SUBSECTIONS, GOVERNMENT_SUBSECTION]
+    assert titles[-1] == "工作考核、社会评议和责任追究结果"
+
+
+def test_typed_headings_are_kept_whole() -> None:
+    """Headings typed one per line (or with 「；」 or （一）（二）) keep the 「、」 inside them."""
+    typed = (
+        "主动公开、依申请公开\n平台建设",
+        "主动公开、依申请公开；平台建设",
+        "（一）主动公开、依申请公开（二）平台建设",
+    )
+    for text in typed:
+        interview = _at_titles()
+        interview.submit(text)
+        assert [s.title for s in interview.report.overview.subsections or []] == ["主动公开、依申请公开", "平台建设"]

@@ -14,12 +14,15 @@ from sections.model.text import clean_text
 from sections.output.drafting import draft_opening, draft_theme
 from sections.store.drafts import InterviewState
 
+TITLE_SEPARATOR = "；"
+"""Between headings typed on one line; 「、」 belongs to a heading (工作考核、社会评议和责任追究结果 is one)."""
+
 
 def _take_titles(report: Report, state: InterviewState, text: str) -> str:
 
     titles = [
         re.sub(r"^[（(][一二三四五六七八九十][）)]|^\d+[.、]", "", t).strip()
-        for t in re.split(r"[\n、；;]+", clean_text(text))
+        for t in re.split(r"[\n；;]+|(?=[（(][一二三四五六七八九十][）)])", clean_text(text))
     ]
     titles = [t for t in titles if t]
     if not titles:
@@ -75,14 +78,14 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
         SECTION,
         "总体情况下分几个小标题来写？默认是："
         + "".join(numbered(i, t) for i, t in enumerate(defaults))
-        + "。直接回车采用；要自拟请每行一个（或用“、”隔开）。",
+        + "。直接回车采用；要自拟请每行一个（或用“；”隔开），标题里的“、”保留。",
         "国办格式要求总体情况覆盖主动公开、依申请公开、政府信息管理、平台建设、监督保障五个方面"
         "（人民政府还要报告工作考核、社会评议和责任追究结果）。可以用自己的小标题，但内容要覆盖这些方面。",
         "text",
         _take_titles,
         lambda r, s: r.overview.subsections is not None,
-        lambda r: "、".join(s.title for s in r.overview.subsections or []),
-        default="、".join(defaults),
+        lambda r: TITLE_SEPARATOR.join(s.title for s in r.overview.subsections or []),
+        default=TITLE_SEPARATOR.join(defaults),
     )
     opening = narrative_question(
         QuestionId.S1_OPENING,
