@@ -58,3 +58,17 @@ def test_check_json_gives_a_line_for_an_unreadable_file(tmp_path: Path) -> None:
     assert "不是有效的 JSON" in lines[1]["error"]["message"] and "report" not in lines[1]
     assert "文件不存在" in lines[2]["error"]["message"]
     assert "findings" in lines[0] and "error" not in lines[3]
+
+
+def test_new_onto_an_existing_draft_is_refused(tmp_path: Path) -> None:
+    """`nianbao new --draft EXISTING.json` says how to continue it, exits 2 and leaves the draft as it was."""
+    draft = tmp_path / "my draft.json"
+    draft.write_bytes(BAIBI.read_bytes())
+    command = [sys.executable, "-m", "tui", "new", "--draft", str(draft), "--ui", "plain"]
+    result = subprocess.run(command, input="白璧镇人民政府\n", capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr == f"nianbao: 文件已存在：继续这个草稿请用 nianbao --draft '{draft}'\n"
+    assert draft.read_bytes() == BAIBI.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["my draft.json"]
+    forced = subprocess.run([*command, "--force"], input="", capture_output=True, text=True, timeout=60)
+    assert "文件已存在" not in forced.stderr and "Traceback" not in forced.stderr

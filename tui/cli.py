@@ -8,11 +8,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from sections.model.errors import ExportError, NianbaoError
+from sections.model.errors import DraftError, ExportError, NianbaoError
 from sections.model.findings import Finding, Severity, errors
 from sections.model.labels import SECTION_HEADINGS, SECTION_NUMERALS
 from sections.model.report import Report
@@ -55,6 +56,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="LAST",
         help="上年的草稿或已发布的报告：沿用机关信息、联系方式、导语，上年结转取自上年结转下年度",
     )
+    new.add_argument("--force", action="store_true", help="--draft 指向已有草稿时照样打开它（不加则拒绝）")
 
     exporter = commands.add_parser("export", help="把草稿导出为报告（文本、Markdown、网页或 Word）")
     exporter.add_argument("draft_file", type=Path, metavar="DRAFT")
@@ -137,6 +139,8 @@ def _run(args: argparse.Namespace) -> int:
         print(f"已用备份恢复 {args.draft_file}；原来的文件另存为 {kept.name}。", file=sys.stderr)
         return 0
     draft = args.new_draft if args.command == "new" else args.draft
+    if args.command == "new" and draft is not None and draft.exists() and not args.force:
+        raise DraftError(f"文件已存在：继续这个草稿请用 nianbao --draft {shlex.quote(str(draft))}")
     ui = (args.new_ui if args.command == "new" else None) or args.ui
     from tui.launch import interview  # late on purpose: check and export never load a front end
 
