@@ -185,3 +185,28 @@ def test_typed_headings_are_kept_whole() -> None:
         interview = _at_titles()
         interview.submit(text)
         assert [s.title for s in interview.report.overview.subsections or []] == ["主动公开、依申请公开", "平台建设"]
+
+
+@pytest.mark.parametrize(
+    ("target", "question"),
+    [
+        ("不掌握", "t3.row.u_nothold"),
+        ("行政处罚", "t2.penalties"),
+        ("复议", "t4.review"),
+        ("国家秘密", "t3.row.d_secret"),
+    ],
+)
+def test_goto_a_row_by_any_part_of_its_label(target: str, question: str) -> None:
+    """「/goto 不掌握」 jumps to that row's question, saying which row, and the answer is kept on Enter."""
+    interview = _run(COUNTY)
+    turn = interview.submit(f"/goto {target}")
+    assert "refusal" not in [m.kind for m in turn.messages]
+    assert interview.current is not None and interview.current.id == question
+    assert "跳到" in turn.messages[0].text
+
+
+def test_goto_an_ambiguous_word_asks_for_more() -> None:
+    """「/goto 公开」 matches rows in several sections: refused, naming some of them."""
+    interview = _run(COUNTY)
+    turn = interview.submit("/goto 公开")
+    assert [m.kind for m in turn.messages] == ["refusal"] and "好几处" in turn.messages[0].text

@@ -399,19 +399,33 @@ class Interview:
         an import, the grid or last year's report rather than the outcomes checklist); then the flow goes on.
         """
         turn = Turn()
+        place = ""
         section = resolve_section(target)
         if section:
             chosen = [q for q in self.plan() if q.section == section]
         else:
             chosen = [q for q in self.plan() if q.id == target][:1] or [q for q in self.catalogue() if q.id == target]
+        if not section and not chosen:
+            matched = by_label(self.catalogue(), target)
+            if len({q.section for q in matched}) > 1:
+                some = "、".join(f"“{label(q)}”" for q in matched[:4])
+                turn.messages.append(
+                    Message("refusal", f"“{target}”能对上好几处：{some}……请多写几个字，如 /goto {label(matched[0])}。")
+                )
+                return turn
+            chosen = matched[:1]
+            place = f"{SECTION_TITLES[chosen[0].section]} {label(chosen[0])}" if chosen else ""
         if not chosen:
             turn.messages.append(
-                Message("refusal", f"不知道要跳到哪里：“{target}”。请写部分编号，如 /goto 三、/goto 基本信息。")
+                Message(
+                    "refusal",
+                    f"不知道要跳到哪里：“{target}”。请写部分编号或行名，如 /goto 三、/goto 基本信息、/goto 不掌握。",
+                )
             )
             return turn
         self._review = {q.id for q in chosen}
         self._current = chosen[0].id
-        title = SECTION_TITLES[chosen[0].section]
+        title = place or SECTION_TITLES[chosen[0].section]
         turn.messages.append(Message("info", f"跳到：{title}。已回答的题目直接回车即保留原答案。"))
         self._ask(turn)
         return turn
@@ -492,6 +506,22 @@ def split_command(text: str) -> tuple[str, str] | None:
         return None
     name, _, argument = stripped[1:].partition(" ")
     return name.strip().lower(), argument.strip()
+
+
+def label(question: Question) -> str:
+    """What a question is about, as a row is named: 「（四）无法提供 1.本机关不掌握相关政府信息」, 「行政处罚」."""
+    first = question.prompt.split("\n")[0]
+    quoted = first.partition("“")[2].rpartition("”")[0] if first.startswith("“") else ""
+    return quoted or first
+
+
+def by_label(questions: Sequence[Question], target: str) -> list[Question]:
+    """The questions whose row label (or wording) contains `target`, yes/no gates last; none for under 2 characters."""
+    value = "".join(clean_text(target).split())
+    if len(value) < 2:
+        return []
+    found = [q for q in questions if value in "".join(label(q).split())]
+    return sorted(found, key=lambda q: q.kind == "yesno" or q.id == QuestionId.S1_TITLES)
 
 
 def resolve_section(target: str) -> SectionId | None:
