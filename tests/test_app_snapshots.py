@@ -45,7 +45,7 @@ def test_start_screen(snap_compare: SnapCompare, tmp_path: Path) -> None:
 
 
 def test_inline_flag(snap_compare: SnapCompare, tmp_path: Path) -> None:
-    """Answering 规章 with 0 -1 0 shows an error and a warning flag, and ⚠2 in the sidebar."""
+    """Answering 规章 with 0 -1 0 shows two error flags (C2; T2-RULES, the 镇 level being stated), ⚠2 in the sidebar."""
 
     async def run_before(pilot: Pilot[None]) -> None:
         await answer_all(pilot, ANSWERS[: ANSWERS.index("0 -1 0") + 1])

@@ -210,3 +210,11 @@ def test_goto_an_ambiguous_word_asks_for_more() -> None:
     interview = _run(COUNTY)
     turn = interview.submit("/goto 公开")
     assert [m.kind for m in turn.messages] == ["refusal"] and "好几处" in turn.messages[0].text
+
+
+def test_rules_for_a_stated_township_are_an_error() -> None:
+    """规章 1/0/1 for a 镇 whose level the clerk chose is 「错误 T2-RULES」, not a 提醒."""
+    interview = _run(BAIBI[:10])
+    turn = interview.submit("1 0 1")
+    (flag,) = [m.finding for m in turn.messages if m.kind == "flag" and m.finding]
+    assert flag.rule == "T2-RULES" and flag.severity.value == "error"

@@ -85,8 +85,8 @@ def test_finding_is_printed_inline_after_the_answer(tmp_path: Path) -> None:
     ack = out.index("已记录：规章")
     flag = out.index("⚠ 错误 C2")
     assert ack < flag < out.index("行政规范性文件：本年制发件数")
-    assert "⚠ 提醒 T2-RULES" in out
-    assert out.index("输入 /goto 二 修改") > out.index("⚠ 提醒 T2-RULES")
+    assert "⚠ 错误 T2-RULES" in out
+    assert out.index("输入 /goto 二 修改") > out.index("⚠ 错误 T2-RULES")
     assert "待处理 2 项" in toolbar_text(mode)
     assert load_draft(draft).report.disclosure.rules == [0, -1, 0]
 
@@ -149,7 +149,7 @@ def test_export_asks_first_when_errors_remain(tmp_path: Path) -> None:
     """/export with an error open asks first; 是 writes <draft>.txt beside the draft."""
     draft = draft_at(tmp_path / "d.json", NORMATIVE)
     _, out = converse(draft, "/export\r是\r")
-    assert "还有 1 个错误没有处理" in out
+    assert "还有 2 个错误没有处理" in out
     assert f"已导出：{draft.with_suffix('.txt')}" in out
     assert "白璧镇人民政府" in draft.with_suffix(".txt").read_text("utf-8")
 

@@ -178,7 +178,7 @@ def test_commands_in_a_transcript(tmp_path: Path) -> None:
     assert status == 0
     assert "保留原来的回答" in out
     assert "白璧镇人民政府2021年政府信息公开工作年度报告" in out.replace(" ", "")
-    assert "还有 1 个错误没有处理" in out
+    assert "还有 2 个错误没有处理" in out
     exported = draft.with_suffix(".txt")
     assert f"已导出：{exported}" in out
     assert "白璧镇人民政府" in exported.read_text(encoding="utf-8")

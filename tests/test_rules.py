@@ -248,3 +248,15 @@ def test_baibi_sample_fails_c2_at_rules_abolished(baibi: Report) -> None:
 def test_county_sample_is_consistent(county: Report) -> None:
     """The county-bureau sample has no error and no warning."""
     assert [f for f in check(county, TODAY) if f.severity is not Severity.INFO] == []
+
+
+def test_rules_power_is_a_warning_when_the_level_is_guessed_and_an_error_when_stated() -> None:
+    """A 县级政府 with 规章 1/0/1: a 提醒 for a published report, an error once the clerk has stated the level."""
+    report = Report()
+    report.meta.level = "县级政府"
+    report.disclosure.rules = [1, 0, 1]
+    (guessed,) = [f for f in check(report) if f.rule == "T2-RULES"]
+    (stated,) = [f for f in check(report, level_stated=True) if f.rule == "T2-RULES"]
+    assert guessed.severity is Severity.WARNING and stated.severity is Severity.ERROR
+    report.meta.level = "设区的市政府"
+    assert not [f for f in check(report, level_stated=True) if f.rule == "T2-RULES"]

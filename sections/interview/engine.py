@@ -84,7 +84,8 @@ class Interview:
         self.save_error: str | None = None
 
     def _check(self) -> list[Finding]:
-        return check(self.report, self._today, self.state.previous)
+        stated = QuestionId.META_LEVEL in self.state.done
+        return check(self.report, self._today, self.state.previous, level_stated=stated)
 
     @property
     def report(self) -> Report:

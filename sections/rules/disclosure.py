@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 from sections.model.disclosure import SECTION
@@ -111,6 +112,19 @@ def check_rules_power(report: Report) -> Iterator[Finding]:
             "行政规范性文件不是规章，请填在下一行。",
             QuestionId.T2_RULES,
         )
+
+
+def as_stated(finding: Finding) -> Finding:
+    """T2-RULES once the clerk has stated the level: an error, since that level cannot make 规章 at all.
+
+    Only 省级政府、设区的市政府 (and 自治州政府) make 地方政府规章 and 国务院部门 make 部门规章; for a
+    published report the level is only guessed, so there it stays a warning.
+    """
+    return replace(
+        finding,
+        severity=Severity.ERROR,
+        hint="只有省级政府、设区的市政府、自治州政府和国务院部门制定规章；行政规范性文件不是规章，请填在下一行。",
+    )
 
 
 RULES = (check_blank, check_negative, check_fee_decimals, check_fee_unit, check_rules_power, *disclosure_2019.RULES)

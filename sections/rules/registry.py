@@ -27,13 +27,18 @@ RULES: tuple[Rule, ...] = (
 """Every rule that depends on nothing but the report, in the order of the report's sections."""
 
 
-def check(report: Report, today: date | None = None, previous: Report | None = None) -> list[Finding]:
+def check(
+    report: Report, today: date | None = None, previous: Report | None = None, *, level_stated: bool = False
+) -> list[Finding]:
     """All findings for a report; rules skip unanswered figures, so a partial draft is not a wrong one.
 
-    With `previous` (last year's report of the same body) the cross-year rules X1–X4 run too.
+    With `previous` (last year's report of the same body) the cross-year rules X1–X4 run too. With
+    `level_stated` (the clerk gave the body's level, not a guess from a published report) T2-RULES is an error.
     """
     rules: Iterable[Rule] = (*RULES, partial(meta.check_deadline, today=today))
     findings = [finding for rule in rules for finding in rule(report)]
+    if level_stated:
+        findings = [disclosure.as_stated(f) if f.rule == "T2-RULES" else f for f in findings]
     return findings + cross_year(report, previous) if previous is not None else findings
 
 
