@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from sections.store.drafts import load_draft, save_draft
+from tui.cli import main
+
 from .conftest import SAMPLES
 
 BAIBI = SAMPLES / "baibi-2021.json"
@@ -72,3 +75,85 @@ def test_new_onto_an_existing_draft_is_refused(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["my draft.json"]
     forced = subprocess.run([*command, "--force"], input="", capture_output=True, text=True, timeout=60)
     assert "文件已存在" not in forced.stderr and "Traceback" not in forced.stderr
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    """Every file in `folder` with its content, but the empty lock file any session leaves behind."""
+    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file() and not p.name.endswith(".lock")}
+
+
+def _damaged_with_backup(folder: Path) -> Path:
+    """A draft cut short, with a good `.bak` beside it."""
+    draft = folder / "d.json"
+    save_draft(draft, load_draft(COUNTY))
+    save_draft(draft, load_draft(COUNTY))
+    draft.write_bytes(draft.read_bytes()[:100])
+    return draft
+
+
+def test_restore_refuses_while_a_session_holds_the_draft(tmp_path: Path) -> None:
+    """`nianbao restore D` while D is open elsewhere says so, exits 2 and leaves every file as it was."""
+    draft = _damaged_with_backup(tmp_path)
+    holder = "import sys, time; from pathlib import Path; from sections.store.lock import DraftLock\n"
+    holder += "DraftLock(Path(sys.argv[1])).acquire(); print('ready', flush=True); time.sleep(60)"
+    session = subprocess.Popen([sys.executable, "-c", holder, str(draft)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert session.stdout is not None and session.stdout.readline() == "ready\n"
+        before = _files(tmp_path)
+        result = subprocess.run(
+            [sys.executable, "-m", "tui", "restore", str(draft)], capture_output=True, text=True, timeout=60
+        )
+    finally:
+        session.kill()
+        session.wait()
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "正在另一个窗口中编辑" in result.stderr
+    assert _files(tmp_path) == before
+
+
+@pytest.mark.parametrize("case", ["healthy", "directory", "no backup", "bad backup", "immutable"])
+def test_restore_failures_leave_every_file_as_it_was(
+    tmp_path: Path, case: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every refused or failed restore is one Chinese line and exit 2; no file is renamed, copied or changed."""
+    draft = _damaged_with_backup(tmp_path)
+    backup = tmp_path / "d.json.bak"
+    expected = {
+        "healthy": "草稿完好",
+        "directory": "文件夹",
+        "no backup": "文件不存在",
+        "bad backup": "不是有效的 JSON",
+        "immutable": "无法恢复",
+    }[case]
+    if case == "healthy":
+        draft.write_bytes(COUNTY.read_bytes())
+    elif case == "directory":
+        draft.unlink()
+        draft.mkdir()
+    elif case == "no backup":
+        backup.unlink()
+    elif case == "bad backup":
+        backup.write_bytes(b"{")
+    else:
+
+        def refuse(src: object, dst: object) -> None:
+            raise PermissionError(1, "Operation not permitted")
+
+        monkeypatch.setattr(os, "replace", refuse)
+    before = _files(tmp_path)
+    assert main(["restore", str(draft)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("nianbao: ") and expected in err
+    assert _files(tmp_path) == before
+
+
+def test_restore_puts_the_backup_back_and_keeps_the_damaged_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A damaged draft is replaced by its backup; the damaged file is kept beside it and named."""
+    draft = _damaged_with_backup(tmp_path)
+    damaged = draft.read_bytes()
+    assert main(["restore", str(draft)]) == 0
+    assert draft.read_bytes() == (tmp_path / "d.json.bak").read_bytes()
+    kept = list(tmp_path.glob("d.damaged-*.json"))
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged and kept[0].name in capsys.readouterr().err

@@ -204,7 +204,7 @@ def test_backup_is_offered_and_restores(tmp_path: Path) -> None:
     assert f"nianbao restore {path}" in err.value.message
     kept = restore_backup(path)
     assert load_draft(path).report.meta.body == "云溪县市场监督管理局"
-    assert len(kept.read_bytes()) == 100
+    assert kept is not None and len(kept.read_bytes()) == 100
 
 
 def test_migrations_run_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -136,7 +136,10 @@ def _run(args: argparse.Namespace) -> int:
         return _import(args)
     if args.command == "restore":
         kept = restore_backup(args.draft_file)
-        print(f"已用备份恢复 {args.draft_file}；原来的文件另存为 {kept.name}。", file=sys.stderr)
+        print(
+            f"已用备份恢复 {args.draft_file}" + (f"；原来的文件另存为 {kept.name}。" if kept else "。"),
+            file=sys.stderr,
+        )
         return 0
     draft = args.new_draft if args.command == "new" else args.draft
     if args.command == "new" and draft is not None and draft.exists() and not args.force:

@@ -55,6 +55,10 @@ class DraftLock:
             self.release()
             raise DraftError(f"{self.owner}：无法建立草稿锁（{err.strerror}）。") from err
 
+    def held(self) -> bool:
+        """Whether this process holds the lock already (a session of its own has the draft open)."""
+        return self._key in _HELD
+
     def release(self) -> None:
         """Give the lock up if this process holds it."""
         lock = _HELD.pop(self._key, None)

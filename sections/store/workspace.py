@@ -19,7 +19,15 @@ from sections.model.meta import Contact, Meta
 from sections.model.report import Report
 from sections.model.tables import FOUR, THREE
 from sections.rules.registry import check
-from sections.store.drafts import Draft, Exchange, InterviewState, load_draft, recover_draft, save_draft
+from sections.store.drafts import (
+    Draft,
+    Exchange,
+    InterviewState,
+    load_draft,
+    recover_draft,
+    save_draft,
+    write_atomic,
+)
 from sections.store.lock import DraftLock
 
 if TYPE_CHECKING:
@@ -96,15 +104,48 @@ def start_from_previous(previous: Path, draft_path: Path) -> None:
     save_draft(draft_path, draft_from_previous(load(previous)[0]))
 
 
-def restore_backup(path: Path) -> Path:
-    """Put `<draft>.bak` back in place of a damaged draft, keeping the damaged file beside it."""
+def restore_backup(path: Path) -> Path | None:
+    """Put `<draft>.bak` back in place of a damaged (or missing) draft; return where the damaged file is kept.
+
+    Done under the draft's lock, so an open session cannot write its version back over the restored one.
+    A healthy draft is refused, and so is every failure, with `DraftError`, leaving every file as it was.
+    """
+    if path.is_dir():
+        raise DraftError(f"{path}：这是一个文件夹，不是草稿文件。")
+    load_draft(path.with_name(path.name + ".bak"))  # no good backup: refused before even a lock file is made
+    lock = DraftLock(path)
+    mine = not lock.held()
+    lock.acquire()
+    try:
+        return _put_backup_back(path)
+    finally:
+        if mine:
+            lock.release()
+
+
+def _put_backup_back(path: Path) -> Path | None:
     backup = path.with_name(path.name + ".bak")
     load_draft(backup)
+    if path.exists() and _healthy(path):
+        raise DraftError(f"{path}：草稿完好，无须恢复；原样未动。")
     keep = path.with_name(f"{path.stem}.damaged-{datetime.now():%Y%m%d-%H%M%S}{path.suffix}")
-    if path.exists():
-        shutil.copy2(path, keep)
-    shutil.copy2(backup, path)
-    return keep
+    try:
+        data = backup.read_bytes()
+        if path.exists():
+            shutil.copy2(path, keep)
+        write_atomic(path, data, private=True)
+    except OSError as err:
+        keep.unlink(missing_ok=True)
+        raise DraftError(f"{path}：无法恢复（{err.strerror}），所有文件原样未动。") from err
+    return keep if keep.exists() else None
+
+
+def _healthy(path: Path) -> bool:
+    try:
+        load_draft(path)
+    except DraftError:
+        return False
+    return True
 
 
 def is_draft(path: Path) -> bool:
