@@ -218,3 +218,16 @@ def test_rules_for_a_stated_township_are_an_error() -> None:
     turn = interview.submit("1 0 1")
     (flag,) = [m.finding for m in turn.messages if m.kind == "flag" and m.finding]
     assert flag.rule == "T2-RULES" and flag.severity.value == "error"
+
+
+def test_a_finding_in_subsection_two_jumps_to_that_subsection() -> None:
+    """An N1 in 「（二）依申请公开」 opens that subsection's editor, and the jump names it."""
+    interview = _run(COUNTY)
+    interview.submit("/goto s1.sub.1")
+    interview.submit("本年度共收到政府信息公开申请99件。")
+    (finding,) = [f for f in interview.findings if f.rule == "N1"]
+    assert finding.target == "s1.sub.1"
+    interview.submit("/goto 三")
+    turn = interview.focus(finding.target)
+    assert interview.current is not None and interview.current.id == "s1.sub.1"
+    assert "（二）依申请公开" in turn.messages[0].text

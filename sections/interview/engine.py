@@ -406,6 +406,7 @@ class Interview:
             chosen = [q for q in self.plan() if q.section == section]
         else:
             chosen = [q for q in self.plan() if q.id == target][:1] or [q for q in self.catalogue() if q.id == target]
+            place = f"{SECTION_TITLES[chosen[0].section]} {label(chosen[0])}" if chosen else ""
         if not section and not chosen:
             matched = by_label(self.catalogue(), target)
             if len({q.section for q in matched}) > 1:
