@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from sections.interview.engine import Interview
 from sections.store.drafts import load_draft, save_draft
+from sections.store.workspace import open_draft
 from tui.cli import main
 
 from .conftest import SAMPLES
@@ -157,3 +159,37 @@ def test_restore_puts_the_backup_back_and_keeps_the_damaged_file(
     assert draft.read_bytes() == (tmp_path / "d.json.bak").read_bytes()
     kept = list(tmp_path.glob("d.damaged-*.json"))
     assert len(kept) == 1 and kept[0].read_bytes() == damaged and kept[0].name in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("disclosure", "requests", "said"),
+    [
+        ({"permits": {"a": 1}}, None, '表二 行政许可：“{"a": 1}”应为整数'),
+        ({"permits": {}}, None, "表二 行政许可：“{}”应为整数"),
+        ({"permits": [1], "penalties": {"int": 5}}, None, '表二 行政处罚：“{"int": 5}”应为整数'),
+        (None, [[3], 0, 0, 0, 0, 1, 4], "表三 一、本年新收政府信息公开申请数量 列[自然人]：“[3]”应为整数"),
+    ],
+)
+def test_a_wrong_typed_value_in_a_union_or_list_is_emptied_and_asked_again(
+    tmp_path: Path, disclosure: dict[str, object] | None, requests: list[object] | None, said: str
+) -> None:
+    """A dict or list where a figure belongs is emptied, named with what was there, and asked again."""
+    report = json.loads(COUNTY.read_text(encoding="utf-8"))
+    if disclosure is not None:
+        report["report"]["disclosure"].update(disclosure)
+    if requests is not None:
+        report["report"]["requests"]["rows"]["new"] = requests
+    path = tmp_path / "d.json"
+    path.write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
+    damaged = path.read_bytes()
+    interview = Interview(open_draft(path), lambda d: save_draft(path, d))
+    notice = next(m.text for m in interview.start().messages if m.kind == "error")
+    assert said in notice and "错误太多" not in notice
+    kept = list(tmp_path.glob("d.damaged-*.json"))
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged
+    unanswered = [q.id for q in interview.plan() if not interview.is_answered(q)]
+    if disclosure is not None:
+        assert interview.report.disclosure.permits is None and "t2.permits" in unanswered
+    else:
+        assert interview.report.requests.rows["new"] == [None, 0, 0, 0, 0, 1, 4]
+        assert "t3.new" in unanswered

@@ -166,6 +166,8 @@ def _name(section: str, part: str) -> str:
         return THREE.row(part).label
     if section == "appeals" and part.isdigit() and int(part) < FOUR.width:
         return FOUR.name(int(part))
+    if section == "requests" and part.isdigit() and int(part) < THREE.width:
+        return f"列[{THREE.columns[int(part)]}]"
     return FIELD_NAMES.get(part, f"第{int(part) + 1}项" if part.isdigit() else part)
 
 
@@ -193,9 +195,15 @@ def _describe(error: Any) -> str:
     section = PLACES.get(inner[0], inner[0]) if inner else "草稿"
     detail = [_name(inner[0], p) for p in inner[1:] if p not in ("rows", "cells", "contact")]
     value = error.get("input")
-    shown = f"“{value}”" if isinstance(value, str | int | float) else "这一项"
+    shown = f"“{value if isinstance(value, str | int | float) else _compact(value)}”"
     reason = REASONS.get(error["type"], str(error["msg"]).removeprefix("Value error, "))
     return f"{section} {' '.join(detail)}：{shown}{reason}".replace("  ", " ")
+
+
+def _compact(value: Any) -> str:
+    """A wrong-typed value (`{"a": 1}`, `[3]`) as it stood in the file, cut short when long."""
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _problems(err: ValidationError) -> list[str]:
@@ -210,7 +218,8 @@ def _blank(data: Any, loc: tuple[int | str, ...]) -> None:
     node: Any = data
     holder: Any = None
     key: int | str | None = None
-    for step in loc:
+    # a union's member names (「int」「str」) are where pydantic tried each type, not keys in the file
+    for step in [p for p in loc if not (isinstance(p, str) and (p in UNION_TAGS or "[" in p))]:
         if isinstance(node, dict) and step in node:
             holder, key, node = node, step, node[step]
         elif isinstance(node, list) and isinstance(step, int) and step < len(node):
