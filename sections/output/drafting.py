@@ -14,9 +14,45 @@ from sections.output.rendering import environment
 THEMES = (*DEFAULT_SUBSECTIONS, GOVERNMENT_SUBSECTION)
 
 
+SELF_WORDS: tuple[tuple[str, str], ...] = (
+    ("街道办事处", "本街道"),
+    ("镇人民政府", "我镇"),
+    ("乡人民政府", "我乡"),
+    ("区人民政府", "我区"),
+    ("县人民政府", "我县"),
+    ("市人民政府", "我市"),
+    ("州人民政府", "我州"),
+    ("省人民政府", "我省"),
+    ("自治区人民政府", "我区"),
+    ("局", "本局"),
+    ("委员会", "本委"),
+    ("厅", "本厅"),
+    ("办公室", "本办"),
+    ("中心", "本中心"),
+)
+"""Name endings and how the body calls itself: 白璧镇人民政府 → 我镇, 云溪县市场监督管理局 → 本局."""
+
+
+def self_word(report: Report) -> str:
+    """How the body names itself in its own report, from its name (and level): 我镇, 我区, 本局, else 本机关."""
+    body = report.meta.body or ""
+    word = next((w for ending, w in SELF_WORDS if body.endswith(ending)), None)
+    if word:
+        return word
+    return {"乡镇街道": "我镇", "县级政府": "我县", "设区的市政府": "我市", "省级政府": "我省"}.get(
+        report.meta.level or "", "本机关"
+    )
+
+
 def _draft(name: str, report: Report, **extra: Any) -> str:
     meta = report.meta
-    context = {"body": meta.body or "本机关", "year": meta.year or "", "contact": meta.contact, **extra}
+    context = {
+        "body": meta.body or "本机关",
+        "we": self_word(report),
+        "year": meta.year or "",
+        "contact": meta.contact,
+        **extra,
+    }
     return environment().get_template(f"drafts/{name}.j2").render(context).strip()
 
 
@@ -80,7 +116,7 @@ def draft_theme(title: str) -> Any:
 
 
 def draft_improvements(report: Report) -> str:
-    """A skeleton of 五: problems, last year's improvements, next steps."""
+    """A skeleton of 五 with visible blanks for the problems, last year's improvements and next steps."""
     return _draft("improvements", report, next_year=(report.meta.year or 0) + 1)
 
 

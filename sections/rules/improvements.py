@@ -14,10 +14,31 @@ MIN_CHARS = 30
 """Fewer written characters than this is 「trivially short」 for 五 (S2)."""
 
 
+BLANK = "（请填写："
+"""How a blank in a drafted skeleton opens: 「（请填写：下一步改进措施）」; the clerk replaces it."""
+
+
+def blanks(text: str) -> list[str]:
+    """The blanks still open in a text: 「…将（请填写：下一步改进措施）。」 → [「下一步改进措施」]."""
+    return re.findall(re.escape(BLANK) + r"([^）]*)）?", text)
+
+
 def check_not_empty(report: Report) -> Iterator[Finding]:
-    """S2: section 五 states real problems and improvements; it may not be empty or a token line."""
+    """S2: 五 states real problems and improvements; not empty, a token line or a skeleton with blanks."""
     text = report.improvements.text
     if text is None:
+        return
+    open_blanks = blanks(text)
+    if open_blanks:
+        yield Finding(
+            "S2",
+            Severity.ERROR,
+            SECTION,
+            "五、存在的主要问题及改进情况",
+            f"第五部分还有 {len(open_blanks)} 处待填写：{'；'.join(open_blanks)}。",
+            "请把“（请填写：……）”换成实际情况；草稿不替您编写事实。",
+            QuestionId.S5_TEXT,
+        )
         return
     length = len(re.sub(r"\s", "", text))
     if length < MIN_CHARS:
