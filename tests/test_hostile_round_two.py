@@ -193,3 +193,40 @@ def test_a_wrong_typed_value_in_a_union_or_list_is_emptied_and_asked_again(
     else:
         assert interview.report.requests.rows["new"] == [None, 0, 0, 0, 0, 1, 4]
         assert "t3.new" in unanswered
+
+
+def _replay(draft: Path, transcript: bytes) -> subprocess.CompletedProcess[bytes]:
+    """Replay a transcript file through the real command in plain mode."""
+    command = [sys.executable, "-m", "tui", "new", "--draft", str(draft), "--ui", "plain"]
+    return subprocess.run(command, input=transcript, capture_output=True, timeout=120, env=_utf8_env())
+
+
+def _utf8_env() -> dict[str, str]:
+    """The environment with Python's output in UTF-8, so the test reads what the user would see."""
+    return {**os.environ, "PYTHONIOENCODING": "utf-8"}
+
+
+@pytest.mark.parametrize(("encoding", "note"), [("utf-8", False), ("utf-8-sig", False), ("gb18030", True)])
+def test_a_transcript_saved_as_utf8_bom_or_ansi_replays(tmp_path: Path, encoding: str, note: bool) -> None:
+    """A transcript saved by Notepad as UTF-8, UTF-8 with BOM or ANSI (GB18030) replays; ANSI is said on stderr."""
+    text = (SAMPLES / "baibi-2021.answers.txt").read_text(encoding="utf-8").replace("\n", "\r\n")
+    draft = tmp_path / "d.json"
+    result = _replay(draft, text.encode(encoding))
+    err = result.stderr.decode("utf-8")
+    assert result.returncode == 0, err
+    assert ("按 GB18030" in err) is note
+    assert load_draft(draft).report.model_dump() == load_draft(BAIBI).report.model_dump()
+
+
+@pytest.mark.parametrize(
+    ("transcript", "said"),
+    [
+        (b"ok\n\xff\xfe\xfd\n", "第 2 行既不是 UTF-8 也不是 GB18030"),
+        ("白璧镇人民政府\n1\n".encode() + "二〇二一年\n".encode("gb18030"), "第 3 行不是 UTF-8 文本"),
+    ],
+)
+def test_a_transcript_in_no_known_encoding_is_refused_at_its_line(tmp_path: Path, transcript: bytes, said: str) -> None:
+    """A transcript that is neither UTF-8 nor GB18030 is refused, naming the line, with exit 2."""
+    result = _replay(tmp_path / "d.json", transcript)
+    err = result.stderr.decode("utf-8")
+    assert result.returncode == 2 and said in err and "Traceback" not in err

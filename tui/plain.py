@@ -24,7 +24,9 @@ The draft is saved after every accepted answer. Exit status:
 - 1 when reading a transcript (stdin not a terminal) and an answer is refused, e.g. a letter where a
   number is due: stderr names the line, the question and why; the draft keeps every answer before
   it. Typing at a terminal, a refused answer is simply asked again;
-- 2 (from the command) when the draft cannot be read or the input is not UTF-8 text.
+- 2 (from the command) when the draft cannot be read or the input is neither UTF-8 (with or without
+  BOM) nor GB18030 text (a Windows Notepad 「ANSI」 file); stderr names the line, and says so when
+  the transcript was read as GB18030.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ import io
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, Protocol, TextIO
 
 from sections.interview.messages import Turn
 from sections.interview.questions import Question
@@ -51,6 +53,64 @@ INPUT_HELP = (
 )
 
 NARRATIVE_HINT = f"（分段的文字：单独一行输入 {BLOCK} 开始，写完再单独一行输入 {BLOCK} 结束）"
+
+
+class Lines(Protocol):
+    """Where answers come from: a text stream (a terminal, a test's StringIO) or a `Transcript`."""
+
+    def readline(self) -> str:
+        """The next line with its newline; "" at the end."""
+        ...
+
+    def isatty(self) -> bool:
+        """Whether a person is typing."""
+        ...
+
+
+class Transcript:
+    """A transcript file read a line at a time: UTF-8 (with or without BOM), else GB18030 if it decodes cleanly.
+
+    The encoding is chosen at the first line that is not ASCII, so a script answering question by question
+    through a pipe is never kept waiting for the rest of its input.
+    """
+
+    def __init__(self, raw: BinaryIO, err: TextIO) -> None:
+        self._raw = raw
+        self._err = err
+        self._encoding: str | None = None
+        self._line = 0
+
+    def isatty(self) -> bool:
+        """A transcript is never typed at a terminal."""
+        return False
+
+    def readline(self) -> str:
+        """The next line, decoded; `NianbaoError` naming the line when it is neither UTF-8 nor GB18030."""
+        data = self._raw.readline()
+        if not data:
+            return ""
+        self._line += 1
+        if self._encoding is None and not data.isascii():
+            self._encoding = self._choose(data)
+        try:
+            return data.decode(self._encoding or "ascii")
+        except UnicodeDecodeError as err:
+            name = "UTF-8" if self._encoding == "utf-8" else "GB18030（GBK）"
+            raise NianbaoError(
+                f"第 {self._line} 行不是 {name} 文本，而前面的行是：回答文件请整个存为 UTF-8 编码。"
+            ) from err
+
+    def _choose(self, data: bytes) -> str:
+        for encoding in ("utf-8", "gb18030"):
+            try:
+                data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if encoding == "gb18030":
+                self._err.write("nianbao: 回答文件不是 UTF-8 编码，按 GB18030（GBK，记事本的「ANSI」）读取。\n")
+                self._err.flush()
+            return encoding
+        raise NianbaoError(f"第 {self._line} 行既不是 UTF-8 也不是 GB18030（GBK）文本：回答文件请存为 UTF-8 编码。")
 
 
 @dataclass(frozen=True)
@@ -74,7 +134,7 @@ class Entry:
 class Answers:
     """Reads answers from a stream: one per line, `\"\"\"` blocks, `#` comments skipped."""
 
-    def __init__(self, stream: TextIO, *, interactive: bool, out: TextIO) -> None:
+    def __init__(self, stream: Lines, *, interactive: bool, out: TextIO) -> None:
         self._stream = stream
         self._interactive = interactive
         self._out = out
@@ -125,7 +185,7 @@ class Answers:
 class PlainSession:
     """One plain-mode conversation over a draft file."""
 
-    def __init__(self, draft_path: Path, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> None:
+    def __init__(self, draft_path: Path, stdin: Lines, stdout: TextIO, stderr: TextIO) -> None:
         self.path = draft_path
         self.interactive = _isatty(stdin)
         self.out = stdout
@@ -220,17 +280,17 @@ class PlainSession:
         )
 
 
-def _isatty(stream: TextIO) -> bool:
+def _isatty(stream: Lines) -> bool:
     try:
         return stream.isatty()
     except ValueError:
         return False
 
 
-def _utf8(stdin: TextIO) -> TextIO:
-    """Read a transcript as UTF-8 whatever the locale says (a leading BOM is dropped later)."""
+def _transcript(stdin: TextIO, err: TextIO) -> Lines:
+    """Read a transcript by its bytes whatever the locale says (a leading BOM is dropped later)."""
     if isinstance(stdin, io.TextIOWrapper) and not _isatty(stdin):
-        stdin.reconfigure(encoding="utf-8", errors="strict")
+        return Transcript(stdin.buffer, err)
     return stdin
 
 
@@ -238,5 +298,6 @@ def run(
     draft_path: Path, *, stdin: TextIO | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None
 ) -> int:
     """Run the plain-mode interview over the draft at `draft_path`; return the exit status."""
-    session = PlainSession(draft_path, _utf8(stdin or sys.stdin), stdout or sys.stdout, stderr or sys.stderr)
+    err = stderr or sys.stderr
+    session = PlainSession(draft_path, _transcript(stdin or sys.stdin, err), stdout or sys.stdout, err)
     return session.run()
