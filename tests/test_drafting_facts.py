@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sections.model.report import Report
-from sections.output.drafting import draft_improvements, self_word
+from sections.output.drafting import draft_improvements, draft_preface, self_word
 from sections.rules.improvements import BLANK, blanks
 from sections.rules.registry import check
 
@@ -50,3 +50,18 @@ def test_an_unfilled_skeleton_in_five_is_an_error() -> None:
 def test_the_body_names_itself_by_name_and_level(body: str, level: str | None, word: str) -> None:
     """A drafted paragraph says 我镇 / 我区 / 本局 … as the body would, not its full name again."""
     assert self_word(_report(body, level)) == word
+
+
+@pytest.mark.parametrize(
+    ("department", "asker"),
+    [
+        ("某某市云溪区人民政府办公室", "请与某某市云溪区人民政府办公室联系"),
+        ("云溪区人民政府办公室", "请与云溪区人民政府办公室联系"),
+        ("办公室", "请与云溪区人民政府办公室联系"),
+    ],
+)
+def test_the_preface_never_doubles_the_body_name(department: str, asker: str) -> None:
+    """A 承办科室 typed with its body's name is not prefixed with the body again in the drafted preface."""
+    report = _report("云溪区人民政府", "县级政府")
+    report.meta.contact.department = department
+    assert asker in draft_preface(report)

@@ -44,10 +44,19 @@ def self_word(report: Report) -> str:
     )
 
 
+def contact_name(report: Report) -> str:
+    """Whom to ask: 「<body><department>」, or the department alone when it already names a body (no doubled names)."""
+    body, department = report.meta.body or "", report.meta.contact.department or ""
+    if department and ((body and body in department) or "政府" in department or department.endswith(("局", "委员会"))):
+        return department
+    return f"{body or '本机关'}{department}"
+
+
 def _draft(name: str, report: Report, **extra: Any) -> str:
     meta = report.meta
     context = {
         "body": meta.body or "本机关",
+        "asker": contact_name(report),
         "we": self_word(report),
         "year": meta.year or "",
         "contact": meta.contact,
