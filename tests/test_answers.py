@@ -151,3 +151,9 @@ def test_a_lone_number_on_a_row_says_how_to_write_it() -> None:
         parse_counts("4", T3_APPLICANTS)
     assert "如果都是自然人，请写“自然人4”" in err.value.message
     assert parse_counts("自然人4", T3_APPLICANTS) == [4, 0, 0, 0, 0, 0]
+
+
+@pytest.mark.parametrize("text", ["0", "０", "无", "否"])
+def test_zero_is_no_at_a_yes_no_gate(text: str) -> None:
+    """To 「是否收到申请？」 a clerk may type 0 as well as 无 or 否."""
+    assert parse_yes_no(text) is False

@@ -231,3 +231,12 @@ def test_a_finding_in_subsection_two_jumps_to_that_subsection() -> None:
     turn = interview.focus(finding.target)
     assert interview.current is not None and interview.current.id == "s1.sub.1"
     assert "（二）依申请公开" in turn.messages[0].text
+
+
+def test_zero_stands_for_none_in_an_optional_line() -> None:
+    """「电子邮箱？（没有请答“无”）」 takes 0 as 「无」 and records no e-mail."""
+    email = COUNTY.index("yxxscjgj@163.com")
+    interview = _run(COUNTY[:email])
+    turn = interview.submit("0")
+    assert "refusal" not in [m.kind for m in turn.messages]
+    assert interview.report.meta.contact.email == ""

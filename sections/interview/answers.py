@@ -10,7 +10,8 @@ from sections.model.text import chinese_number, normalise
 
 ZERO_WORDS = frozenset({"无", "没有", "零", "〇", "暂无", "否", "none", "no"})
 YES_WORDS = frozenset({"是", "有", "y", "yes", "是的", "对", "确认", "好", "收到", "有的"})
-NO_WORDS = frozenset({"否", "没有", "无", "n", "no", "不是", "未", "没", "不", "暂无", "未收到"})
+NO_WORDS = frozenset({"否", "没有", "无", "n", "no", "不是", "未", "没", "不", "暂无", "未收到", "0"})
+"""「0」 too: to 「是否收到申请」 a clerk types 0 as readily as 无."""
 
 _COUNT_SUFFIX = re.compile(r"(件|个|项|次|份|条|起|宗)$")
 
@@ -135,7 +136,7 @@ def parse_amount(text: str, unit: str = "万元") -> tuple[Decimal, str]:
 
 
 def parse_yes_no(text: str) -> bool:
-    """是/有/y → True, 否/没有/无/n → False."""
+    """是/有/y → True, 否/没有/无/0/n → False."""
     value = normalise(text).lower().rstrip("。.!！")
     if value in YES_WORDS:
         return True

@@ -95,7 +95,7 @@ def text_question(
 
     def take(report: Report, state: InterviewState, text: str) -> str:
         value = " ".join(clean_text(text).split())
-        if optional and value.lower() in ZERO_WORDS:
+        if optional and (value.lower() in ZERO_WORDS or value in ("0", "０")):
             value = ""
         if not value and not optional:
             raise AnswerError("这一项不能空着，请填写。")
