@@ -146,8 +146,10 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         if not path.name:
             self.query_one("#export-warning", Label).update("请填写文件路径。")
             return
+        # The typed suffix decides, as for `nianbao export`; the radio buttons may lag a keystroke behind.
+        chosen = SUFFIXES.get(path.suffix.lower()) or FORMAT_OF.get(self._pressed("#format") or "", "txt")
         try:
-            fmt = export_format(path, FORMAT_OF.get(self._pressed("#format") or "", "txt"))
+            fmt = export_format(path, chosen)
         except ExportError as err:
             self.query_one("#export-warning", Label).update(literal(err.message))
             return
