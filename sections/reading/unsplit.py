@@ -16,6 +16,7 @@ from sections.model.findings import Figure, Finding
 from sections.model.ids import SectionId
 from sections.model.report import Report
 from sections.model.tables import THREE, TWO
+from sections.reading.tables import fee_amount
 from sections.rules import appeals, disclosure, requests
 
 Cells = tuple[Figure, ...]
@@ -100,8 +101,6 @@ def _value(row: OpenRow, cells: list[Figure]) -> object:
     """A 2021 table 二 row's figures as its field holds them: a list, one figure, or the fee as an amount."""
     if row.key not in SINGLE:
         return cells
-    from sections.reading.tables import fee_amount  # the amount as the reader keeps it
-
     return fee_amount(cells[0]) if SINGLE[row.key] else cells[0]
 
 
