@@ -90,8 +90,29 @@ def _check_postcode(value: str) -> str | None:
     return None if re.fullmatch(r"\d{6}", value) else "邮编应是 6 位数字，如 455000；没有请答“无”。"
 
 
+def _get_contact(field: str) -> Callable[[Report], str | None]:
+    return lambda report: getattr(report.meta.contact, field)
+
+
 def _set_contact(field: str) -> Callable[[Report, str], None]:
     return lambda report, value: setattr(report.meta.contact, field, value)
+
+
+# The contact questions: (id, field of meta.contact, question, help, optional, check).
+_CONTACT: tuple[tuple[QuestionId, str, str, str, bool, Callable[[str], str | None] | None], ...] = (
+    (
+        QuestionId.META_DEPARTMENT,
+        "department",
+        "承办科室（报告的联系部门），如：党政办。",
+        "读者对报告有疑问时联系的科室，写入报告导语。",
+        False,
+        None,
+    ),
+    (QuestionId.META_PHONE, "phone", "联系电话？", "写入导语的联系电话，如 0372-2628532。", False, _check_phone),
+    (QuestionId.META_EMAIL, "email", "电子邮箱？（没有请答“无”）", "写入导语的电子邮箱。", True, _check_email),
+    (QuestionId.META_ADDRESS, "address", "通讯地址？（没有请答“无”）", "写入导语的通讯地址。", True, None),
+    (QuestionId.META_POSTCODE, "postcode", "邮政编码？（没有请答“无”）", "6 位数字。", True, _check_postcode),
+)
 
 
 def questions(report: Report, state: InterviewState) -> list[Question]:
@@ -135,51 +156,18 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
             lambda r: str(r.meta.year or ""),
             default=str(last_year),
         ),
-        text_question(
-            QuestionId.META_DEPARTMENT,
-            SECTION,
-            "承办科室（报告的联系部门），如：党政办。",
-            "读者对报告有疑问时联系的科室，写入报告导语。",
-            lambda r: r.meta.contact.department,
-            _set_contact("department"),
-        ),
-        text_question(
-            QuestionId.META_PHONE,
-            SECTION,
-            "联系电话？",
-            "写入导语的联系电话，如 0372-2628532。",
-            lambda r: r.meta.contact.phone,
-            _set_contact("phone"),
-            check=_check_phone,
-        ),
-        text_question(
-            QuestionId.META_EMAIL,
-            SECTION,
-            "电子邮箱？（没有请答“无”）",
-            "写入导语的电子邮箱。",
-            lambda r: r.meta.contact.email,
-            _set_contact("email"),
-            optional=True,
-            check=_check_email,
-        ),
-        text_question(
-            QuestionId.META_ADDRESS,
-            SECTION,
-            "通讯地址？（没有请答“无”）",
-            "写入导语的通讯地址。",
-            lambda r: r.meta.contact.address,
-            _set_contact("address"),
-            optional=True,
-        ),
-        text_question(
-            QuestionId.META_POSTCODE,
-            SECTION,
-            "邮政编码？（没有请答“无”）",
-            "6 位数字。",
-            lambda r: r.meta.contact.postcode,
-            _set_contact("postcode"),
-            optional=True,
-            check=_check_postcode,
+        *(
+            text_question(
+                qid,
+                SECTION,
+                prompt,
+                help,
+                _get_contact(field),
+                _set_contact(field),
+                optional=optional,
+                check=check,
+            )
+            for qid, field, prompt, help, optional, check in _CONTACT
         ),
         Question(
             QuestionId.META_FEE_DECIMALS,
