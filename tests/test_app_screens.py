@@ -11,6 +11,7 @@ from textual.widgets import Button, Input, OptionList
 
 from sections.model.errors import DraftError
 from sections.store.drafts import load_draft
+from sections.store.workspace import remember
 from tui.app.app import run
 from tui.app.dialogs import ExportDialog
 from tui.app.screens import InterviewScreen, StartScreen
@@ -204,3 +205,19 @@ async def test_export_offers_word_and_web_page(tmp_path: Path) -> None:
     tables = Document(str(tmp_path / "county.docx")).tables
     assert len(tables) == 3
     assert "云溪县市场监督管理局" in (tmp_path / "county.html").read_text(encoding="utf-8")
+
+
+async def test_start_screen_lists_a_draft_opened_elsewhere(tmp_path: Path) -> None:
+    """A draft once opened with --draft outside the folder is on the start screen, shown with where it is."""
+    folder = drafts_folder(tmp_path)
+    elsewhere = tmp_path / "共享盘" / "云溪区.json"
+    elsewhere.parent.mkdir()
+    shutil.copy(SAMPLES / "county-bureau-2025.json", elsewhere)
+    remember(elsewhere, folder)
+    os.utime(elsewhere, (1_700_000_200, 1_700_000_200))
+    app = make_app(None, folder)
+    async with app.run_test(size=SIZE) as pilot:
+        first = str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
+        assert first.startswith("▶ 继续最近的草稿：") and str(elsewhere.resolve()) in first
+        await pilot.press("enter")
+        assert chat(app).path == elsewhere.resolve()

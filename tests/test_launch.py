@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
 import pytest
 
 import tui.line
+from sections.store.workspace import list_drafts
 from tui import launch
+
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_sessions"
 
 
 @pytest.mark.parametrize(
@@ -63,3 +67,15 @@ def test_line_mode_when_the_app_cannot_start(
     assert launch.interview(None, "app") == 0
     assert len(calls) == 1 and calls[0].parent == drafts_home
     assert "改用行模式" in capsys.readouterr().err
+
+
+def test_a_draft_opened_elsewhere_is_listed_next_time(monkeypatch: pytest.MonkeyPatch, drafts_home: Path) -> None:
+    """`nianbao --draft 别处/报告.json` puts that draft on the list the start screen and resume use, while it exists."""
+    elsewhere = drafts_home.parent / "单位共享盘" / "报告.json"
+    elsewhere.parent.mkdir()
+    shutil.copy(SAMPLES / "baibi-2021.json", elsewhere)
+    monkeypatch.setattr(tui.line, "run", lambda path: 0)
+    assert launch.interview(elsewhere, "line") == 0
+    assert list_drafts(drafts_home) == [elsewhere.resolve()]
+    elsewhere.unlink()
+    assert list_drafts(drafts_home) == []

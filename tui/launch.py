@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from sections.store.workspace import default_draft_dir, list_drafts, new_draft_path, start_from_previous
+from sections.store.workspace import default_draft_dir, list_drafts, new_draft_path, remember, start_from_previous
 
 
 def choose_ui(requested: str | None) -> str:
@@ -38,6 +38,8 @@ def interview(draft_path: Path | None, ui: str | None, *, new: bool = False, pre
     if previous is not None:
         draft_path = draft_path or new_draft_path(folder)
         start_from_previous(previous, draft_path)
+    if draft_path is not None:
+        remember(draft_path, folder)
     if draft_path is None and mode != "app":
         recent = list_drafts(folder)
         draft_path = new_draft_path(folder) if new or not recent else recent[0]

@@ -45,10 +45,36 @@ def default_draft_dir() -> Path:
 
 
 def list_drafts(folder: Path) -> list[Path]:
-    """Drafts in a folder, most recently changed first."""
-    if not folder.is_dir():
+    """Drafts in a folder, and those opened elsewhere (`remember`) that still exist, most recently changed first."""
+    here = list(folder.glob("*.json")) if folder.is_dir() else []
+    known = {path.resolve() for path in here}
+    elsewhere = [path for path in _remembered(folder) if path not in known and path.is_file()]
+    return sorted([*here, *elsewhere], key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def remember(path: Path, folder: Path) -> None:
+    """Note a draft opened outside the folder, so that the start screen lists it next time."""
+    path = path.resolve()
+    if path.parent == folder.resolve():
+        return
+    paths = [path, *(other for other in _remembered(folder) if other != path)][:RECENT_KEPT]
+    try:
+        write_atomic(folder / RECENT, "".join(f"{other}\n" for other in paths).encode("utf-8"))
+    except OSError:
+        pass  # a convenience only: the draft itself is saved either way
+
+
+RECENT = ".recent"
+"""The file in the drafts folder listing drafts opened elsewhere, newest first, one path a line."""
+RECENT_KEPT = 20
+
+
+def _remembered(folder: Path) -> list[Path]:
+    try:
+        text = (folder / RECENT).read_text(encoding="utf-8", errors="replace")
+    except OSError:
         return []
-    return sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    return [Path(line) for line in text.splitlines() if line.strip() and Path(line).is_absolute()]
 
 
 def new_draft_path(folder: Path) -> Path:

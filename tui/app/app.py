@@ -92,7 +92,7 @@ class NianbaoApp(App[None]):
         elif self.new:
             await self.start_new()
         else:
-            await self.push_screen(StartScreen(list_drafts(self.folder)))
+            await self.push_screen(StartScreen(list_drafts(self.folder), self.folder))
         self.call_after_refresh(resume_collection)
 
     # Screen changes

@@ -66,9 +66,10 @@ class StartScreen(OrderedScreen[None]):
             self.path = path
             super().__init__()
 
-    def __init__(self, drafts: list[Path]) -> None:
+    def __init__(self, drafts: list[Path], folder: Path) -> None:
         super().__init__()
         self.drafts = drafts
+        self.folder = folder
 
     def compose(self) -> ComposeResult:
         """A title, a line of help, and the list of drafts."""
@@ -81,7 +82,7 @@ class StartScreen(OrderedScreen[None]):
     def _options(self) -> list[Option]:
         leads = ["▶ 继续最近的草稿", *["  打开"] * (len(self.drafts) - 1)]
         options = [
-            Option(literal(f"{lead}：{describe_draft(path)}"), id=str(index))
+            Option(literal(f"{lead}：{describe_draft(path, self.folder)}"), id=str(index))
             for index, (lead, path) in enumerate(zip(leads, self.drafts[:20], strict=False))
         ]
         options.insert(min(1, len(options)), Option(literal("＋ 开始一份新的报告"), id=NEW))
@@ -110,7 +111,7 @@ def joined_help(messages: list[Message]) -> list[Message]:
     return joined
 
 
-def describe_draft(path: Path) -> str:
+def describe_draft(path: Path, folder: Path) -> str:
     """Two lines: the report's title, then the file name and when it was saved."""
     try:
         draft = load_draft(path)
@@ -118,7 +119,8 @@ def describe_draft(path: Path) -> str:
         return f"{path.name}\n    无法打开：{err.message}"
     title = draft.report.meta.title if draft.report.meta.body else "（尚未填写机关名称）"
     saved = f" · 保存于 {draft.saved_at:%Y-%m-%d %H:%M}" if draft.saved_at else ""
-    return f"{title}\n    {path.name}{saved}"
+    where = path.name if path.parent == folder else str(path)  # a draft opened elsewhere shows where it is
+    return f"{title}\n    {where}{saved}"
 
 
 APP_KEYS = """按键：
