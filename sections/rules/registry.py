@@ -10,7 +10,7 @@ from typing import TypeAlias
 from sections.model.findings import Finding
 from sections.model.report import Report
 
-from . import appeals, crossyear, disclosure, improvements, meta, narrative, other, overview, requests
+from . import appeals, crossyear, disclosure, improvements, meta, narrative, other, overview, repetition, requests
 
 Rule: TypeAlias = Callable[[Report], Iterable[Finding]]
 """A rule that needs nothing but the report: it returns (or yields) its findings."""
@@ -32,7 +32,7 @@ def check(
 ) -> list[Finding]:
     """All findings for a report; rules skip unanswered figures, so a partial draft is not a wrong one.
 
-    With `previous` (last year's report of the same body) the cross-year rules X1–X4 run too. With
+    With `previous` (last year's report of the same body) the cross-year rules X1–X5 run too. With
     `level_stated` (the clerk gave the body's level, not a guess from a published report) T2-RULES is an error.
     """
     rules: Iterable[Rule] = (*RULES, partial(meta.check_deadline, today=today))
@@ -43,5 +43,5 @@ def check(
 
 
 def cross_year(report: Report, previous: Report) -> list[Finding]:
-    """The findings of X1–X4: this year's report against last year's."""
-    return [finding for rule in crossyear.RULES for finding in rule(report, previous)]
+    """The findings of X1–X5: this year's report against last year's."""
+    return [finding for rule in (*crossyear.RULES, *repetition.RULES) for finding in rule(report, previous)]
