@@ -17,6 +17,9 @@ FLAGGED = [
     ("N1", "本年度共收到政府信息公开申请15件，均在法定期限内答复。", Severity.ERROR),
     ("N1", "2025年，区政府办代表区政府受理政府信息公开申请17件，均已按时答复。", Severity.WARNING),
     ("N1", "全年收到政府信息公开申请18件，涉及自然人14件。", Severity.WARNING),
+    # 「含上年结转」 explains 16 + 2 = 18, not 17: with the carry-in known, the difference stays an error.
+    ("N1", "全年收到政府信息公开申请17件（含上年结转）。", Severity.ERROR),
+    ("N1", "全年收到政府信息公开申请19件，包括上年结转的2件。", Severity.ERROR),
     ("N1", "本年度共收到20件申请，办结17件。", Severity.ERROR),
     ("N1", "办结16件，1件结转下年度继续办理。", Severity.ERROR),
     ("N1", "本年度全局受理依申请公开事项16件，3件结转下年度。", Severity.ERROR),
@@ -99,6 +102,13 @@ def test_fee_statement_in_six(county: Report, text: str, amount: Decimal, flagge
     """N5: 六 saying 「无」 or 「未收取」 while fees were collected (or stating another sum) is flagged."""
     county.other.text, county.other.fee_amount = text, amount
     assert [r for r, _, _ in _narrative_findings(county)] == (["N5"] if flagged else [])
+
+
+def test_carry_in_of_zero_does_not_excuse_a_different_count(county: Report) -> None:
+    """With 上年结转 0, 「17件（含上年结转）」 against 16 new applications is an error, not a scope warning."""
+    county.requests.rows["carry_in"] = [0] * 7
+    found = _narrative_findings(_with_sentence(county, "本年度共收到政府信息公开申请17件（含上年结转）。"))
+    assert [(rule, severity) for rule, severity, _ in found if rule == "N1"] == [("N1", Severity.ERROR)]
 
 
 def test_unanswered_tables_are_not_compared(county: Report) -> None:
