@@ -7,10 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from textual.widgets import Button, Input, OptionList
+from textual.widgets import Button, Input, OptionList, Static
 
 from sections.model.errors import DraftError
-from sections.store.drafts import load_draft
+from sections.store.drafts import load_draft, save_draft
 from sections.store.workspace import remember
 from tui.app.app import run
 from tui.app.dialogs import ExportDialog
@@ -160,6 +160,30 @@ async def test_export_lists_errors_and_writes_next_to_the_draft(tmp_path: Path) 
         assert isinstance(app.screen, InterviewScreen)
     text = (tmp_path / "baibi.txt").read_text(encoding="utf-8")
     assert text.startswith("白璧镇人民政府2021年政府信息公开工作年度报告")
+
+
+async def test_export_lists_the_unanswered_questions_and_asks(tmp_path: Path) -> None:
+    """Ctrl+E on a half-answered draft names each unanswered question by section; Esc writes nothing."""
+    draft = tmp_path / "county.json"
+    half = load_draft(SAMPLES / "county-bureau-2025.json")
+    half.report.disclosure.penalties = None
+    half.report.improvements.text = None
+    save_draft(draft, half)
+    app = make_app(draft)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+e")
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        listed = str(dialog.query_one("#export-gaps Static", Static).render())
+        assert "还有 2 题没有回答" in listed
+        assert "二、主动公开政府信息情况：第二十条第（六）项 行政处罚" in listed
+        assert "五、存在的主要问题及改进情况：五、存在的主要问题及改进情况" in listed
+        assert str(dialog.query_one("#export", Button).label) == "仍然导出"
+        assert dialog.query_one("#export", Button).region.bottom <= 24
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+    assert not (tmp_path / "county.txt").exists()
 
 
 async def test_export_markdown_and_confirm_overwrite(tmp_path: Path) -> None:

@@ -94,3 +94,47 @@ def test_export_grid_and_markdown_to_stdout() -> None:
     assert "\t" not in grid and "一、本年新收政府信息公开申请数量" in grid
     markdown = nianbao("export", COUNTY, "--format", "md").stdout
     assert markdown.startswith("# 云溪县市场监督管理局2025年政府信息公开工作年度报告")
+
+
+def _incomplete(tmp_path: Path) -> Path:
+    """The county sample with 行政许可, 结转下年度 and 五 left unanswered."""
+    from sections.store.drafts import load_draft, save_draft
+
+    draft = load_draft(COUNTY)
+    draft.report.disclosure.permits = None
+    draft.report.requests.rows["carry_out"] = [None] * 7
+    draft.report.improvements.text = None
+    path = tmp_path / "incomplete.json"
+    save_draft(path, draft)
+    return path
+
+
+UNANSWERED = (
+    "还有 3 题没有回答",
+    "  二、主动公开政府信息情况：第二十条第（五）项 行政许可\n",
+    "  三、收到和处理政府信息公开申请情况：四、结转下年度继续办理的申请数量\n",
+    "  五、存在的主要问题及改进情况：五、存在的主要问题及改进情况\n",
+)
+
+
+def test_export_of_an_incomplete_draft_lists_what_is_unanswered_and_writes_nothing(tmp_path: Path) -> None:
+    """Unanswered questions are listed on stderr by section as the interview asks them; exit 1, no file."""
+    draft = _incomplete(tmp_path)
+    out = tmp_path / "out.txt"
+    refused = nianbao("export", draft, "-o", out)
+    assert refused.returncode == 1
+    assert all(line in refused.stderr for line in UNANSWERED), refused.stderr
+    assert "加 --force 照样导出" in refused.stderr
+    assert not out.exists()
+    printed = nianbao("export", draft)
+    assert printed.returncode == 1 and printed.stdout == ""
+
+
+def test_export_force_writes_an_incomplete_draft_still_listing_the_gaps(tmp_path: Path) -> None:
+    """--force writes the report and exits 0, after the same list on stderr."""
+    draft = _incomplete(tmp_path)
+    out = tmp_path / "out.txt"
+    forced = nianbao("export", draft, "-o", out, "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert all(line in forced.stderr for line in UNANSWERED)
+    assert out.read_text(encoding="utf-8").startswith("云溪县市场监督管理局2025年")

@@ -164,3 +164,19 @@ def test_quit_saves_the_conversation_and_says_where(tmp_path: Path) -> None:
     turn = session.submit("/quit")
     assert turn.action == "quit" and turn.messages[-1].text.startswith(f"草稿已保存在 {path}。")
     assert load_draft(path).interview.transcript[-1].role == "assistant"
+
+
+def test_export_without_a_dialog_lists_the_unanswered_questions_first(tmp_path: Path) -> None:
+    """/export of a half-answered draft names what is unanswered by section and asks 是/否 before writing."""
+    path = sample(tmp_path)
+    draft = load_draft(path)
+    draft.report.disclosure.penalties = None
+    session = Session(path, draft)
+    session.start()
+    turn = session.submit("/export")
+    asked = turn.messages[-1].text
+    assert session.confirming
+    assert "还有 1 题没有回答" in asked and "二、主动公开政府信息情况：第二十条第（六）项 行政处罚" in asked
+    assert asked.endswith("仍要导出吗？（是/否）")
+    session.submit("否")
+    assert not path.with_suffix(".txt").exists()

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from sections.interview.gaps import draft_gaps, gaps_text
 from sections.model.errors import DraftError, ExportError, NianbaoError
 from sections.model.findings import Finding, Severity, errors
 from sections.model.labels import SECTION_HEADINGS, SECTION_NUMERALS
@@ -30,7 +31,7 @@ from sections.output.export import (
 )
 from sections.output.layout import LAYOUTS
 from sections.rules.registry import cross_year
-from sections.store.drafts import load_draft
+from sections.store.drafts import Draft, load_draft
 from sections.store.workspace import import_report, load, restore_backup
 from tui import streams
 from tui.args import Parser
@@ -87,7 +88,7 @@ def _parser() -> argparse.ArgumentParser:
     exporter.add_argument(
         "--newline", choices=NEWLINES, default="lf", help="txt/md 的换行符：lf（默认）或 crlf（Windows 记事本等）"
     )
-    exporter.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
+    exporter.add_argument("--force", action="store_true", help="覆盖已存在的输出文件；草稿还有没回答的问题时也照样导出")
 
     restorer = commands.add_parser("restore", help="用上一次保存的备份（.bak）恢复损坏的草稿")
     restorer.add_argument("draft_file", type=Path, metavar="DRAFT")
@@ -168,7 +169,10 @@ def _export(args: argparse.Namespace) -> int:
     to_screen = args.output is None or str(args.output) == "-"
     if not to_screen:
         export_format(args.output, args.format)  # a file name we cannot write is refused before any reading
-    report = load_draft(args.draft_file).report
+    draft = load_draft(args.draft_file)
+    report = draft.report
+    if not _complete_enough(args.draft_file, draft, force=args.force):
+        return 1
     options = {"encoding": args.encoding, "newline": args.newline}
     if to_screen:
         fmt: ExportFormat = args.format or "txt"
@@ -181,6 +185,20 @@ def _export(args: argparse.Namespace) -> int:
     export(report, args.output, args.format, args.layout, force=args.force, **options)
     print(f"已导出：{args.output}", file=sys.stderr)
     return 0
+
+
+def _complete_enough(path: Path, draft: Draft, *, force: bool) -> bool:
+    """Say on stderr what the draft has not answered yet; without `force`, an incomplete draft is not exported."""
+    gaps = draft_gaps(draft)
+    if not gaps:
+        return True
+    print(gaps_text(gaps), file=sys.stderr)
+    if force:
+        print("（已按 --force 照样导出。）", file=sys.stderr)
+        return True
+    resume = f"nianbao --draft {shlex.quote(str(path))}"
+    print(f"未导出：请先补填（{resume} 接着回答），或加 --force 照样导出。", file=sys.stderr)
+    return False
 
 
 def _check(files: list[Path], *, as_json: bool, previous: Path | None = None) -> int:

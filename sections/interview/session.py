@@ -16,6 +16,7 @@ from pathlib import Path
 from sections.interview.answers import parse_yes_no
 from sections.interview.edits import CellEdit
 from sections.interview.engine import Interview, split_command
+from sections.interview.gaps import gaps_text, unanswered
 from sections.interview.messages import Message, Turn
 from sections.model.errors import AnswerError, ExportError
 from sections.model.findings import errors
@@ -145,13 +146,14 @@ class Session:
         return self.path.with_suffix(".txt")
 
     def export_doubts(self, target: Path) -> list[str]:
-        """Reasons to think twice before exporting: errors still open, a file that would be overwritten."""
-        reasons = []
+        """Reasons to think twice before exporting: questions unanswered, errors open, a file overwritten."""
+        gaps = unanswered(self.interview)
+        reasons = [gaps_text(gaps)] if gaps else []
         count = sum(1 for _ in errors(self.interview.findings))
         if count:
-            reasons.append(f"还有 {count} 个错误没有处理（/findings 查看）")
+            reasons.append(f"还有 {count} 个错误没有处理（/findings 查看）。")
         if target.exists():
-            reasons.append(f"{target} 已存在，导出会覆盖它")
+            reasons.append(f"{target} 已存在，导出会覆盖它。")
         return reasons
 
     def _ask_before_export(self, turn: Turn) -> bool:
@@ -162,7 +164,7 @@ class Session:
             turn.messages.append(self.export(target))
             return False
         self._confirming = target
-        turn.messages.append(Message("info", "；".join(doubts) + "。仍要导出吗？（是/否）"))
+        turn.messages.append(Message("info", "\n".join(doubts) + "\n仍要导出吗？（是/否）"))
         return True
 
     def _confirmed(self, text: str) -> Turn:

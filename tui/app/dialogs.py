@@ -10,7 +10,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
@@ -80,20 +80,25 @@ class ExportChoice:
 
 
 class ExportDialog(ModalScreen[ExportChoice | None]):
-    """Choose format, table layout and file; errors still open are listed and must be confirmed."""
+    """Choose format, table layout and file; unanswered questions and open errors are listed and must be confirmed."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "取消", key_display="Esc")]
 
-    def __init__(self, default: Path, errors: list[Finding]) -> None:
+    def __init__(self, default: Path, errors: list[Finding], unanswered: str = "") -> None:
         super().__init__()
         self.default = default
         self.errors = errors
+        self.unanswered = unanswered
+        """The questions still unanswered, as `gaps_text` says them; empty when every question is answered."""
         self._confirm_overwrite: Path | None = None
 
     def compose(self) -> ComposeResult:
         """The open errors, then format, table layout, file and the buttons."""
         with Vertical(id="export-box"):
             yield Label("导出报告", id="export-title")
+            if self.unanswered:
+                with VerticalScroll(id="export-gaps"):
+                    yield Static(literal(self.unanswered))
             if self.errors:
                 lines = [f"还有 {len(self.errors)} 个错误没有处理，导出的报告会带着这些错误："]
                 lines += [f"· {f.rule} {f.where}：{f.message}" for f in self.errors[:8]]
@@ -115,7 +120,8 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
                 yield Input(str(self.default), id="path")
             yield Label("", id="export-warning")
             with Horizontal(id="export-buttons"):
-                yield Button("仍然导出" if self.errors else "导出", variant="primary", id="export")
+                doubt = self.errors or self.unanswered
+                yield Button("仍然导出" if doubt else "导出", variant="primary", id="export")
                 yield Button("取消", id="cancel")
 
     def on_mount(self) -> None:

@@ -16,6 +16,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from sections.interview.engine import Interview, split_command
+from sections.interview.gaps import gaps_text, unanswered
 from sections.interview.messages import Message, Turn, describe
 from sections.interview.questions import Question
 from sections.interview.session import Session
@@ -435,7 +436,9 @@ class InterviewScreen(OrderedScreen[None]):
                 self.notify(str(choice.path), title="已导出")
 
         errors = [f for f in self.interview.findings if f.severity is Severity.ERROR]
-        self.app.push_screen(ExportDialog(self.session.export_target(), errors), chosen)
+        gaps = unanswered(self.interview)
+        dialog = ExportDialog(self.session.export_target(), errors, gaps_text(gaps) if gaps else "")
+        self.app.push_screen(dialog, chosen)
 
     def open_grid(self, table: TableId) -> None:
         """Edit table 二, 三 or 四 as a grid; every edit goes through the session like an answer."""

@@ -1,0 +1,61 @@
+"""Provides `unanswered` and `gaps_text`: what a draft still lacks, said the same way by every front end.
+
+The export command, the app's export dialog and /export in the line and plain modes all list the questions
+that apply to the report and have no answer yet, grouped by section and named as the interview asks them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sections.interview.engine import SECTION_TITLES, Interview, label
+from sections.interview.questions import Question
+from sections.model.ids import SECTION_ORDER, QuestionId, SectionId
+from sections.store.drafts import Draft
+
+Gaps = list[tuple[SectionId, int, list[str]]]
+"""Per section (in the report's order): how many questions are unanswered, and their names; a section none of
+whose questions is answered is named as a whole (「整个部分都没有填写（28 题）」)."""
+
+UNPRINTED = frozenset({QuestionId.META_FEE_DECIMALS})
+"""Questions whose answer is a setting, not something printed: the report has no blank without them."""
+GATES = frozenset({QuestionId.T3_ANY, QuestionId.T3_OUTCOMES, QuestionId.T4_ANY})
+"""Questions that only lead to figures (「是否收到申请」): named only when none of their figures is missing."""
+WHOLE = 3
+"""A section with more questions than this, none answered, is named as a whole rather than question by question."""
+
+
+def unanswered(interview: Interview) -> Gaps:
+    """The questions that apply to the report and have no answer, grouped by section in the report's order.
+
+    A figure carried over from last year counts as answered here: it is in the report that would be written.
+    """
+    gaps: Gaps = []
+    for section in SECTION_ORDER:
+        asked = [q for q in interview.plan() if q.section == section and q.id not in UNPRINTED]
+        missing = [q for q in asked if not q.filled(interview.report, interview.state)]
+        if len(missing) == len(asked) > WHOLE:
+            gaps.append((section, len(missing), [f"整个部分都没有填写（{len(missing)} 题）"]))
+        elif missing:
+            figures = [q for q in missing if q.id not in GATES] or missing
+            gaps.append((section, len(figures), [name(q) for q in figures]))
+    return gaps
+
+
+def draft_gaps(draft: Draft) -> Gaps:
+    """`unanswered` for a draft read from a file (no interview open on it)."""
+    return unanswered(Interview(draft))
+
+
+def name(question: Question) -> str:
+    """A question as the interview asks it, without the typing hints: 「二、上年结转政府信息公开申请数量」."""
+    asked = re.split(r"[：？]|，如", label(question), maxsplit=1)[0]
+    return re.sub(r"（[^（）]*）。$", "", asked).removesuffix("。")
+
+
+def gaps_text(gaps: Gaps) -> str:
+    """「还有 N 题没有回答…」 then one line per section: its heading and the questions, 「；」 between them."""
+    count = sum(n for _, n, _ in gaps)
+    lines = [f"还有 {count} 题没有回答，导出的报告中这些地方会是空白："]
+    lines += [f"  {SECTION_TITLES[section]}：{'；'.join(names)}" for section, _, names in gaps]
+    return "\n".join(lines)
