@@ -240,3 +240,16 @@ def test_zero_stands_for_none_in_an_optional_line() -> None:
     turn = interview.submit("0")
     assert "refusal" not in [m.kind for m in turn.messages]
     assert interview.report.meta.contact.email == ""
+
+
+def test_a_finding_that_becomes_a_warning_is_said_again() -> None:
+    """An N1 error that a scope word (全区) turns into a warning is said in the chat, with its new severity."""
+    interview = _run(COUNTY)
+    interview.submit("/goto s1.sub.1")
+    error = interview.submit("本年度共收到政府信息公开申请99件。")
+    assert [m.finding.severity.value for m in error.messages if m.kind == "flag" and m.finding] == ["error"]
+    interview.submit("/goto s1.sub.1")
+    warning = interview.submit("本年度全区共收到政府信息公开申请99件。")
+    flags = [m for m in warning.messages if m.kind == "flag" and m.finding and m.finding.rule == "N1"]
+    assert [m.finding.severity.value for m in flags if m.finding] == ["warning"]
+    assert "99" in flags[0].text

@@ -189,7 +189,7 @@ class Flow:
         self.findings = self._check()
         new = {f.key: f for f in self.findings}
         for key, finding in new.items():
-            if key not in old:
+            if key not in old or old[key].severity is not finding.severity:  # new, or now an error or a warning
                 turn.messages.append(Message("flag", describe(finding), finding))
         for key, finding in old.items():
             if key not in new:
