@@ -18,8 +18,21 @@ from sections.model.labels import SECTION_HEADINGS
 from sections.model.overview import numbered
 from sections.model.report import Report
 from sections.model.tables import THREE
+from sections.model.vocabulary import (
+    ALL_CLOSED,
+    ALL_UPHELD,
+    APPLICATION_PATTERNS,
+    CASE_PATTERNS,
+    DOCUMENT_PATTERNS,
+    DOCUMENTS,
+    FEE,
+    NO_CASES,
+    NO_FEE,
+    NUM,
+    OUTCOME,
+    OUTCOME_GROUPS,
+)
 
-NUM = r"(\d{1,3}(?:,\d{3})+|\d+)"
 _rx = lru_cache(maxsize=256)(re.compile)
 """The compiled pattern: every sentence of every passage is matched against the same few dozen."""
 _ASCII = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９％．"}
@@ -102,28 +115,16 @@ def _total(report: Report, key: str) -> int | None:
     return _known(report.requests.value(key, THREE.total_column))
 
 
-APPLICATION_PATTERNS: tuple[tuple[str, str, str], ...] = (
-    ("received", rf"(?:收到|受理|接收|新收)([^，,。、：:（(]{{0,20}}?申请[^，,。、\d]{{0,6}}?){NUM}件", "收到/受理"),
-    ("received", rf"(?:收到|受理|接收|新收)(?:各类)?{NUM}件([^，,。]{{0,10}}?)申请", "收到/受理"),
-    ("done", rf"(?:办结|答复|办理完毕|已办结)(?:申请)?(?:共)?{NUM}件", "办结/答复"),
-    ("carry_in", rf"上一?年度?结转(?:申请|的申请)?{NUM}件", "上年结转"),
-    ("carry_out", rf"{NUM}件(?:申请)?(?:结转|顺延)(?:到|至)?下一?年度", "结转下年度"),
-    ("carry_out", rf"结转(?:到|至)?下一?年度(?:继续办理)?(?:的申请)?{NUM}件", "结转下年度"),
-)
+def _printed(name: str) -> str:
+    """A result group as table 三 heads it: 「（一）予以公开」, 「（三）不予公开」."""
+    headings = (*THREE.group_headings.values(), *(row.label.split("（区分")[0] for row in THREE.rows))
+    return next(h for h in headings if h.endswith(name))
 
 
-OUTCOMES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("予以公开", "（一）予以公开", ("予以公开", "同意公开", "全部公开")),
-    ("部分公开", "（二）部分公开", ("部分公开",)),
-    ("不予公开", "（三）不予公开", ("不予公开",)),
-    ("无法提供", "（四）无法提供", ("无法提供",)),
-    ("不予处理", "（五）不予处理", ("不予处理",)),
-    ("其他处理", "（六）其他处理", ("其他处理",)),
+OUTCOMES: tuple[tuple[str, str, tuple[str, ...]], ...] = tuple(
+    (name, _printed(name), words) for name, words in OUTCOME_GROUPS
 )
 """Each result group of table 三: the word for it, its row group as a reviewer names it, how the text says it."""
-_WORD = "部分公开|不予公开|予以公开|同意公开|全部公开|无法提供|不予处理|其他处理"
-OUTCOME = rf"((?:{_WORD})(?:(?:及|和|与|以及|、)(?:{_WORD}))*)(?:答复|的|决定|申请|处理)*{NUM}件"
-"""An outcome (or outcomes counted together: 「予以公开及部分公开208件」) with its count."""
 
 
 def check_applications(report: Report) -> Iterator[Finding]:
@@ -282,15 +283,6 @@ def _rounds_to(count: int, total: int, percent: Decimal) -> bool:
     return abs(value - percent) <= Decimal(1).scaleb(-places) / 2 + Decimal("0.0001")
 
 
-CASE_PATTERNS = (
-    (0, rf"行政复议(?:案件|申请)?(?:共)?{NUM}件"),
-    (1, rf"行政诉讼(?:案件)?(?:共)?{NUM}件"),
-)
-ALL_UPHELD = ("均获维持", "均维持", "全部维持", "均被维持", "均予以维持")
-ALL_CLOSED = ("均已结案", "均已审结", "全部审结", "全部结案")
-NO_CASES = re.compile(r"(?:未发生|没有发生|无)(?:因政府信息公开(?:工作)?(?:引起|引发|产生)的?)?(?:行政复议|行政诉讼)")
-
-
 def check_cases(report: Report) -> Iterator[Finding]:
     """N3: 行政复议/行政诉讼 counts and outcome wording (「均获维持」「均已结案」「未发生」) match table 四."""
     table = report.appeals
@@ -338,14 +330,6 @@ def check_cases(report: Report) -> Iterator[Finding]:
                 )
 
 
-DOCUMENT_PATTERNS = (
-    (0, rf"(?:制定|制发|出台|印发|新增|新制定)(?:了|的)?(?:公开)?[^，,。、件]{{0,8}}?{{doc}}{NUM}件"),
-    (1, rf"废止(?:了|的)?[^，,。、件]{{0,8}}?{{doc}}{NUM}件"),
-    (2, rf"现行有效(?:的)?[^，,。、件]{{0,8}}?{{doc}}{NUM}件"),
-)
-DOCUMENTS = (("规章", "rules"), ("规范性文件", "normative"))
-
-
 def check_documents(report: Report) -> Iterator[Finding]:
     """N4: counts of 规章 and 行政规范性文件 stated in the narrative match table 二."""
     columns = ("本年制发", "本年废止", "现行有效")
@@ -375,10 +359,6 @@ def check_documents(report: Report) -> Iterator[Finding]:
                     "正文应与表二一致。",
                     passage.question,
                 )
-
-
-NO_FEE = re.compile(r"(?:未|无|没有|不)收取|收取[^，,。]{0,12}?费[^，,。\d]{0,4}?0(?:\.0+)?元")
-FEE = re.compile(rf"收取[^，,。]{{0,16}}?信息处理费(?:共)?(?:计)?{NUM}(?:\.\d+)?元")
 
 
 def check_fee_statement(report: Report) -> Iterator[Finding]:
