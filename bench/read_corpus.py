@@ -25,9 +25,9 @@ sys.path.insert(0, str(ROOT))
 
 from sections.output.export import figures  # noqa: E402
 from sections.reading.files import file_text  # noqa: E402
+from sections.reading.matching import bigrams  # noqa: E402
 from sections.reading.reader import read_text  # noqa: E402
 from sections.reading.structure import check_imported  # noqa: E402
-from sections.reading.tables import bigrams  # noqa: E402
 from sections.reading.text import squash  # noqa: E402
 from sections.rules import narrative  # noqa: E402
 

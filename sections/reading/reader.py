@@ -27,7 +27,8 @@ from sections.model.report import Report, table_format
 from sections.model.requests import Requests, row_name
 from sections.model.tables import FOUR, THREE, TWO, TWO_2019, Table2Row
 from sections.reading.files import read_file
-from sections.reading.tables import Label, TableRead, fee_amount, is_2019_table2, read_table2, read_table3, read_table4
+from sections.reading.table3 import read_table3
+from sections.reading.tables import Label, TableRead, fee_amount, is_2019_table2, read_table2, read_table4
 from sections.reading.text import (
     Heading,
     Outline,
