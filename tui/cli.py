@@ -12,11 +12,13 @@ import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import get_args
 
 from sections.interview.gaps import draft_gaps, gaps_text
 from sections.model.errors import DraftError, ExportError, NianbaoError
 from sections.model.findings import Finding, Severity, errors
 from sections.model.labels import SECTION_HEADINGS, SECTION_NUMERALS
+from sections.model.meta import Level
 from sections.model.report import Report
 from sections.output.export import (
     ENCODINGS,
@@ -35,6 +37,7 @@ from sections.store.drafts import Draft, load_draft
 from sections.store.workspace import import_report, load, restore_backup
 from tui import streams
 from tui.args import Parser
+from tui.merging import Units, add_merge, against_units, run_merge
 from tui.summary import Checked, Progress, summary
 
 UIS = ("app", "line", "plain")
@@ -102,6 +105,14 @@ def _parser() -> argparse.ArgumentParser:
         metavar="LAST",
         help="上年的草稿或报告：同时核对跨年度规则（上年结转、现行有效件数、文字重复）",
     )
+    checker.add_argument(
+        "--units",
+        type=Path,
+        nargs="+",
+        metavar="UNIT",
+        help="各单位的草稿或报告（或所在文件夹）：核对本级报告的每个数字是否等于各单位之和（U1）",
+    )
+    add_merge(commands, get_args(Level))
 
     importer = commands.add_parser("import", help="把已发布的年度报告转为草稿，可继续对话修改")
     importer.add_argument("report_file", type=Path, metavar="REPORT")
@@ -132,7 +143,9 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "export":
         return _export(args)
     if args.command == "check":
-        return _check(args.files, as_json=args.json, previous=args.previous)
+        return _check(args.files, as_json=args.json, previous=args.previous, units=args.units)
+    if args.command == "merge":
+        return run_merge(args)
     if args.command == "import":
         return _import(args)
     if args.command == "restore":
@@ -201,9 +214,10 @@ def _complete_enough(path: Path, draft: Draft, *, force: bool) -> bool:
     return False
 
 
-def _check(files: list[Path], *, as_json: bool, previous: Path | None = None) -> int:
+def _check(files: list[Path], *, as_json: bool, previous: Path | None = None, units: list[Path] | None = None) -> int:
 
     last_year = load(previous)[0] if previous is not None else None
+    unit_reports = Units(units) if units is not None else None
     status, checked = 0, []
     keep = len(files) > 1 and not as_json  # only the summary table needs a row per file
     progress = Progress(len(files), sys.stderr)
@@ -222,6 +236,8 @@ def _check(files: list[Path], *, as_json: bool, previous: Path | None = None) ->
         progress.clear()
         if last_year is not None:
             findings = findings + cross_year(report, last_year)
+        if unit_reports is not None:
+            findings = findings + against_units(path, report, unit_reports)
         checked += [Checked(path, report, findings)] if keep else []
         if any(errors(findings)):
             status = max(status, 1)

@@ -25,3 +25,7 @@ class AnswerError(NianbaoError):
 
 class ReportImportError(NianbaoError):
     """A published report cannot be read: not a report, unreadable format, empty or too large."""
+
+
+class MergeError(NianbaoError):
+    """Units cannot be summed into a region: unreadable, of different years, or the same body twice."""

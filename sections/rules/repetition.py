@@ -21,7 +21,7 @@ QUOTED = 40
 """Characters of a passage quoted in the finding."""
 
 SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|\n")
-FIGURE = re.compile(r"[0-9０-９][0-9０-９.,，．%％]*|[〇零一二三四五六七八九]{4}(?=年)")
+FIGURE = re.compile(r"[0-9]+|[〇零一二三四五六七八九]{4}(?=年)")
 QUESTIONS: dict[SectionId, QuestionId] = {
     "一": QuestionId.S1_OPENING,
     "五": QuestionId.S5_TEXT,
@@ -43,8 +43,8 @@ class Repetition:
 
 def normalised(sentence: str) -> str:
     """A sentence as compared: figures and years as 「#」, without blanks or punctuation."""
-    text = FIGURE.sub("#", unicodedata.normalize("NFKC", sentence))
-    return "".join(c for c in text if unicodedata.category(c)[0] not in "PSZC")
+    text = "".join(c for c in unicodedata.normalize("NFKC", sentence) if unicodedata.category(c)[0] not in "PSZC")
+    return FIGURE.sub("#", text)
 
 
 def _narrative(report: Report) -> list[tuple[SectionId, str]]:

@@ -83,7 +83,7 @@ def _finding(figure: TableFigure, value: Figure | Amount, difference: int | Deci
         Severity.ERROR,
         figure.section,
         figure.where,
-        f"{figure.where}：本级汇总为 {total}，各单位合计为 {total - difference}（相差 {difference:+}）。{because}",
+        f"本级汇总为 {total}，各单位合计为 {total - difference}（相差 {difference:+}）。{because}",
         "请按各单位最新的数字重新汇总（nianbao merge），或核对差额所涉单位的报告。",
         figure.target,
     )

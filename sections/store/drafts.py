@@ -16,6 +16,7 @@ from sections.model.errors import DraftError
 from sections.model.findings import Severity
 from sections.model.report import Report
 from sections.model.tables import FOUR, THREE, TWO
+from sections.model.units import Merged
 
 SCHEMA_VERSION = 1
 """Bump with a migration when the draft's shape changes."""
@@ -48,6 +49,8 @@ class InterviewState(BaseModel):
     """Last year's report of the same body, for the cross-year checks and to show last year's text."""
     carried: set[str] = Field(default_factory=set)
     """Questions whose answers were carried over from last year and still await the clerk's confirmation."""
+    units: Merged | None = None
+    """For a region's draft made by `nianbao merge`: the units its tables were summed from and their figures."""
 
 
 class Draft(BaseModel):
