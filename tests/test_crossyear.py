@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from datetime import date
@@ -12,6 +13,7 @@ import pytest
 from sections.interview.engine import Interview
 from sections.model.overview import Subsection
 from sections.model.report import Report
+from sections.output.export import export_bytes
 from sections.rules.registry import check
 from sections.store.drafts import Draft, load_draft, save_draft
 from sections.store.workspace import draft_from_previous
@@ -163,3 +165,63 @@ def test_new_from_last_year_in_plain_mode(tmp_path: Path) -> None:
     assert draft.report.meta.year == 2026 and draft.report.meta.contact.postcode == "414009"
     assert draft.interview.previous is not None and draft.interview.previous.meta.year == 2025
     assert draft.interview.carried == {"meta.preface", "t3.carry_in"}
+
+
+def _published_with_unreadable_row(county: Report, folder: Path) -> Path:
+    """Last year's report as published text whose 行政规范性文件 row has a cell the reader cannot read."""
+    text = export_bytes(county, "txt", "tabs").decode("utf-8")
+    damaged = re.sub(r"(?m)^(行政规范性文件\t\d+\t\d+\t)\d+$", r"\g<1>■", text)
+    assert damaged != text
+    path = folder / "2025年报告.txt"
+    path.write_text(damaged, encoding="utf-8")
+    return path
+
+
+def test_new_from_a_report_with_an_unreadable_row_asks_for_it_first_and_x2_then_fires(
+    tmp_path: Path, county: Report
+) -> None:
+    """The figure X2 needs, unreadable in last year's report, is the first question; given, X2 checks this year's."""
+    last = _published_with_unreadable_row(county, tmp_path)
+    out = tmp_path / "2026.json"
+    answers = "9\n" + "\n" * 8 + "无\n" + "\n" + "\n" + "3 0 15\n"
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "new", "--from", str(last), "--draft", str(out), "--ui", "plain"],
+        input=answers,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    asked = [line for line in result.stdout.splitlines() if "未能读出" in line or "取自上年报告" in line]
+    assert "上年报告中 表二 行政规范性文件 现行有效件数 未能读出，请填写上年的数字" in asked[0], result.stdout
+    assert "（上年：现行有效 9）" in result.stdout
+    assert "X2（表二 行政规范性文件 现行有效件数）" in result.stdout
+    assert "上年现行有效 9 + 本年制发 3 − 本年废止 0 = 12 件" in result.stdout
+    draft = load_draft(out)
+    assert draft.interview.previous is not None and draft.interview.previous.disclosure.normative[-1] == 9
+
+
+def test_a_last_year_figure_nobody_knows_is_said_and_not_asked_again(county: Report) -> None:
+    """「不详」 to last year's figure is taken, said, and the interview goes on to this year's questions."""
+    county.disclosure.normative[-1] = None
+    interview = Interview(draft_from_previous(county), None, TODAY)
+    assert interview.start().messages[-1].text.startswith("上年报告中 表二 行政规范性文件 现行有效件数 未能读出")
+    said = interview.submit("不详").messages
+    assert said[0].text == "好的，上年的数字不详：本年行政规范性文件的现行有效件数不能与上年核对。"
+    assert interview.current is not None and interview.current.id == "meta.body"
+    assert "（上年：现行有效 未能读出）" in interview.submit("/goto t2.normative").messages[-1].text
+
+
+def test_every_figure_question_shows_last_years_counterpart(county: Report) -> None:
+    """Table questions show last year's figures by name: 现行有效 for documents, 结转下年度 for 上年结转."""
+    interview = Interview(draft_from_previous(county), None, TODAY)
+    shown = {
+        id: interview.goto(id).messages[-1].text
+        for id in ("t2.normative", "t2.permits", "t2.fee", "t3.new", "t3.carry_in", "t4.review")
+    }
+    assert "（上年：现行有效 9）" in shown["t2.normative"]
+    assert "（上年：行政许可 1236）" in shown["t2.permits"]
+    assert "（上年：12.6 万元）" in shown["t2.fee"]
+    assert "（上年：自然人 12、商业企业 3、法律服务机构 1，合计 16）" in shown["t3.new"]
+    assert "（上年：结转下年度继续办理：自然人 1）" in shown["t3.carry_in"]
+    assert "（上年：" in shown["t4.review"]
+    assert "上年：" not in Interview(Draft(report=county)).goto("t2.normative").messages[-1].text

@@ -39,6 +39,16 @@ def _take_rules(report: Report, state: InterviewState, text: str) -> str:
     return f"已记录：{RULES.label} {said}。"
 
 
+def _in_force(row: Table2Row) -> Callable[[Report], str]:
+    """Last year's 现行有效 of a document row, the figure this year's carries on: 「现行有效 470」."""
+
+    def said(previous: Report) -> str:
+        value = previous.disclosure.row(row.key)[-1]
+        return f"{_short(row.columns[-1])} {'未能读出' if value is None else value}"
+
+    return said
+
+
 def _take_fee(report: Report, state: InterviewState, text: str) -> str:
     amount, note = parse_amount(text)
     report.disclosure.fee = amount
@@ -74,6 +84,7 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
             lambda r, s: None not in r.disclosure.rules,
             lambda r: shown(list(r.disclosure.rules)),
             default="是" if powerless else None,
+            last_year=_in_force(RULES),
         ),
         numbers_question(
             QuestionId.T2_NORMATIVE,
@@ -83,6 +94,7 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
             NORMATIVE.columns,
             lambda r: r.disclosure.normative,
             _set("normative"),
+            last_year=_in_force(NORMATIVE),
         ),
         numbers_question(
             QuestionId.T2_PERMITS,
@@ -122,5 +134,6 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
             _take_fee,
             lambda r, s: r.disclosure.fee is not None,
             lambda r: "" if r.disclosure.fee is None else str(r.disclosure.fee),
+            last_year=lambda p: "未能读出" if p.disclosure.fee is None else f"{p.disclosure.fee} 万元",
         ),
     ]

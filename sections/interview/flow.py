@@ -16,11 +16,12 @@ from sections.model.report import Report
 from sections.rules.registry import check
 from sections.store.drafts import Draft, Exchange, InterviewState
 
-from . import appeals, disclosure, improvements, meta, other, overview, requests
+from . import appeals, disclosure, improvements, lastyear, meta, other, overview, requests
 
 Ask = Callable[[Report, InterviewState], list[Question]]
 
 ASKING_ORDER: tuple[tuple[SectionId, Ask, Ask], ...] = (
+    ("二", lastyear.questions, lastyear.questions),
     ("基本信息", meta.questions, meta.questions),
     ("二", disclosure.questions, disclosure.questions),
     ("三", requests.questions, requests.catalogue),
@@ -31,7 +32,8 @@ ASKING_ORDER: tuple[tuple[SectionId, Ask, Ask], ...] = (
 )
 """Each section's questions that apply now, and every question it can ask (in the same order, a superset).
 
-The tables come before the narrative, so drafted paragraphs can state the tables' figures.
+Last year's figures the carry-over could not read come first; the tables come before the narrative, so
+drafted paragraphs can state the tables' figures.
 """
 
 
@@ -227,6 +229,8 @@ class Flow:
             )
         elif question.default and question.kind != "narrative":
             text += "" if "回车" in text else f"（直接回车为“{question.default}”）"
+        if self.state.previous is not None and question.last_year is not None:
+            text += f"\n（上年：{question.last_year(self.state.previous)}）"
         if question.drafted is not None and not self.is_answered(question):
             text += "\n草稿如下（直接回车采用，或修改后发送，或输入自己的文字）：\n" + question.drafted(self.report)
         turn.messages.append(Message("question", text))

@@ -17,8 +17,8 @@ Gaps = list[tuple[SectionId, int, list[str]]]
 """Per section (in the report's order): how many questions are unanswered, and their names; a section none of
 whose questions is answered is named as a whole (「整个部分都没有填写（28 题）」)."""
 
-UNPRINTED = frozenset({QuestionId.META_FEE_DECIMALS})
-"""Questions whose answer is a setting, not something printed: the report has no blank without them."""
+UNPRINTED = frozenset({QuestionId.META_FEE_DECIMALS, QuestionId.LAST_T2_RULES, QuestionId.LAST_T2_NORMATIVE})
+"""Questions whose answer is printed nowhere (a setting, last year's figures): the report has no blank without them."""
 GATES = frozenset({QuestionId.T3_ANY, QuestionId.T3_OUTCOMES, QuestionId.T4_ANY})
 """Questions that only lead to figures (「是否收到申请」): named only when none of their figures is missing."""
 WHOLE = 3

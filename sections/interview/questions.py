@@ -39,6 +39,8 @@ class Question:
     """What an empty answer means, when there is a sensible default."""
     drafted: Callable[[Report], str] | None = None
     """A drafted paragraph the clerk can accept, edit or replace (narrative questions)."""
+    last_year: Callable[[Report], str] | None = None
+    """Given last year's report, its figures this question answers for this year (「现行有效 470」)."""
 
 
 def shown(values: list[object]) -> str:
@@ -56,8 +58,12 @@ def numbers_question(
     put: Callable[[Report, list[int]], None],
     *,
     total: bool = False,
+    last_year: Callable[[Report], str] | None = None,
 ) -> Question:
-    """A question answered with one or more counts in a fixed order (or by name); `total` sums them."""
+    """A question answered with one or more counts in a fixed order (or by name); `total` sums them.
+
+    Last year's figures are shown by name, the zeros left out (`last_year` says them otherwise).
+    """
 
     def take(report: Report, state: InterviewState, text: str) -> str:
         values = [parse_count(text)] if len(names) == 1 else parse_counts(text, names, total=total)
@@ -76,7 +82,22 @@ def numbers_question(
         take,
         filled=lambda report, state: None not in get(report),
         current=lambda report: shown(list(get(report))),
+        last_year=last_year or (lambda previous: said_by_name(names, get(previous), total=total)),
     )
+
+
+def said_by_name(names: tuple[str, ...], values: list[Figure], *, total: bool = False) -> str:
+    """Figures by name as last year's report gives them: 「自然人 3、其他 1，合计 4」, 「0」, 「行政许可 未能读出」.
+
+    Zeros are left out; a figure that could not be read is said so.
+    """
+    parts = [f"{n} {'未能读出' if v is None else v}" for n, v in zip(names, values, strict=True) if v != 0]
+    if not parts:
+        return "0"
+    counts = [v for v in values if isinstance(v, int)]
+    if total and len(parts) > 1 and len(counts) == len(values):
+        return "、".join(parts) + f"，合计 {sum(counts)}"
+    return "、".join(parts)
 
 
 def text_question(

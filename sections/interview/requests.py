@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from sections.interview.answers import ZERO_WORDS, parse_yes_no
-from sections.interview.questions import Question, numbers_question
+from sections.interview.questions import Question, numbers_question, said_by_name
 from sections.model.errors import AnswerError
 from sections.model.findings import number
 from sections.model.ids import QuestionId
@@ -85,6 +85,12 @@ def _outcome_key(part: str) -> str | None:
     return matches[0] if len(matches) == 1 else None
 
 
+def _carried_out(previous: Report) -> str:
+    """Last year's 结转下年度, which this year's 上年结转 carries on."""
+    said = said_by_name(THREE.applicants, previous.requests.applicants("carry_out"), total=True)
+    return f"{THREE.row('carry_out').label.partition('、')[2]}：{said}"
+
+
 def _row_question(key: str, prompt: str, help: str = ROW_HELP) -> Question:
     def put(report: Report, values: list[int]) -> None:
         report.requests.set_row(key, values)
@@ -98,6 +104,7 @@ def _row_question(key: str, prompt: str, help: str = ROW_HELP) -> Question:
         lambda r: r.requests.applicants(key),
         put,
         total=True,
+        last_year=_carried_out if key == "carry_in" else None,
     )
 
 

@@ -38,6 +38,9 @@ class QuestionId(StrEnum):
     META_FEE_DECIMALS = "meta.fee_decimals"
     META_PREFACE = "meta.preface"
 
+    LAST_T2_RULES = "last.t2.rules"
+    LAST_T2_NORMATIVE = "last.t2.normative"
+
     T2_RULES = "t2.rules"
     T2_NORMATIVE = "t2.normative"
     T2_PERMITS = "t2.permits"

@@ -1,0 +1,71 @@
+"""Provides the questions about last year's report: the figures the carry-over could not read, asked first.
+
+A draft started from last year's report (`nianbao new --from`) keeps that report for the cross-year checks.
+A figure they need that could not be read there (a row the reader left blank, a draft left unanswered) is
+asked before anything else, so the check is not silently off: 现行有效 of 规章 and 行政规范性文件 (X2).
+"""
+
+from __future__ import annotations
+
+from sections.interview.answers import parse_count
+from sections.interview.questions import Question
+from sections.model.disclosure import SECTION
+from sections.model.ids import QuestionId
+from sections.model.report import Report
+from sections.model.tables import TWO, Table2Row
+from sections.model.text import normalise
+from sections.store.drafts import InterviewState
+
+UNKNOWN = frozenset({"不详", "不知道", "不清楚", "查不到", "未知"})
+"""Answers saying last year's figure cannot be given: the check that needs it then stays off, and is said so."""
+
+ASKED: tuple[tuple[QuestionId, str], ...] = (
+    (QuestionId.LAST_T2_RULES, "rules"),
+    (QuestionId.LAST_T2_NORMATIVE, "normative"),
+)
+"""Last year's figures asked when missing: 现行有效 of the document rows of table 二, which X2 carries on."""
+
+
+def _in_force(report: Report, row: Table2Row) -> object:
+    return report.disclosure.row(row.key)[-1]
+
+
+def _question(id: QuestionId, row: Table2Row) -> Question:
+    place = row.place(len(row.columns) - 1)
+
+    def take(report: Report, state: InterviewState, text: str) -> str:
+        assert state.previous is not None  # asked only with last year's report
+        state.done.add(id)
+        if normalise(text) in UNKNOWN:
+            getattr(state.previous.disclosure, row.key)[-1] = None
+            return f"好的，上年的数字不详：本年{row.label}的现行有效件数不能与上年核对。"
+        value = parse_count(text)
+        getattr(state.previous.disclosure, row.key)[-1] = value
+        return f"已记录：上年{row.label}现行有效 {value} 件。"
+
+    return Question(
+        id,
+        SECTION,
+        f"上年报告中 {place} 未能读出，请填写上年的数字（不知道请答“不详”）。",
+        f"本年现行有效件数应等于上年现行有效 + 本年制发 − 本年废止；有了上年的数字才能核对。"
+        f"请查上年报告表二“{row.label}”一行的现行有效件数。",
+        "number",
+        take,
+        lambda r, s: id in s.done,
+        lambda r: "",
+    )
+
+
+def questions(report: Report, state: InterviewState) -> list[Question]:
+    """Last year's figures the carry-over could not read (and those the clerk has given since)."""
+    previous = state.previous
+    if previous is None:
+        return []
+    asked = []
+    for id, key in ASKED:
+        row = TWO.row(key)
+        if key == "rules" and report.meta.level is not None and not report.meta.has_rule_making_power:
+            continue  # a body that cannot make 规章 has none in force, last year or this
+        if id in state.done or not isinstance(_in_force(previous, row), int):
+            asked.append(_question(id, row))
+    return asked
