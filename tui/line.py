@@ -44,6 +44,7 @@ from sections.interview.messages import Message, Turn
 from sections.interview.questions import Question
 from sections.interview.session import Session
 from sections.model.findings import Severity
+from sections.model.text import printable
 from tui import talk
 
 STYLE = Style.from_dict(
@@ -188,7 +189,7 @@ class LineMode:
         parts: StyleAndTextTuples = []
         if self.refused:
             reason = self.refused.split("\n", 1)[0]
-            parts.append(("class:bottom-toolbar.refused", f" 未采用：{talk.printable(reason)}\n"))
+            parts.append(("class:bottom-toolbar.refused", f" 未采用：{printable(reason)}\n"))
         error = self.interview.save_error
         question = self.interview.current
         status = [f"保存失败：{error}" if error else self.saved()]

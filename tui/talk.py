@@ -13,7 +13,7 @@ from sections.interview.engine import SECTION_TITLES
 from sections.interview.messages import Message, Turn
 from sections.interview.questions import Question
 from sections.model.findings import Finding, Severity
-from sections.model.text import clean_text
+from sections.model.text import printable
 
 USER = "你："
 """The prefix of the clerk's own lines when they are echoed (plain mode reading a transcript)."""
@@ -32,20 +32,6 @@ PREFIXES: dict[str, str] = {
 """How a line starts, per message kind, so a reader (or a screen reader) can tell them apart."""
 
 
-def printable(text: str) -> str:
-    """Remove escape sequences and control characters; keep line breaks and indentation."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "\n".join(_printable_line(line) for line in lines)
-
-
-def _printable_line(line: str) -> str:
-    body = clean_text(line)
-    if not body:
-        return ""
-    lead = line[: len(line) - len(line.lstrip())]
-    return "".join(c for c in lead if c in " \t\u3000") + body
-
-
 def width(text: str) -> int:
     """Count the columns a string takes in a terminal: two per wide (CJK) character."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
@@ -61,7 +47,7 @@ def prefix(message: Message) -> str:
 
 def block(lead: str, text: str) -> list[str]:
     """`text` as lines after `lead`, continuation lines indented under the first line's text."""
-    lines = printable(text).split("\n")
+    lines = [line.rstrip() for line in printable(text).split("\n")]
     indent = " " * width(lead)
     return [lead + lines[0]] + [indent + line if line else "" for line in lines[1:]]
 
@@ -69,7 +55,7 @@ def block(lead: str, text: str) -> list[str]:
 def message_lines(message: Message) -> list[str]:
     """Format one message as lines; a flag keeps its severity word (错误/提醒/提示), a preview its layout."""
     if message.kind == "preview":
-        return printable(message.text).rstrip("\n").split("\n")
+        return [line.rstrip() for line in printable(message.text).rstrip("\n").split("\n")]
     return block(prefix(message), message.text)
 
 

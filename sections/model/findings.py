@@ -11,6 +11,7 @@ from typing import Annotated, TypeAlias
 from pydantic import Field
 
 from sections.model.ids import QuestionId, SectionId
+from sections.model.text import Line
 
 
 class Severity(StrEnum):
@@ -61,10 +62,10 @@ class Finding:
         }
 
 
-Figure: TypeAlias = Annotated[int | str | None, Field(union_mode="left_to_right")]
+Figure: TypeAlias = Annotated[int | Line | None, Field(union_mode="left_to_right")]
 """A count as entered or printed: a whole number, a non-number as printed (「/」), or None when unanswered."""
 
-Amount: TypeAlias = Annotated[Decimal | str | None, Field(union_mode="left_to_right")]
+Amount: TypeAlias = Annotated[Decimal | Line | None, Field(union_mode="left_to_right")]
 """A sum of money in 万元, kept with the decimals it was given in (「12.3400」 stays so)."""
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel
-
 from sections.model.ids import SectionId
+from sections.model.text import Clean, Line, Text
 
 SECTION: SectionId = "基本信息"
 
@@ -27,31 +26,31 @@ LATE_DEADLINE_LEVELS: frozenset[str] = frozenset({"县级政府", "设区的市�
 """Governments at county level and above publish their own report by 31 March (条例 第四十九条)."""
 
 
-class Contact(BaseModel):
+class Contact(Clean):
     """Where readers ask about the report."""
 
-    department: str | None = None
+    department: Line | None = None
     """承办科室, e.g. 党政办."""
-    address: str | None = None
+    address: Line | None = None
     """地址; empty when the report gives none."""
-    postcode: str | None = None
+    postcode: Line | None = None
     """邮编; empty when the report gives none."""
-    phone: str | None = None
+    phone: Line | None = None
     """联系电话."""
-    email: str | None = None
+    email: Line | None = None
     """电子邮箱; empty when the report gives none."""
 
 
-class Meta(BaseModel):
+class Meta(Clean):
     """Who reports, for which year, and the preface that opens the report."""
 
-    body: str | None = None
+    body: Line | None = None
     """机关名称, the body's full name as it stands in the title (白璧镇人民政府)."""
     level: Level | None = None
     """机关层级: decides 规章, the 考核 theme and the deadline."""
     year: int | None = None
     """报告年度: the statistics period is 1 January – 31 December of this year."""
-    preface: str | None = None
+    preface: Text | None = None
     """The paragraph before 一: legal basis, period, where to download, contact."""
     contact: Contact = Contact()
     """联系方式."""

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
-
 from sections.model.ids import SectionId
 from sections.model.labels import DEFAULT_SUBSECTIONS, GOVERNMENT_SUBSECTION, SUBSECTION_NUMERALS
+from sections.model.text import Clean, Line, Text
 
 SECTION: SectionId = "一"
 
 
-class Subsection(BaseModel):
+class Subsection(Clean):
     """One titled part of 一, printed as 「（一）<title>」 and its text."""
 
-    title: str
+    title: Line
     """The title without its numbering: 「主动公开」 or the clerk's own."""
-    text: str | None = None
+    text: Text | None = None
     """The paragraphs under it."""
 
 
@@ -30,10 +29,10 @@ def numbered(index: int, title: str) -> str:
     return f"（{SUBSECTION_NUMERALS[index]}）{title}" if index < len(SUBSECTION_NUMERALS) else title
 
 
-class Overview(BaseModel):
+class Overview(Clean):
     """Section 一、总体情况."""
 
-    opening: str | None = None
+    opening: Text | None = None
     """The paragraph before the subsections."""
     subsections: list[Subsection] | None = None
     """The titled parts; None until the clerk confirms the titles."""

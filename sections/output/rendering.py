@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Literal
 from sections.model.labels import SECTION_HEADINGS
 from sections.model.overview import numbered
 from sections.model.report import Report
+from sections.model.text import printable
 from sections.output.layout import Layout
 from sections.output.tables import table2, table3, table4
 
@@ -22,8 +23,6 @@ Format = Literal["txt", "md", "html"]
 FORMATS: tuple[Format, ...] = ("txt", "md", "html")
 TEMPLATES = "sections.output.templates"
 """The package of the templates: the repository's templates/ folder, installed as sections/output/templates."""
-_PICTURES = {c: 0x2400 + c for c in range(0x20) if chr(c) not in "\t\n"} | {0x7F: 0x2421}
-"""Control characters and their Unicode control pictures (ESC -> U+241B)."""
 
 
 @cache
@@ -42,7 +41,6 @@ def environment() -> jinja2.Environment:
     env.filters["numbered"] = lambda title, index: numbered(index, title)
     env.filters["md_table"] = layout.markdown
     env.filters["md_text"] = _markdown_text
-    env.filters["visible"] = visible
     env.filters["paragraphs"] = paragraphs
     return env
 
@@ -55,14 +53,9 @@ def _template(name: str) -> tuple[str, str, Callable[[], bool]] | None:
     return resource.read_text(encoding="utf-8"), str(resource), lambda: True
 
 
-def visible(text: str) -> str:
-    """Control characters (terminal escapes) shown as their Unicode pictures: literal, and valid in XML."""
-    return text.translate(_PICTURES)
-
-
 def paragraphs(text: str | None) -> list[str]:
-    """User text as its non-empty paragraphs (one per line), trimmed and made visible."""
-    return [visible(line.strip()) for line in (text or "").splitlines() if line.strip()]
+    """User text as its non-empty paragraphs (one per line), printable and trimmed."""
+    return [line.strip() for line in printable(text or "").split("\n") if line.strip()]
 
 
 def _markdown_text(text: str) -> str:
@@ -72,7 +65,7 @@ def _markdown_text(text: str) -> str:
 
 
 def render(report: Report, fmt: Format = "txt", table_layout: Layout = "tabs") -> str:
-    """The whole report in the official layout; a pure function of the report."""
+    """The whole report in the official layout; a pure function of the report, never a control character."""
     lay_out = layout.tabs if table_layout == "tabs" else layout.grid
     context = {
         "report": report,
@@ -82,4 +75,4 @@ def render(report: Report, fmt: Format = "txt", table_layout: Layout = "tabs") -
         "table4": table4(report),
         "text_table": lambda tables: lay_out(tables if isinstance(tables, list) else [tables]),
     }
-    return environment().get_template(f"{fmt}/report.{fmt}.j2").render(context)
+    return printable(environment().get_template(f"{fmt}/report.{fmt}.j2").render(context))
