@@ -25,7 +25,7 @@ from sections.model.report import Report
 from sections.model.requests import row_question
 from sections.reading.reader import Reading, read_report
 from sections.reading.structure import RULES as IMPORT_RULES
-from sections.rules import crossyear, disclosure_2019
+from sections.rules import crossyear, disclosure_2019, repetition
 from sections.rules.meta import check_deadline
 from sections.rules.registry import RULES, check
 from sections.store.drafts import Draft, load_draft
@@ -75,7 +75,7 @@ def _by_rule(draft: Draft) -> Iterator[tuple[Rule, Finding]]:
     for rule in (*RULES, check_deadline):
         yield from ((rule, f) for f in rule(report))
     if previous is not None:
-        for cross in crossyear.RULES:
+        for cross in (*crossyear.RULES, *repetition.RULES):
             yield from ((cross, f) for f in cross(report, previous))
 
 

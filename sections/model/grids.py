@@ -11,9 +11,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from sections.model.appeals import GROUP_QUESTIONS
+from sections.model.disclosure import row_question as t2_question
 from sections.model.findings import Amount, Figure
+from sections.model.ids import QuestionId
 from sections.model.report import Report
 from sections.model.requests import row_name
+from sections.model.requests import row_question as t3_question
 from sections.model.tables import FOUR, THREE, TWO, Table2Row
 
 TableId = Literal["二", "三", "四"]
@@ -28,8 +32,13 @@ def table_title(table: TableId) -> str:
 
 @dataclass(frozen=True)
 class Slot:
-    """One figure of a table: how to read it and, unless it is computed, how to set it."""
+    """One figure of a table: where it is, how to read it and, unless it is computed, how to set it."""
 
+    table: TableId
+    where: str
+    """As a reviewer names it: 「表二 行政许可」, 「表三 行[（一）予以公开] 列[自然人]」, 「表四 行政复议 结果维持」."""
+    target: QuestionId
+    """The interview question that asks it."""
     get: Callable[[Report], Figure | Amount]
     put: Callable[[Report, int | Decimal], None] | None = None
     amount: bool = False
@@ -48,7 +57,9 @@ def _t2_slot(row: Table2Row, column: int) -> Slot:
     def put(report: Report, value: int | Decimal) -> None:
         report.disclosure.set_figure(row.key, column, value)
 
-    return Slot(lambda r: r.disclosure.row(row.key)[column], put, row.amount)
+    return Slot(
+        "二", row.place(column), t2_question(row.key), lambda r: r.disclosure.row(row.key)[column], put, row.amount
+    )
 
 
 def grid2() -> Grid:
@@ -66,7 +77,9 @@ def _t3_slot(key: str, column: int) -> Slot:
     def put(report: Report, value: int | Decimal) -> None:
         report.requests.rows[key][column] = int(value)
 
-    return Slot(lambda r: r.requests.value(key, column), None if THREE.is_computed(key, column) else put)
+    where = f"表三 行[{row_name(key)}] 列[{THREE.columns[column]}]"
+    setter = None if THREE.is_computed(key, column) else put
+    return Slot("三", where, t3_question(key), lambda r: r.requests.value(key, column), setter)
 
 
 def grid3(report: Report) -> Grid:
@@ -81,7 +94,8 @@ def _t4_slot(index: int) -> Slot:
     def put(report: Report, value: int | Decimal) -> None:
         report.appeals.cells[index] = int(value)
 
-    return Slot(lambda r: r.appeals.value(index), None if FOUR.is_computed(index) else put)
+    question, setter = GROUP_QUESTIONS[index // FOUR.group_width], None if FOUR.is_computed(index) else put
+    return Slot("四", f"表四 {FOUR.name(index)}", question, lambda r: r.appeals.value(index), setter)
 
 
 def grid4() -> Grid:

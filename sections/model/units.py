@@ -1,84 +1,29 @@
 """Provides a region's units: every figure of tables 二、三、四 by name, and the figures each merged unit gave.
 
 A county's report is often the sum of its departments' and townships' reports. `FIGURES` lists each
-figure of the three tables once (where a reviewer names it, how to read it, how to set it, the question
-that asks it); `merge` (store) sums the units' figures into a region draft, U1 (rules) compares a region
-with its units, and the grid editor shows a cell's units, all through this list. `Merged` is what a
-region draft keeps of its units: their names and the figures they gave when they were summed.
+figure of the three tables once, as the grids describe them (where a reviewer names it, how to read and
+set it, the question that asks it); `merge` (store) sums the units' figures into a region draft, U1
+(rules) compares a region with its units, and the grid editor shows a cell's units, all through this
+list. `Merged` is what a region draft keeps of its units: their names and the figures they gave.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated
 
 from pydantic import BaseModel, Field
 
-from sections.model.appeals import GROUP_QUESTIONS
-from sections.model.disclosure import row_question as t2_question
 from sections.model.findings import Amount, Figure
-from sections.model.ids import QuestionId, SectionId
+from sections.model.grids import TABLES, Slot, grid
 from sections.model.report import Report
-from sections.model.requests import row_name
-from sections.model.requests import row_question as t3_question
-from sections.model.tables import FOUR, THREE, TWO
 
-
-@dataclass(frozen=True)
-class TableFigure:
-    """One figure of table 二, 三 or 四: its name, how to read and (unless computed) set it, its question."""
-
-    section: SectionId
-    where: str
-    """As a reviewer names it: 「表二 行政许可」, 「表三 行[（一）予以公开] 列[自然人]」."""
-    target: QuestionId
-    get: Callable[[Report], Figure | Amount]
-    put: Callable[[Report, int | Decimal], None] | None
-    """None for a total the program computes (表三 总计, 表四 总计)."""
-
-
-def _table2() -> list[TableFigure]:
-    def slot(key: str, column: int) -> TableFigure:
-        def put(report: Report, value: int | Decimal) -> None:
-            report.disclosure.set_figure(key, column, value)
-
-        return TableFigure(
-            "二", TWO.row(key).place(column), t2_question(key), lambda r: r.disclosure.row(key)[column], put
-        )
-
-    return [slot(row.key, c) for row in TWO.rows for c in range(len(row.columns))]
-
-
-def _table3() -> list[TableFigure]:
-    def slot(key: str, column: int) -> TableFigure:
-        def put(report: Report, value: int | Decimal) -> None:
-            report.requests.rows[key][column] = int(value)
-
-        where = f"表三 行[{row_name(key)}] 列[{THREE.columns[column]}]"
-        setter = None if THREE.is_computed(key, column) else put
-        return TableFigure("三", where, t3_question(key), lambda r: r.requests.value(key, column), setter)
-
-    return [slot(row.key, c) for row in THREE.rows for c in range(THREE.width)]
-
-
-def _table4() -> list[TableFigure]:
-    def slot(index: int) -> TableFigure:
-        def put(report: Report, value: int | Decimal) -> None:
-            report.appeals.cells[index] = int(value)
-
-        setter = None if FOUR.is_computed(index) else put
-        question = GROUP_QUESTIONS[index // FOUR.group_width]
-        return TableFigure("四", f"表四 {FOUR.name(index)}", question, lambda r: r.appeals.value(index), setter)
-
-    return [slot(i) for i in range(FOUR.width)]
-
-
-FIGURES: tuple[TableFigure, ...] = (*_table2(), *_table3(), *_table4())
+FIGURES: tuple[Slot, ...] = tuple(
+    slot for table in TABLES for _, slots in grid(table, Report()).rows for slot in slots if slot is not None
+)
 """Every figure of tables 二、三、四 in the 2021 format, in printed order, totals included."""
 
-ENTERED: tuple[TableFigure, ...] = tuple(f for f in FIGURES if f.put is not None)
+ENTERED: tuple[Slot, ...] = tuple(f for f in FIGURES if f.put is not None)
 """The figures a clerk enters (no totals): what a region's merge sums."""
 
 UnitValue = Annotated[int | Decimal | str | None, Field(union_mode="left_to_right")]

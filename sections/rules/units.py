@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from sections.model.findings import Amount, Figure, Finding, Severity
+from sections.model.grids import Slot
 from sections.model.report import Report
-from sections.model.units import FIGURES, Merged, TableFigure
+from sections.model.units import FIGURES, Merged
 
 SHOWN_UNITS = 3
 """At most this many units are named as explaining one difference."""
@@ -59,7 +60,7 @@ def _recorded(merged: Merged | None) -> dict[str, dict[str, Figure | Amount]]:
 
 
 def _explains(
-    figure: TableFigure, unit: Report, difference: int | Decimal, recorded: dict[str, Figure | Amount] | None
+    figure: Slot, unit: Report, difference: int | Decimal, recorded: dict[str, Figure | Amount] | None
 ) -> str:
     """Why this unit may explain the difference, or 「」 when it does not."""
     name, value = unit.meta.body or "（未写机关名称的单位）", _number(figure.get(unit))
@@ -74,14 +75,14 @@ def _explains(
     return ""
 
 
-def _finding(figure: TableFigure, value: Figure | Amount, difference: int | Decimal, units: list[str]) -> Finding:
+def _finding(figure: Slot, value: Figure | Amount, difference: int | Decimal, units: list[str]) -> Finding:
     total = _number(value)
     assert total is not None  # only figures that are numbers differ
     because = f"差额恰与{'、'.join(units)}相符。" if units else ""
     return Finding(
         "U1",
         Severity.ERROR,
-        figure.section,
+        figure.table,
         figure.where,
         f"本级汇总为 {total}，各单位合计为 {total - difference}（相差 {difference:+}）。{because}",
         "请按各单位最新的数字重新汇总（nianbao merge），或核对差额所涉单位的报告。",

@@ -118,6 +118,7 @@ class GridScreen(OrderedScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "返回对话", key_display="Esc"),
         Binding("ctrl+t", "next_table", "下一张表", key_display="Ctrl+T"),
+        Binding("ctrl+u", "units", "各单位数字", key_display="Ctrl+U"),
     ]
 
     def __init__(self, table: TableId, session: Session, show: Callable[[Turn], None]) -> None:
@@ -126,6 +127,8 @@ class GridScreen(OrderedScreen[None]):
         self.session = session
         self.show = show
         """Shows what the session said about an edit in the chat underneath."""
+        self.showing_units = False
+        """Whether the figures the region's units gave for the cell under the cursor are shown."""
 
     @property
     def report(self) -> Report:
@@ -141,6 +144,7 @@ class GridScreen(OrderedScreen[None]):
         yield Label("", id="grid-title")
         yield FigureTable(id="grid", cursor_type="cell", fixed_columns=1, zebra_stripes=True)
         yield Label("", id="grid-cell")
+        yield Static("", id="grid-units")
         yield Static("", id="grid-findings")
         yield KeyBar()
 
@@ -205,6 +209,8 @@ class GridScreen(OrderedScreen[None]):
         state = "（合计，自动计算）" if slot is not None and slot.put is None else ""
         typed = f"　输入：{table.buffer}▏" if table.buffer else ""
         self.query_one("#grid-cell", Label).update(literal(f"{label} · {column}{state}{typed}"))
+        if self.showing_units:
+            self.query_one("#grid-units", Static).update(literal(self._units_text(slot)))
 
     @on(FigureTable.Typing)
     def _typing(self) -> None:
@@ -246,6 +252,28 @@ class GridScreen(OrderedScreen[None]):
         self.show(turn)
         self._fill()
         return True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Ctrl+U only in a region's draft made by `nianbao merge`."""
+        return action != "units" or self.session.interview.state.units is not None
+
+    def action_units(self) -> None:
+        """Show (or hide) the figures each unit gave for the cell under the cursor."""
+        self.showing_units = not self.showing_units
+        self.query_one("#grid-units", Static).set_class(self.showing_units, "-shown")
+        self._show_cell()
+
+    def _units_text(self, slot: Slot | None) -> str:
+        merged = self.session.interview.state.units
+        if slot is None or merged is None:
+            return "（此处没有数字）"
+        given = merged.given(slot.where)
+        if not given:
+            return f"{slot.where}：合计数，由本表其他数字自动计算，不逐单位汇总。"
+        named = [f"{body} {figure(value) or '（空白）'}" for body, value in given if value != 0]
+        zeros = len(given) - len(named)
+        rest = f"；其余 {zeros} 个单位为 0" if named and zeros else ("：各单位均为 0" if not named else "")
+        return f"{slot.where}，{len(given)} 个单位汇总{'：' if named else ''}{'，'.join(named)}{rest}。"
 
     def action_close(self) -> None:
         """Back to the chat."""
