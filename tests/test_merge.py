@@ -9,10 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from sections.interview.engine import Interview
 from sections.model.report import Report
+from sections.model.tables import THREE
 from sections.model.units import ENTERED, FIGURES
+from sections.output.drafting import draft_theme
 from sections.rules.units import check_units
 from sections.store.drafts import Draft, load_draft, save_draft
+from sections.store.merge import merge
 from tui.cli import main
 
 from .generated_reports import draw
@@ -187,3 +191,17 @@ def test_an_existing_region_draft_is_kept_unless_forced(tmp_path: Path, capsys: 
     assert region.read_text(encoding="utf-8") == "{}"
     assert main(["merge", *map(str, paths), "-o", str(region), "--body", "云溪县人民政府", "--force"]) == 0
     assert json.loads(region.read_text(encoding="utf-8"))["report"]["meta"]["body"] == "云溪县人民政府"
+
+
+def test_the_regions_drafted_overview_states_the_units_and_the_summed_figures(tmp_path: Path) -> None:
+    """The region's interview offers an opening naming how many units were summed; 依申请公开 states the sums."""
+    reports = unit_reports(3)
+    draft = merge(write_units(tmp_path, reports)).draft("云溪县人民政府", "县级政府")
+    interview = Interview(draft)
+    opening = interview.question("s1.opening")
+    assert opening is not None and opening.drafted is not None
+    assert "我县汇总了所属3个单位的政府信息公开工作年度报告" in opening.drafted(draft.report)
+    new = sum(int(r.requests.value("new", THREE.total_column) or 0) for r in reports)
+    assert f"政府信息公开申请{new}件" in draft_theme("依申请公开")(draft.report)
+    alone = Interview(Draft(report=reports[0])).question("s1.opening")
+    assert alone is not None and alone.drafted is not None and "汇总" not in alone.drafted(reports[0])

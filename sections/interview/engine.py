@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sections.interview import sentence
 from sections.interview.edits import CellEdit, changes
 from sections.interview.flow import Flow
 from sections.interview.messages import Message, Turn, describe
@@ -26,8 +25,6 @@ COMMAND_HELP = (
     "/draft 再看一次草稿　/findings 问题清单　/preview 预览报告　/export 导出　/table 三 按表格填写（全屏界面）\n"
     "/help 帮助　/quit 退出"
 )
-CLEANED = "草稿中有些文字带有控制字符或文字方向控制符，已删去（下次回答时才写回文件）：\n"
-"""Said once when a draft read from its file needed cleaning (`Draft.cleaned`: where, and what went)."""
 
 
 class Interview(Flow):
@@ -53,8 +50,6 @@ class Interview(Flow):
             turn.messages.append(
                 Message("error", "草稿中有些内容无效，已清空，稍后会重新询问：\n" + "\n".join(self.draft.recovered))
             )
-        if self.draft.cleaned:
-            turn.messages.append(Message("info", CLEANED + "\n".join(self.draft.cleaned)))
         self._ask(turn)
         self._record(turn)
         return turn
@@ -97,8 +92,7 @@ class Interview(Flow):
             ack = question.take(self.report, self.state, text)
         except AnswerError as err:
             self._restore(before)
-            if not self._sentence(turn, question, text):
-                turn.messages.append(Message("refusal", err.message))
+            turn.messages.append(Message("refusal", err.message))
             return turn
         self._undo.append(before)
         self.state.done.add(question.id)
@@ -108,31 +102,6 @@ class Interview(Flow):
         self._after_change(turn)
         self._advance(turn, question)
         return turn
-
-    def _sentence(self, turn: Turn, question: Question, text: str) -> bool:
-        """Take an answer its question's syntax refused as a sentence stating figures of 二、三、四.
-
-        Every figure it places is written at once (one /undo takes them all back), said back, checked; the
-        next question is the first one still unknown. False when the text states no figure at all.
-        """
-        if question.section not in sentence.SECTIONS or question.kind == "narrative":
-            return False
-        reading = sentence.read(self.report, question.id, text)
-        if not reading.understood:
-            return False
-        if not reading.taken:
-            turn.messages.append(Message("refusal", sentence.take_sentence(self.report, self.state, reading)))
-            return True
-        self._undo.append(self._snapshot(question.id))
-        turn.messages.append(Message("ack", sentence.take_sentence(self.report, self.state, reading)))
-        self._after_change(turn)
-        self._review = {q for q in self._review if not any(p.id == q and self.is_answered(p) for p in self.plan())}
-        plan = self.plan()
-        index = next((i for i, q in enumerate(plan) if q.id == question.id), 0)
-        following = self._next(plan, index - 1)
-        self._current = following.id if following else None
-        self._ask(turn)
-        return True
 
     def edit(self, edits: Sequence[CellEdit]) -> Turn:
         """Take figures typed or pasted into a grid like an answer: said, checked, saved, and undoable.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from sections.interview.questions import Question, narrative_question
 from sections.model.errors import AnswerError
@@ -11,7 +12,7 @@ from sections.model.labels import DEFAULT_SUBSECTIONS, GOVERNMENT_SUBSECTION
 from sections.model.overview import SECTION, Subsection, default_subsections, numbered
 from sections.model.report import Report
 from sections.model.text import clean_text
-from sections.output.drafting import draft_opening, draft_theme
+from sections.output.drafting import draft_opening, draft_region_opening, draft_theme
 from sections.store.drafts import InterviewState
 
 TITLE_SEPARATOR = "；"
@@ -94,7 +95,7 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
         "一两句话概述全年工作，下面再分小标题展开。全文宜在一千字左右，多写具体数字。",
         lambda r: r.overview.opening,
         lambda r, v: setattr(r.overview, "opening", v),
-        draft_opening,
+        draft_opening if state.units is None else partial(draft_region_opening, units=len(state.units.units)),
     )
     # Parts beyond the last numeral are not asked: the titles question refuses them, an old draft may have them.
     subs = [_subsection_question(i, s) for i, s in enumerate((overview.subsections or [])[: len(SUBSECTIONS)])]

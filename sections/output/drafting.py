@@ -132,3 +132,8 @@ def draft_improvements(report: Report) -> str:
 def draft_other(report: Report) -> str:
     """Section 六 with the 信息处理费 statement from the figures."""
     return _draft("other", report, fee_amount=report.other.fee_amount, fee_count=report.other.fee_count)
+
+
+def draft_region_opening(report: Report, units: int) -> str:
+    """The opening of 一 for a region whose tables were summed from `units` units' reports (`nianbao merge`)."""
+    return _draft("region", report, units=units)
