@@ -178,6 +178,12 @@ class Flow:
         self.state.carried = snapshot.carried
 
     def _advance(self, turn: Turn, answered: Question) -> None:
+        chosen = answered.leads_to(self.report, self.state) if answered.leads_to else None
+        if chosen is not None:  # the answer picked where to go (a row to change): asked like a /goto there
+            self._review.add(chosen)
+            self._current = chosen
+            self._ask(turn)
+            return
         plan = self.plan()
         index = next((i for i, q in enumerate(plan) if q.id == answered.id), -1)
         following = self._next(plan, index)

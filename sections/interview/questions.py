@@ -41,6 +41,8 @@ class Question:
     """A drafted paragraph the clerk can accept, edit or replace (narrative questions)."""
     last_year: Callable[[Report], str] | None = None
     """Given last year's report, its figures this question answers for this year (「现行有效 470」)."""
+    leads_to: Callable[[Report, InterviewState], QuestionId | None] | None = None
+    """After an answer: the question it chose to go to (the row picked to change), instead of the next one."""
 
 
 def shown(values: list[object]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from sections.interview import balance
 from sections.interview.answers import ZERO_WORDS, parse_yes_no
 from sections.interview.questions import Question, numbers_question, said_by_name
 from sections.model.errors import AnswerError
@@ -193,4 +194,4 @@ def catalogue(report: Report, state: InterviewState) -> list[Question]:
 
     `questions` (what applies now) keeps this order, so a question out of the plan can be asked in its place.
     """
-    return _asked(report, _row_keys(report))
+    return [*_asked(report, _row_keys(report)), balance.question(report)]

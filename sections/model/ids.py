@@ -75,6 +75,7 @@ class QuestionId(StrEnum):
     T3_ROW_O_OTHER = "t3.row.o_other"
     T3_ROW_O_ALL = "t3.row.o_all"
     T3_CARRY_OUT = "t3.carry_out"
+    T3_BALANCE = "t3.balance"
 
     T4_ANY = "t4.any"
     T4_REVIEW = "t4.review"

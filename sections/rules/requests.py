@@ -114,7 +114,7 @@ def check_balance(report: Report) -> Iterator[Finding]:
                 f"但办理结果合计 {done} + 结转下年度 {carry_out} = {done + carry_out}"
                 f"（{short}）。",
                 "应满足 第一项 + 第二项 = 第三项（七）总计 + 第四项：请核对办理结果或结转数。",
-                QuestionId.T3_CARRY_OUT,
+                QuestionId.T3_BALANCE,
             )
 
 
