@@ -118,11 +118,18 @@ def test_interview_flags_a_carry_over_that_breaks_with_last_year(county: Report)
 
 
 def test_last_years_improvements_are_shown_while_writing_this_years(county: Report) -> None:
-    """The 五 question shows last year's 五 when last year's report is attached."""
+    """The question about last year's problems shows them when last year's report is attached.
+
+    Last year's problems as answered to 五's first question; last year's whole 五 for a report that has it
+    in one piece (a published report, a draft older than the three questions).
+    """
     interview = Interview(draft_from_previous(county), None, TODAY)
-    question = interview.question("s5.text")
-    assert question is not None and "上年报告的第五部分" in question.prompt
-    assert (county.improvements.text or "")[:20] in question.prompt
+    question = interview.question("s5.progress")
+    assert question is not None and f"上年报告提出的问题：\n{county.improvements.problems}" in question.prompt
+    county.improvements.problems = None
+    interview = Interview(draft_from_previous(county), None, TODAY)
+    question = interview.question("s5.progress")
+    assert question is not None and f"上年报告的第五部分（供对照）：\n{county.improvements.text}" in question.prompt
 
 
 def test_check_with_previous_reports_cross_year_findings(tmp_path: Path, county: Report) -> None:

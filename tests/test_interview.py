@@ -127,7 +127,7 @@ def test_drafted_paragraph_states_table_figures() -> None:
     question = interview.question("s1.sub.1")
     assert question is not None and question.drafted is not None
     text = question.drafted(interview.report)
-    assert "共收到政府信息公开申请16件，上年结转2件；办理完毕17件" in text
+    assert "本局新收政府信息公开申请16件，上年结转2件；办理完毕17件" in text
     assert "结转下年度继续办理1件" in text
 
 

@@ -95,6 +95,9 @@ class QuestionId(StrEnum):
     S1_SUB_8 = "s1.sub.8"
     S1_SUB_9 = "s1.sub.9"
 
+    S5_PROBLEMS = "s5.problems"
+    S5_PROGRESS = "s5.progress"
+    S5_MEASURES = "s5.measures"
     S5_TEXT = "s5.text"
 
     S6_FEE = "s6.fee"

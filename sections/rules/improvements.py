@@ -9,18 +9,10 @@ from sections.model.findings import Finding, Severity
 from sections.model.ids import QuestionId
 from sections.model.improvements import SECTION
 from sections.model.report import Report
+from sections.rules.blanks import blanks, check_blanks
 
 MIN_CHARS = 30
 """Fewer written characters than this is 「trivially short」 for 五 (S2)."""
-
-
-BLANK = "（请填写："
-"""How a blank in a drafted skeleton opens: 「（请填写：下一步改进措施）」; the clerk replaces it."""
-
-
-def blanks(text: str) -> list[str]:
-    """The blanks still open in a text: 「…将（请填写：下一步改进措施）。」 → [「下一步改进措施」]."""
-    return re.findall(re.escape(BLANK) + r"([^）]*)）?", text)
 
 
 def check_not_empty(report: Report) -> Iterator[Finding]:
@@ -53,4 +45,5 @@ def check_not_empty(report: Report) -> Iterator[Finding]:
         )
 
 
-RULES = (check_not_empty,)
+RULES = (check_not_empty, check_blanks)
+"""S2, and BLANK for the other drafted paragraphs: a skeleton's blanks are never published."""
