@@ -52,6 +52,7 @@ def test_the_row_chosen_is_asked_next_and_its_fix_clears_the_finding() -> None:
         interview.focus(QuestionId.T3_BALANCE)
         turn = interview.submit(choice)
         assert interview.current is not None and interview.current.id == "t3.carry_out"
+        assert turn.messages[0].text == "好的，改“四、结转下年度继续办理”。"
         assert "四、结转下年度继续办理的申请数量" in turn.messages[-1].text
         fixed = interview.submit("自然人1")
         cleared = [m.finding.key for m in fixed.messages if m.kind == "cleared" and m.finding]

@@ -66,16 +66,16 @@ def _prompt(report: Report) -> str:
     )
 
 
-def _chosen(report: Report, text: str) -> QuestionId | None:
-    """The row question an answer picks (by number or by a part of the row's name); None to change nothing."""
+def _chosen(report: Report, text: str) -> tuple[QuestionId, str] | None:
+    """The row an answer picks (by number or by a part of the row's name) and its line; None to change nothing."""
     value = normalise(text)
     if value in (KEEP, "") or value.lower() in ZERO_WORDS:
         return None
     columns = unbalanced(report)
     options = _options(report, columns[0]) if columns else []
     if value.isdigit() and 1 <= int(value) <= len(options):
-        return options[int(value) - 1][0]
-    named = [q for q, said in options if len(value) >= 2 and value in said]
+        return options[int(value) - 1]
+    named = [option for option in options if len(value) >= 2 and value in option[1]]
     if len(named) == 1:
         return named[0]
     raise AnswerError(f"请填要改的那一行前面的序号 1–{len(options)}；不改请答“{KEEP}”或直接回车。")
@@ -85,8 +85,8 @@ def _take(report: Report, state: InterviewState, text: str) -> str:
     chosen = _chosen(report, text)
     if chosen is None:
         return "好的，先不改；随时可以在问题清单里回到这里。"
-    state.choices[BALANCE] = [chosen]
-    return "好的，改这一行。"
+    state.choices[BALANCE] = [chosen[0]]
+    return f"好的，改“{chosen[1].split('  ')[0]}”。"
 
 
 def leads_to(report: Report, state: InterviewState) -> QuestionId | None:
