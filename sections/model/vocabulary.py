@@ -124,8 +124,8 @@ CARRY_OUT = (
     "没办完",
 )
 """Words for applications carried over to next year."""
-RECEIVED_SAID = (*RECEIVED, "接到", "申请了", "来申请", "申请")
-"""Words for 本年新收 in a clerk's sentence (「申请」 alone last: 「个人申请2件」)."""
+RECEIVED_SAID = (*RECEIVED, "接到", "共有申请", "申请共")
+"""Words for 本年新收 in a clerk's sentence (「个人申请2件」 belongs to the row being talked about)."""
 
 CASE_PATTERNS = (
     (0, rf"行政复议(?:案件|申请)?(?:共)?{NUM}件"),
@@ -187,6 +187,7 @@ REST_WORDS = ("其余", "剩下", "剩余", "余下", "其他的")
 NEGATIONS = ("没有", "没", "无", "未", "不存在", "零")
 """A zero said in words."""
 VAGUE = re.compile(
-    r"十几|几十|几百|[一二两三四五六七八九]\s*[二两三四五六七八九]件|几|若干|多|余|约|左右|大约|大概|大部分|大多|少数|一些|部分|个别|不少"
+    r"十几|几十|几百|[一二两三四五六七八九][二两三四五六七八九]件|几|若干|多|(?<=[\d十百千])余|约|左右|大概"
+    r"|大部分|大多|少数|一些|(?<![大小一])部分(?!公开|提供)|个别|不少|一半"
 )
 """Words that make a count not a figure: 「十几件」, 「大部分」, 「一两件」."""
