@@ -193,3 +193,27 @@ def test_a_transcript_answers_the_three_questions_in_plain_mode(tmp_path: Path) 
         "二是上年度问题的改进情况：（请填写：上年度问题的改进情况，没有请写明）。\n"
         f"三是下一步措施：{COUNTY_FIVE[2]}"
     )
+
+
+def test_an_answer_given_later_fills_the_accepted_draft_of_five() -> None:
+    """Answering 上年 after accepting 五's draft with its blank updates that text; S2 then clears."""
+    interview = _until_five()
+    for answer in (COUNTY_FIVE[0], "", COUNTY_FIVE[2], ""):
+        interview.submit(answer)
+    assert [f.rule for f in interview.findings if f.rule == "S2"] == ["S2"]
+    interview.submit("/goto s5.progress")
+    acks = [m.text for m in interview.submit(COUNTY_FIVE[1]).messages if m.kind == "ack"]
+    assert acks == ["已记录（49 字）。第五部分正文是采用的草稿，已随之更新。"]
+    assert interview.report.improvements.text == draft_improvements(interview.report)
+    assert f"二是上年度问题的改进情况：{COUNTY_FIVE[1]}" in (interview.report.improvements.text or "")
+    assert not [f for f in interview.findings if f.rule == "S2"]
+
+
+def test_a_five_the_clerk_rewrote_is_left_alone_when_an_answer_changes() -> None:
+    """Text of the clerk's own in 五 is never replaced by a redrafted one."""
+    interview = _until_five()
+    for answer in (COUNTY_FIVE[0], "", COUNTY_FIVE[2], "本局自己写的第五部分。" * 4):
+        interview.submit(answer)
+    interview.submit("/goto s5.progress")
+    interview.submit(COUNTY_FIVE[1])
+    assert interview.report.improvements.text == "本局自己写的第五部分。" * 4

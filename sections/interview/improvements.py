@@ -41,8 +41,13 @@ def _part(question: QuestionId, field: str, prompt: str, help: str, previous: st
     def take(report: Report, state: InterviewState, text: str) -> str:
         value = clean_text(text).strip()
         value = "" if value == NOT_KNOWN else value
+        drafted = draft_improvements(report)
         setattr(report.improvements, field, value)
-        return f"已记录（{len(value)} 字）。" if value else "暂不填写：草稿里这一项留作“（请填写：……）”。"
+        ack = f"已记录（{len(value)} 字）。" if value else "暂不填写：草稿里这一项留作“（请填写：……）”。"
+        if report.improvements.text == drafted:  # the draft as it was accepted, not edited: it follows the answer
+            report.improvements.text = draft_improvements(report)
+            ack += "第五部分正文是采用的草稿，已随之更新。"
+        return ack
 
     def filled(report: Report, state: InterviewState) -> bool:
         # 五 written before the three questions existed (an old draft, an imported report) is not asked again
@@ -51,7 +56,7 @@ def _part(question: QuestionId, field: str, prompt: str, help: str, previous: st
     return Question(
         question,
         SECTION,
-        f"{prompt}（不清楚可直接回车，草稿中留空待填）{previous}",
+        f"{prompt}（不清楚可以空着发送，草稿中留空待填）{previous}",
         help,
         "narrative",
         take,
