@@ -1,0 +1,96 @@
+"""Provides tests of sentence answers in the interview: a table in one sentence, said back, undone in one step."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from sections.interview.engine import Interview
+from sections.store.drafts import Draft, load_draft
+from tui import plain
+
+ROOT = Path(__file__).resolve().parent.parent
+TAOHUA = ROOT / "sample_sessions" / "taohua-2021-sentences.answers.txt"
+TWO = "没有规章，规范性文件制发2件，没有废止，现行有效5件；许可5件，处罚7件，强制1件，没有收费"
+THREE = "收到3件申请，都是个人申请的，2件予以公开，1件本机关不掌握，没有上年结转，也没有结转到明年"
+FOUR = "复议1件，维持了；没有诉讼"
+FIXED = {
+    TWO: ["是", "2 0 5", "5", "7", "1", "0"],
+    THREE: ["是", "3 0 0 0 0 0", "无", "1 11", "2 0 0 0 0 0", "1 0 0 0 0 0", "无"],
+    FOUR: ["是", "1 0 0 0", "无", "无"],
+}
+"""Each sentence of the transcript as the fixed syntax answers it, question by question."""
+
+
+def replay(draft: Path, text: str) -> str:
+    """Replay a transcript in plain mode; return what it printed, failing on a refused answer."""
+    out = io.StringIO()
+    status = plain.run(draft, stdin=io.StringIO(text), stdout=out, stderr=io.StringIO())
+    assert status == 0, out.getvalue()[-600:]
+    return out.getvalue()
+
+
+def test_sentence_transcript_gives_the_draft_of_the_fixed_syntax(tmp_path: Path) -> None:
+    """表二、三、四 in one sentence each give the same report as 17 answers in the fixed syntax."""
+    text = TAOHUA.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert all(sentence in lines for sentence in FIXED)
+    fixed = "\n".join(line for own in lines for line in FIXED.get(own, [own])) + "\n"
+    said = replay(tmp_path / "sentences.json", text)
+    replay(tmp_path / "fixed.json", fixed)
+    assert load_draft(tmp_path / "sentences.json").report == load_draft(tmp_path / "fixed.json").report
+    assert "表三 （一）予以公开：自然人 2" in said and "表四 行政复议：结果维持 1" in said
+    assert len(fixed.splitlines()) - len(lines) == 14
+
+
+def _at_gate_of_three() -> Interview:
+    interview = Interview(Draft())
+    interview.start()
+    lines = [line for line in TAOHUA.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    for line in lines[: lines.index(THREE)]:
+        interview.submit(line)
+    assert interview.current is not None and interview.current.id == "t3.any"
+    return interview
+
+
+def test_one_undo_takes_back_the_whole_sentence() -> None:
+    """After a sentence fills table 三, /undo puts back the report and the question as they were."""
+    interview = _at_gate_of_three()
+    before = interview.report.model_copy(deep=True)
+    turn = interview.submit(THREE)
+    assert [m.kind for m in turn.messages][:1] == ["ack"]
+    assert interview.report.requests.row("total") == [3, 0, 0, 0, 0, 0, 3]
+    interview.submit("/undo")
+    assert interview.report == before
+    assert interview.current is not None and interview.current.id == "t3.any"
+
+
+def test_a_partial_sentence_asks_only_for_the_rest() -> None:
+    """Counts without their applicants are kept; the next question is the first figure still unknown."""
+    interview = _at_gate_of_three()
+    turn = interview.submit("收到3件，2件公开了，1件不掌握，没有上年结转")
+    text = "\n".join(m.text for m in turn.messages)
+    assert "本年新收政府信息公开申请数量 3 件分别是哪类申请人" in text
+    assert interview.current is not None and interview.current.id == "t3.new"
+    interview.submit("自然人3")
+    assert interview.current is not None and interview.current.id == "t3.row.r_open"
+
+
+def test_a_vague_sentence_is_refused_and_nothing_changes() -> None:
+    """「收到十几件，大部分公开了」 is said back as not recorded; the question stays open."""
+    interview = _at_gate_of_three()
+    before = interview.report.model_copy(deep=True)
+    turn = interview.submit("收到十几件，大部分公开了")
+    assert [m.kind for m in turn.messages] == ["refusal"]
+    assert "“十几”不是确切的数" in turn.messages[0].text and "“大部分”不是确切的数" in turn.messages[0].text
+    assert interview.report == before
+    assert interview.current is not None and interview.current.id == "t3.any"
+
+
+def test_figures_that_do_not_add_up_are_not_taken() -> None:
+    """Outcomes that overrun what was received are refused, saying the sums."""
+    interview = _at_gate_of_three()
+    turn = interview.submit("收到3件，都是个人申请的，2件公开，2件不掌握")
+    assert [m.kind for m in turn.messages] == ["refusal"]
+    assert "办理结果合计 4 件，多于收到的 3 件" in turn.messages[0].text
+    assert interview.report.requests.applicants("new") == [None] * 6
