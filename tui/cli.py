@@ -6,7 +6,6 @@ Nothing here imports Textual or prompt_toolkit at module level: `check`, `export
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shlex
 import sys
@@ -35,9 +34,10 @@ from sections.output.layout import LAYOUTS
 from sections.rules.registry import cross_year
 from sections.store.drafts import Draft, load_draft
 from sections.store.workspace import import_report, load, restore_backup
-from tui import streams
+from tui import review, streams
 from tui.args import Parser
 from tui.merging import Units, add_merge, against_units, run_merge
+from tui.streams import json_line
 from tui.summary import Checked, Progress, summary
 
 UIS = ("app", "line", "plain")
@@ -113,6 +113,7 @@ def _parser() -> argparse.ArgumentParser:
         help="各单位的草稿或报告（或所在文件夹）：核对本级报告的每个数字是否等于各单位之和（U1）",
     )
     add_merge(commands, get_args(Level))
+    review.add_parser(commands)
 
     importer = commands.add_parser("import", help="把已发布的年度报告转为草稿，可继续对话修改")
     importer.add_argument("report_file", type=Path, metavar="REPORT")
@@ -146,6 +147,8 @@ def _run(args: argparse.Namespace) -> int:
         return _check(args.files, as_json=args.json, previous=args.previous, units=args.units)
     if args.command == "merge":
         return run_merge(args)
+    if args.command == "review":
+        return review.run(args)
     if args.command == "import":
         return _import(args)
     if args.command == "restore":
@@ -231,7 +234,7 @@ def _check(files: list[Path], *, as_json: bool, previous: Path | None = None, un
             status = 2
             checked += [Checked(path, None)] if keep else []
             if as_json:  # one line per file always, so a script can tell which file failed
-                _json_line({"file": str(path), "error": {"message": err.message}})
+                json_line({"file": str(path), "error": {"message": err.message}})
             continue
         progress.clear()
         if last_year is not None:
@@ -242,18 +245,13 @@ def _check(files: list[Path], *, as_json: bool, previous: Path | None = None, un
         if any(errors(findings)):
             status = max(status, 1)
         if as_json:
-            _json_line({"file": str(path), "report": figures(report), "findings": [f.to_json() for f in findings]})
+            json_line({"file": str(path), "report": figures(report), "findings": [f.to_json() for f in findings]})
         else:
             print(describe(path, report, findings), flush=True)
     progress.clear()
     if keep:
         print("\n" + summary(checked))
     return status
-
-
-def _json_line(line: dict[str, object]) -> None:
-    text = json.dumps(line, ensure_ascii=False)
-    print(text if streams.encodes(sys.stdout, text) else json.dumps(line), flush=True)
 
 
 def _import(args: argparse.Namespace) -> int:

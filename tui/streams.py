@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import codecs
 import io
+import json
+import sys
 import unicodedata
 from functools import lru_cache
 from typing import TextIO
@@ -88,3 +90,9 @@ def survive(stream: TextIO | None) -> None:
 def encodes(stream: TextIO, text: str) -> bool:
     """Whether `stream` can write `text` exactly as it is."""
     return _encodes(text, getattr(stream, "encoding", None) or "utf-8")
+
+
+def json_line(line: dict[str, object]) -> None:
+    """One JSON Lines record on standard output: Chinese as it is where the stream takes it, else escaped."""
+    text = json.dumps(line, ensure_ascii=False)
+    print(text if encodes(sys.stdout, text) else json.dumps(line), flush=True)

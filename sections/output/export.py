@@ -103,9 +103,18 @@ def export(
 ) -> None:
     """Write the report atomically in the format its file name says (`export_format`); no overwrite unless `force`."""
     fmt = export_format(path, fmt)
+    refuse_existing(path, force=force)
+    write_file(path, export_bytes(report, fmt, layout, encoding=encoding, newline=newline))
+
+
+def refuse_existing(path: Path, *, force: bool) -> None:
+    """Refuse to overwrite a file unless `force`, before anything is read or computed."""
     if path.exists() and not force:
         raise ExportError(f"{path}：文件已存在。如要覆盖，请加 --force。")
-    data = export_bytes(report, fmt, layout, encoding=encoding, newline=newline)
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write an exported file atomically; a file Word or WPS holds open is said as such."""
     try:
         write_atomic(path, data)
     except PermissionError as err:
