@@ -233,7 +233,11 @@ class LineMode:
         """Read one answer: one line, or a multi-line box for a narrative question."""
         question = None if self.session.confirming else self.interview.current
         narrative = question is not None and question.kind == "narrative"
-        return self.prompts.prompt([("class:you", "你：")], multiline=narrative, default=self.prefill(question))
+        kept = self.session.take_unsent_for(question.id) if question and not self.dumb else None
+        if kept:
+            self.say("      （已放回这一题上次没有发送的文字）", "class:hint")
+        default = kept or self.prefill(question)
+        return self.prompts.prompt([("class:you", "你：")], multiline=narrative or "\n" in default, default=default)
 
     def saved(self) -> str:
         """The save state for the toolbar: 「草稿已保存 14:05」, or that nothing is on disk yet."""

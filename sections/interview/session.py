@@ -78,8 +78,15 @@ class Session:
     # What a front end passes on
 
     def start(self) -> Turn:
-        """The greeting (or where a resumed draft stands) and the open question."""
-        return self.interview.start()
+        """The greeting (or where a resumed draft stands) and the open question.
+
+        Text left unsent when the clerk last quit is mentioned; the front end offers it back (`take_unsent`).
+        """
+        turn = self.interview.start()
+        if kept := len(self.interview.state.unsent):
+            said = f"上次退出时有 {kept} 处文字没有发送，已留在草稿里：回到那一题时会放回输入框。"
+            turn.messages.insert(len(turn.messages) - 1, Message("info", said))
+        return turn
 
     def submit(self, text: str) -> Turn:
         """One line or block the clerk sent: an answer, a command, or the reply to a pending question."""
@@ -131,6 +138,19 @@ class Session:
         else:
             turn.messages.append(Message("info", "还没有回答任何问题，没有保存草稿。再见。"))
         return turn
+
+    def keep_unsent(self, typed: dict[str, str]) -> None:
+        """Keep text typed and not sent, by question id, in the draft (written by `quit`), to offer it back."""
+        self.interview.state.unsent = {question: text for question, text in typed.items() if text.strip()}
+
+    def take_unsent(self) -> dict[str, str]:
+        """The text left unsent last time, by question id, for the front end to put back; the draft forgets it."""
+        kept, self.interview.state.unsent = self.interview.state.unsent, {}
+        return kept
+
+    def take_unsent_for(self, question_id: str) -> str | None:
+        """The text left unsent last time for one question, to put back now; the draft keeps the others."""
+        return self.interview.state.unsent.pop(question_id, None)
 
     def keep(self) -> bool:
         """Save the conversation when the draft is on disk (a draft with no answer is not created)."""

@@ -16,6 +16,7 @@ from sections.model.errors import DraftError
 from sections.model.findings import Severity
 from sections.model.report import Report
 from sections.model.tables import FOUR, THREE, TWO
+from sections.model.text import Line, Text
 from sections.model.units import Merged
 
 SCHEMA_VERSION = 1
@@ -51,6 +52,8 @@ class InterviewState(BaseModel):
     """Questions whose answers were carried over from last year and still await the clerk's confirmation."""
     units: Merged | None = None
     """For a region's draft made by `nianbao merge`: the units its tables were summed from and their figures."""
+    unsent: dict[Line, Text] = Field(default_factory=dict)
+    """Text typed and not sent when the clerk last quit, by question id: offered back in the input box on resume."""
 
 
 class Draft(BaseModel):

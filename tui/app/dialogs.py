@@ -205,6 +205,7 @@ class UnsentDialog(ModalScreen[str | None]):
             if len(self.typed) > 3:
                 lines.append(f"另有 {len(self.typed) - 3} 处。")
             yield Static(literal("\n".join(lines)), id="unsent-texts")
+            yield Label("不发送的文字会留在草稿里，下次打开时放回输入框。", id="unsent-kept")
             with Horizontal(id="unsent-buttons"):
                 if self.can_send:
                     yield Button("发送后退出", variant="primary", id="send")

@@ -184,7 +184,9 @@ class InterviewScreen(OrderedScreen[None]):
     def on_mount(self) -> None:
         """Show the earlier conversation, then the greeting and the open question."""
         self._show_history()
-        self.show_turn(self.interview.start())
+        turn = self.session.start()
+        self.unsent = {q: Unsent(self._question_name(q), text) for q, text in self.session.take_unsent().items()}
+        self.show_turn(turn)
 
     def _show_history(self) -> None:
         exchanges = self.interview.state.transcript[-HISTORY:]
@@ -367,13 +369,16 @@ class InterviewScreen(OrderedScreen[None]):
             return f"直接回车为“{question.default}”{more}"
         return LINE_PLACEHOLDER + more
 
-    def _keep_unsent(self, question_id: str, text: str) -> None:
-        """Keep text typed for a question the interview left without it being sent."""
+    def _question_name(self, question_id: str) -> str:
+        """A question's first line, to name it beside its unsent text."""
         question = self.interview.question(question_id) or next(
             (q for q in self.interview.catalogue() if q.id == question_id), None
         )
-        name = question.prompt.split("\n", 1)[0] if question else question_id
-        self.unsent[question_id] = Unsent(name, text)
+        return question.prompt.split("\n", 1)[0] if question else question_id
+
+    def _keep_unsent(self, question_id: str, text: str) -> None:
+        """Keep text typed for a question the interview left without it being sent."""
+        self.unsent[question_id] = Unsent(self._question_name(question_id), text)
         self.notify("回到这一题时会放回编辑框；退出前也会提醒。", title="没有发送的文字已保留")
 
     def typed(self) -> list[Unsent]:
@@ -460,8 +465,7 @@ class InterviewScreen(OrderedScreen[None]):
         def chosen(choice: str | None) -> None:
             if choice == "send":
                 self.submit(self.query_one(AnswerBox).value)
-                if not self.query_one(AnswerBox).unsent:  # taken, not refused
-                    self.unsent.clear()
+                if not self.query_one(AnswerBox).unsent:  # taken, not refused; the texts of other questions are kept
                     self._quit()
             elif choice == "discard":
                 self._quit()
@@ -472,6 +476,12 @@ class InterviewScreen(OrderedScreen[None]):
         self.app.push_screen(UnsentDialog(typed, can_send=can_send), chosen)
 
     def _quit(self) -> None:
+        """Leave, keeping every text still unsent in the draft to be offered back next time."""
+        box = self.query_one(AnswerBox)
+        typed = {question: kept.text for question, kept in self.unsent.items()}
+        if box.unsent and box.asking is not None and box.asking != NOT_ASKED:
+            typed[box.asking] = box.unsent
+        self.session.keep_unsent(typed)
         said = self.session.quit().messages[-1].text
         self.app.exit(message=Text(said))
 
