@@ -16,7 +16,7 @@ from sections.model.errors import DraftError
 from sections.model.findings import Severity
 from sections.model.report import Report
 from sections.model.tables import FOUR, THREE, TWO
-from sections.model.text import Line, Text
+from sections.model.text import Line, Text, removed
 from sections.model.units import Merged
 
 SCHEMA_VERSION = 1
@@ -27,28 +27,28 @@ class Exchange(BaseModel):
     """One line of the conversation, kept so a resumed interview can show what was said."""
 
     role: Literal["assistant", "user", "flag"]
-    text: str
-    question: str | None = None
+    text: Text
+    question: Line | None = None
     severity: Severity | None = None
     """For a flag: how bad the finding was, so a resumed chat shows it as it was said."""
-    rule: str | None = None
+    rule: Line | None = None
     """For a flag: the finding's rule id, which with `where` tells whether it is still open."""
-    where: str | None = None
+    where: Line | None = None
     """For a flag: the finding's place."""
 
 
 class InterviewState(BaseModel):
     """What the interview knows beyond the report: shortcut answers and the conversation."""
 
-    choices: dict[str, bool | list[str]] = Field(default_factory=dict)
+    choices: dict[Line, bool | list[Line]] = Field(default_factory=dict)
     """Answers that set no figure themselves: 「是否收到申请」 → True, the outcomes that occurred …"""
-    done: set[str] = Field(default_factory=set)
+    done: set[Line] = Field(default_factory=set)
     """Questions answered whose answer may leave the report as it was (「无」 to an optional rule)."""
     transcript: list[Exchange] = Field(default_factory=list)
     """The conversation so far."""
     previous: Report | None = None
     """Last year's report of the same body, for the cross-year checks and to show last year's text."""
-    carried: set[str] = Field(default_factory=set)
+    carried: set[Line] = Field(default_factory=set)
     """Questions whose answers were carried over from last year and still await the clerk's confirmation."""
     units: Merged | None = None
     """For a region's draft made by `nianbao merge`: the units its tables were summed from and their figures."""
@@ -64,11 +64,17 @@ class Draft(BaseModel):
     report: Report = Field(default_factory=Report)
     interview: InterviewState = Field(default_factory=InterviewState)
     _recovered: list[str] = PrivateAttr(default_factory=list)
+    _cleaned: list[str] = PrivateAttr(default_factory=list)
 
     @property
     def recovered(self) -> list[str]:
         """Fields that failed validation when the draft was read and were emptied, to be asked again."""
         return self._recovered
+
+    @property
+    def cleaned(self) -> list[str]:
+        """Fields whose text held control or direction characters when the draft was read, and what went."""
+        return self._cleaned
 
 
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
@@ -93,9 +99,11 @@ def recover_draft(path: Path) -> tuple[Draft, list[str]]:
     data = _read_json(path)
     problems: list[str] = []
     for _ in range(100):
+        cleaned: list[str] = []
         try:
-            draft = Draft.model_validate(data)
+            draft = Draft.model_validate(data, context={"cleaned": cleaned})
             draft._recovered = problems
+            draft._cleaned = _cleaned_places(data, set(cleaned))
             return draft, problems
         except ValidationError as err:
             for error in err.errors():
@@ -194,16 +202,47 @@ REASONS = {
 }
 
 
-def _describe(error: Any) -> str:
-    """A validation error as a clerk can read it: the place in the report, the value, the reason."""
-    loc = [str(p) for p in error["loc"] if str(p) not in UNION_TAGS and "[" not in str(p)]
-    inner = loc[1:] if loc[0] == "report" else loc
+def _place(loc: tuple[int | str, ...]) -> str:
+    """Where a path into the draft's JSON leads in the report: 「基本信息 机关名称」, 「表三 （二）部分公开」."""
+    parts = [str(p) for p in loc if str(p) not in UNION_TAGS and "[" not in str(p)]
+    inner = parts[1:] if parts[0] == "report" else parts
     section = PLACES.get(inner[0], inner[0]) if inner else "草稿"
     detail = [_name(inner[0], p) for p in inner[1:] if p not in ("rows", "cells", "contact")]
+    return f"{section} {' '.join(detail)}"
+
+
+def _describe(error: Any) -> str:
+    """A validation error as a clerk can read it: the place in the report, the value, the reason."""
     value = error.get("input")
     shown = f"“{value if isinstance(value, str | int | float) else _compact(value)}”"
     reason = REASONS.get(error["type"], str(error["msg"]).removeprefix("Value error, "))
-    return f"{section} {' '.join(detail)}：{shown}{reason}".replace("  ", " ")
+    return f"{_place(error['loc'])}：{shown}{reason}".replace("  ", " ")
+
+
+CLEANED_SHOWN = 8
+"""How many cleaned places the notice names; the rest are counted."""
+
+
+def _cleaned_places(data: Any, originals: set[str]) -> list[str]:
+    """Where the strings the model cleaned stood in the file, each with what was taken out of it."""
+    found: dict[str, str] = {}
+
+    def walk(node: Any, loc: tuple[int | str, ...]) -> None:
+        if isinstance(node, str) and node in originals:
+            found.setdefault(_place(loc).replace("  ", " ").strip(), removed(node) or "换行")
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                walk(key, (*loc, key))
+                walk(value, (*loc, key))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, (*loc, index))
+
+    if originals:
+        walk(data, ())
+    lines = [f"{place}：删去了 {what}" for place, what in list(found.items())[:CLEANED_SHOWN]]
+    rest = len(found) - CLEANED_SHOWN
+    return lines + ([f"另有 {rest} 处同样处理。"] if rest > 0 else [])
 
 
 def _compact(value: Any) -> str:
