@@ -5,9 +5,13 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
+
 from sections.interview.engine import Interview
-from sections.store.drafts import Draft, load_draft
+from sections.store.drafts import Draft, load_draft, save_draft
 from tui import plain
+
+from .test_line import converse
 
 ROOT = Path(__file__).resolve().parent.parent
 TAOHUA = ROOT / "sample_sessions" / "taohua-2021-sentences.answers.txt"
@@ -94,3 +98,15 @@ def test_figures_that_do_not_add_up_are_not_taken() -> None:
     assert [m.kind for m in turn.messages] == ["refusal"]
     assert "办理结果合计 4 件，多于收到的 3 件" in turn.messages[0].text
     assert interview.report.requests.applicants("new") == [None] * 6
+
+
+def test_line_mode_takes_a_sentence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Typed in the line mode, the sentence fills table 三 and the rows recorded are echoed."""
+    monkeypatch.setenv("TERM", "xterm-256color")
+    draft = tmp_path / "d.json"
+    interview = _at_gate_of_three()
+    save_draft(draft, interview.draft)
+    mode, out = converse(draft, THREE + "\r")
+    assert "表三 （一）予以公开：自然人 2" in out
+    assert load_draft(draft).report.requests.row("total") == [3, 0, 0, 0, 0, 0, 3]
+    assert mode.interview.current is not None and mode.interview.current.id == "t4.any"
