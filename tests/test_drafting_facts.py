@@ -217,3 +217,17 @@ def test_a_five_the_clerk_rewrote_is_left_alone_when_an_answer_changes() -> None
     interview.submit("/goto s5.progress")
     interview.submit(COUNTY_FIVE[1])
     assert interview.report.improvements.text == "本局自己写的第五部分。" * 4
+
+
+def test_headings_the_clerk_names_get_the_draft_of_their_theme_in_the_interview() -> None:
+    """Typed headings 「主动公开情况；依申请公开情况；便民服务」 each get a draft: two with figures, one blank."""
+    interview = Interview(Draft(), None, date(2026, 11, 29))
+    interview.start()
+    for answer in COUNTY[: COUNTY.index("", COUNTY.index("无", 27))]:  # through 一's opening paragraph
+        interview.submit(answer)
+    assert interview.current is not None and interview.current.id == "s1.titles"
+    interview.submit("主动公开情况；依申请公开情况；便民服务")
+    drafts = [q.drafted(interview.report) for q in interview.plan() if q.id.startswith("s1.sub.") and q.drafted]
+    assert drafts[0].startswith("本年度，本局制发行政规范性文件2件")
+    assert drafts[1].startswith("本年度，本局新收政府信息公开申请16件")
+    assert drafts[2] == "本年度，本局在“便民服务”方面：（请填写：具体做法和情况）。"
