@@ -291,6 +291,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small counts, for CI")
     args = parser.parse_args(argv)
     runs, rounds, seconds, small, large = (3, 2, 1.0, 100, 1000) if args.quick else (9, 20, 5.0, 1000, 10000)
+    units = (10, 100) if args.quick else (1000, 10000)
+    from bench.merging import merge_scaling  # late: it builds on this module's helpers
+
     # Python normally caches bytecode on first import; PYTHONDONTWRITEBYTECODE (set on some machines)
     # would make every measured start compile the project from source, which no installed copy does.
     compileall.compile_dir(ROOT / "sections", quiet=1)
@@ -305,6 +308,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         lambda: answer_work(rounds),
         lambda: reading(seconds),
         lambda: batch(small, large),
+        lambda: merge_scaling(*units),
         app_memory,
     ]
     missed = 0

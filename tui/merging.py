@@ -18,7 +18,7 @@ from sections.model.units import Merged
 from sections.rules.units import check_units
 from sections.store.drafts import load_draft, save_draft
 from sections.store.merge import merge, unit_files
-from sections.store.workspace import is_draft, load
+from sections.store.workspace import is_draft, read
 from tui.args import Parser
 
 
@@ -61,8 +61,8 @@ class Units(Sequence[Report]):
     def __getitem__(self, index: slice) -> Sequence[Report]: ...
     def __getitem__(self, index: int | slice) -> Report | Sequence[Report]:
         if isinstance(index, slice):
-            return [load(path)[0] for path in self.paths[index]]
-        return load(self.paths[index])[0]
+            return [read(path) for path in self.paths[index]]
+        return read(self.paths[index])
 
 
 def against_units(path: Path, region: Report, units: Units) -> list[Finding]:

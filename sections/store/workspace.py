@@ -189,19 +189,32 @@ def is_draft(path: Path) -> bool:
 
 def load(path: Path) -> tuple[Report, list[Finding]]:
     """A draft or a published report and its findings; `NianbaoError` when the file cannot be used."""
+    report, reading = _read(path)
+    if reading is None:
+        return report, check(report)
+    from sections.reading.structure import check_imported  # late on purpose, as in _read()
+
+    return report, check_imported(reading)
+
+
+def read(path: Path) -> Report:
+    """A draft or a published report, unchecked (a region's units); `NianbaoError` when the file cannot be used."""
+    return _read(path)[0]
+
+
+def _read(path: Path) -> tuple[Report, Reading | None]:
+    """The report in a draft (and None), or a published report as read."""
     if is_draft(path):
         from sections.reading.files import MAX_BYTES  # late on purpose, as below
 
         if path.is_file() and path.stat().st_size > MAX_BYTES:
             raise DraftError(f"{path}：文件太大，不是 nianbao 草稿。")
-        report = load_draft(path).report
-        return report, check(report)
+        return load_draft(path).report, None
     # Late on purpose: the reader compiles many patterns (~80 ms); checking a draft never needs it.
     from sections.reading.reader import read_report
-    from sections.reading.structure import check_imported
 
     reading = read_report(path)
-    return reading.report, check_imported(reading)
+    return reading.report, reading
 
 
 def import_report(source: Path, target: Path, *, force: bool) -> tuple[Report, list[Finding]]:
