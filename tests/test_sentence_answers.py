@@ -110,3 +110,43 @@ def test_line_mode_takes_a_sentence(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert "表三 （一）予以公开：自然人 2" in out
     assert load_draft(draft).report.requests.row("total") == [3, 0, 0, 0, 0, 0, 3]
     assert mode.interview.current is not None and mode.interview.current.id == "t4.any"
+
+
+APPLICATIONS = "全年收到政府信息公开申请17件，其中予以公开15件，2件本机关不掌握，均已按时答复。"
+
+
+def _at_applications_paragraph() -> Interview:
+    """Tables 三 and 四 still open, the clerk writes 一 first and reaches （二）依申请公开."""
+    interview = _at_gate_of_three()
+    for line in ("/goto 一", "2021年，我镇政府信息公开工作平稳有序。", "", "主动公开政府信息120条。"):
+        interview.submit(line)
+    assert interview.current is not None and interview.current.id == "s1.sub.1"
+    return interview
+
+
+def test_the_narrative_offers_its_figures_for_the_open_table() -> None:
+    """「收到申请17件」 in 一 is offered for table 三 (the 120 条 of 主动公开 is not); 是 records what it can place."""
+    interview = _at_applications_paragraph()
+    turn = interview.submit(APPLICATIONS)
+    offers = [m.text for m in turn.messages if m.text.startswith("正文说")]
+    assert offers and "本年新收政府信息公开申请数量 17 件" in offers[0] and "是否记入表三" in offers[0]
+    assert "120" not in offers[0]
+    assert turn.messages[-1].kind == "question"
+    asked = interview.current and interview.current.id
+    turn = interview.submit("是")
+    assert "本年新收政府信息公开申请数量 17 件分别是哪类申请人" in turn.messages[0].text
+    assert interview.current is not None and interview.current.id == asked
+    table = interview.report.requests
+    assert table.applicants("d_secret") == [0] * 6 and table.applicants("r_open") == [None] * 6
+    interview.submit("/undo")
+    assert table is not interview.report.requests and interview.report.requests.applicants("d_secret") == [None] * 6
+
+
+def test_an_answer_instead_of_yes_declines_the_offer() -> None:
+    """Answering the next question instead of 是/否 records nothing from the paragraph."""
+    interview = _at_applications_paragraph()
+    interview.submit(APPLICATIONS)
+    interview.submit("落实保密审查。")
+    assert interview.report.requests.applicants("d_secret") == [None] * 6
+    assert interview.report.overview.subsections is not None
+    assert interview.report.overview.subsections[2].text == "落实保密审查。"

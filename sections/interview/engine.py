@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sections.interview import sentence
+from sections.interview.answers import parse_yes_no
 from sections.interview.edits import CellEdit, changes
 from sections.interview.flow import Flow
 from sections.interview.messages import Message, Turn, describe
@@ -13,6 +15,7 @@ from sections.model.grids import TABLES
 from sections.model.ids import QuestionId, SectionId, section_id
 from sections.model.labels import SECTION_HEADINGS, SECTION_NUMERALS
 from sections.model.text import clean_text
+from sections.reading.stated import Reading
 from sections.store.drafts import Exchange
 
 SECTION_TITLES: dict[SectionId, str] = {
@@ -25,10 +28,15 @@ COMMAND_HELP = (
     "/draft 再看一次草稿　/findings 问题清单　/preview 预览报告　/export 导出　/table 三 按表格填写（全屏界面）\n"
     "/help 帮助　/quit 退出"
 )
+CLEANED = "草稿中有些文字带有控制字符或文字方向控制符，已删去（下次回答时才写回文件）：\n"
+"""Said once when a draft read from its file needed cleaning (`Draft.cleaned`: where, and what went)."""
 
 
 class Interview(Flow):
     """The engine every front end drives: answers, grid edits and commands over the question flow."""
+
+    _offer: Reading | None = None
+    """Figures a paragraph of 一 stated for tables still unanswered, offered until the next answer."""
 
     # Talking
 
@@ -50,6 +58,8 @@ class Interview(Flow):
             turn.messages.append(
                 Message("error", "草稿中有些内容无效，已清空，稍后会重新询问：\n" + "\n".join(self.draft.recovered))
             )
+        if self.draft.cleaned:
+            turn.messages.append(Message("info", CLEANED + "\n".join(self.draft.cleaned)))
         self._ask(turn)
         self._record(turn)
         return turn
@@ -69,6 +79,9 @@ class Interview(Flow):
         """Answer the open question; a refused answer keeps it open and says what is expected."""
         turn = Turn()
         question = self.current
+        offered, self._offer = self._offer, None
+        if offered is not None and (accepted := _yes_or_no(text)) is not None:
+            return self._take_offer(turn, offered, accepted)
         if question is None:
             turn.messages.append(Message("info", "所有问题都已回答。可以 /preview 预览、/export 导出，或 /goto 修改。"))
             return turn
@@ -92,7 +105,8 @@ class Interview(Flow):
             ack = question.take(self.report, self.state, text)
         except AnswerError as err:
             self._restore(before)
-            turn.messages.append(Message("refusal", err.message))
+            if not self._sentence(turn, question, text):
+                turn.messages.append(Message("refusal", err.message))
             return turn
         self._undo.append(before)
         self.state.done.add(question.id)
@@ -101,7 +115,47 @@ class Interview(Flow):
         turn.messages.append(Message("ack", ack))
         self._after_change(turn)
         self._advance(turn, question)
+        if question.section == "一" and question.kind == "narrative":
+            self._offer = sentence.offer(self.report, text)
+            if self._offer is not None:
+                turn.messages.insert(len(turn.messages) - 1, Message("info", sentence.offer_text(self._offer)))
         return turn
+
+    def _take_offer(self, turn: Turn, offered: Reading, accepted: bool) -> Turn:
+        """The clerk's yes or no to recording the figures a paragraph of 一 stated; then the open question again."""
+        if accepted:
+            self._undo.append(self._snapshot(self._current))
+            turn.messages.append(Message("ack", sentence.take_sentence(self.report, self.state, offered)))
+            self._after_change(turn)
+        else:
+            turn.messages.append(Message("ack", "好的，正文中的数字不记入表格。"))
+        self._ask(turn)
+        return turn
+
+    def _sentence(self, turn: Turn, question: Question, text: str) -> bool:
+        """Take an answer its question's syntax refused as a sentence stating figures of 二、三、四.
+
+        Every figure it places is written at once (one /undo takes them all back), said back, checked; the
+        next question is the first one still unknown. False when the text states no figure at all.
+        """
+        if question.section not in sentence.SECTIONS or question.kind == "narrative":
+            return False
+        reading = sentence.read(self.report, question.id, text)
+        if not reading.understood:
+            return False
+        if not reading.taken:
+            turn.messages.append(Message("refusal", sentence.take_sentence(self.report, self.state, reading)))
+            return True
+        self._undo.append(self._snapshot(question.id))
+        turn.messages.append(Message("ack", sentence.take_sentence(self.report, self.state, reading)))
+        self._after_change(turn)
+        self._review = {q for q in self._review if not any(p.id == q and self.is_answered(p) for p in self.plan())}
+        plan = self.plan()
+        index = next((i for i, q in enumerate(plan) if q.id == question.id), 0)
+        following = self._next(plan, index - 1)
+        self._current = following.id if following else None
+        self._ask(turn)
+        return True
 
     def edit(self, edits: Sequence[CellEdit]) -> Turn:
         """Take figures typed or pasted into a grid like an answer: said, checked, saved, and undoable.
@@ -262,6 +316,13 @@ class Interview(Flow):
         self._after_change(turn)
         self._ask(turn)
         return turn
+
+
+def _yes_or_no(text: str) -> bool | None:
+    try:
+        return parse_yes_no(text)
+    except AnswerError:
+        return None
 
 
 def split_command(text: str) -> tuple[str, str] | None:

@@ -178,7 +178,7 @@ NO_FEE = re.compile(r"(?:未|无|没有|不)收取|收取[^，,。]{0,12}?费[^�
 FEE = re.compile(rf"收取[^，,。]{{0,16}}?信息处理费(?:共)?(?:计)?{NUM}(?:\.\d+)?元")
 """How section 六 says no 信息处理费 was collected, or states the amount (N5)."""
 
-NOISE = ("政府信息公开", "信息公开", "依申请公开", "政务公开")
+NOISE = ("政府信息公开", "信息公开", "依申请公开", "政务公开", "主动公开")
 """Phrases that hold a word of the vocabulary without meaning it (「公开」 in 「政府信息公开申请」)."""
 ALL_WORDS = ("全都", "全部", "都", "均", "全是", "统统")
 """「都」: the whole of what the sentence is about."""

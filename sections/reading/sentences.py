@@ -43,7 +43,7 @@ _SPLIT = re.compile(r"(?:(?<!\d),|,(?!\d{3}(?!\d))|[；;。！!？?\n、：:（�
 _DATES = re.compile(r"\d{4}\s*年度?|\d{1,2}\s*月(?:份|\d{1,2}\s*日)?|[今本全]年度?|本年度")
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千]+(?=[件个起宗项次份条])"
-_AMOUNT_UNIT = re.compile(r"\s*(万元|万|元)")
+_AMOUNT_UNIT = re.compile(r"\s*(万元|万|元|件|个|起|宗|项|次|份|条)")
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ class Piece:
     vague: str | None = None
     """A word that makes the count not a figure (「十几」), when there is one."""
     unit: str | None = None
-    """元 or 万元 after an amount."""
+    """元 or 万元 after an amount; 件 (or 个, 起 …) after a count."""
 
     @property
     def about(self) -> bool:

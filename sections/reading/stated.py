@@ -53,11 +53,12 @@ class Reading:
         return self.placed or bool(self.three_totals or self.four_totals or self.refused)
 
 
-def read_sentence(text: str, *, row: str = "new", no_rules: bool = False) -> Reading:
+def read_sentence(text: str, *, row: str = "new", no_rules: bool = False, cases_only: bool = False) -> Reading:
     """The figures a sentence states, placed where its words say.
 
     `row` is the table 三 row a bare 「个人2件」 belongs to (the open row question); `no_rules` says the body
-    cannot make 规章, so 规章 is 0 0 0 when a sentence about table 二 leaves it out.
+    cannot make 规章, so 规章 is 0 0 0 when a sentence about table 二 leaves it out. `cases_only` reads a
+    paragraph of narrative: only counts of 件 are figures there (「公开信息120条」 is not an application).
     """
     reading = Reading()
     found, unsplit = pieces(text)
@@ -70,6 +71,8 @@ def read_sentence(text: str, *, row: str = "new", no_rules: bool = False) -> Rea
     pending: list[Piece] = []
     context: dict[str, str | int | None] = {"row": row, "group": None, "document": None}
     for piece in found:
+        if cases_only and isinstance(piece.value, int | Decimal) and piece.unit != "件":
+            continue
         if piece.vague:
             reading.refused.append(f"“{piece.said}”：“{piece.vague}”不是确切的数，请写具体件数。")
             continue
@@ -129,7 +132,7 @@ def _one(
         _two(piece, value, context, reading)
     elif piece.has("result", "group", "received", "carry_in", "carry_out", "applicant"):
         _request(piece, value, three, context)
-    elif value:
+    elif isinstance(value, int | Decimal) and value:
         reading.refused.append(f"“{piece.said}”：没说这 {value} 件是哪一项，没有记录。")
 
 
