@@ -292,7 +292,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     runs, rounds, seconds, small, large = (3, 2, 1.0, 100, 1000) if args.quick else (9, 20, 5.0, 1000, 10000)
     units = (10, 100) if args.quick else (1000, 10000)
+    reviewed = (10, 1) if args.quick else (60, 5)
     from bench.merging import merge_scaling  # late: it builds on this module's helpers
+    from bench.review import review_desk  # late, as above
 
     # Python normally caches bytecode on first import; PYTHONDONTWRITEBYTECODE (set on some machines)
     # would make every measured start compile the project from source, which no installed copy does.
@@ -309,6 +311,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         lambda: reading(seconds),
         lambda: batch(small, large),
         lambda: merge_scaling(*units),
+        lambda: review_desk(*reviewed),
         app_memory,
     ]
     missed = 0

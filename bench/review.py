@@ -1,0 +1,70 @@
+"""Provides the review benchmark: `nianbao review` over a county's season, 60 units' drafts and their region.
+
+Wall-clock time of whole processes, as a reviewer waits for them: the desk (Textual, headless) until its
+table shows every report, and the exports (`--xlsx` and `--html` in one run). The issue's budget is
+absolute: under 2 s each on this machine.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import tempfile
+from pathlib import Path
+
+from bench.run import PYTHON, Line, _drafts, walls
+from tui.cli import main as nianbao
+
+BUDGET = 2.0
+"""Seconds, wall: the issue's figure for 60 units."""
+
+DESK = """
+import asyncio, sys
+from pathlib import Path
+from sections.output.review import review_folder
+from tui.app.review import ReviewApp
+
+async def main() -> None:
+    folder, rows = Path(sys.argv[1]), int(sys.argv[2])
+    app = ReviewApp(folder, review_folder(folder))
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not (app.screen.query("#desk") and app.screen.query_one("#desk").row_count == rows):
+            await pilot.pause()
+
+asyncio.run(main())
+"""
+"""What `nianbao review FOLDER` does before the reviewer can read: read and check the folder, paint the table."""
+
+
+def review_desk(units: int, runs: int) -> list[Line]:
+    """The desk to its full table, and the three exports, over `units` drafts and the region summed from them."""
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary) / "units"
+        folder.mkdir()
+        _drafts(folder, units)
+        region = ["merge", str(folder), "-o", str(folder / "region.json"), "--body", "云溪县人民政府"]
+        with contextlib.redirect_stderr(io.StringIO()):
+            if nianbao(region) != 0:
+                raise SystemExit("bench: nianbao merge failed")
+        exports = ["--xlsx", str(Path(temporary) / "r.xlsx"), "--html", str(Path(temporary) / "r.html"), "--force"]
+        desk, files = walls(
+            [
+                [PYTHON, "-c", DESK, str(folder), str(units + 1)],
+                [PYTHON, "-m", "tui", "review", str(folder), *exports],
+            ],
+            runs,
+        )
+    return [
+        (
+            f"nianbao review: {units} units and their region, the desk to its full table",
+            f"{desk:.2f} s",
+            "< 2 s",
+            desk < BUDGET,
+        ),
+        (
+            f"nianbao review: {units} units and their region, --xlsx and --html",
+            f"{files:.2f} s",
+            "< 2 s",
+            files < BUDGET,
+        ),
+    ]
