@@ -192,3 +192,31 @@ def test_command_from_a_narrative_box(tmp_path: Path) -> None:
     assert "已清空输入框" in out
     assert "（当前：4。直接回车保留）" in out
     assert load_draft(draft).report.meta.preface is None
+
+
+def test_ctrl_c_on_a_one_line_question_leaves_the_next_question_whole(tmp_path: Path) -> None:
+    """Ctrl+C on the fee-decimals question, then an answer: the preface is asked in words, its box holds the draft."""
+    draft = draft_at(tmp_path / "d.json", PREFACE - 1)
+    _, out = converse(draft, f"x\x034\r{ESC_ENTER}")
+    assert "已清空输入框" in out
+    after = out[out.index("已记录：收费金额保留 4 位小数") :]
+    assert "报告开头的导语" in after and "输入框里是草稿" in after and "草稿已重新放进输入框" not in after
+    preface = load_draft(draft).report.meta.preface
+    assert preface is not None and preface.startswith("本报告依据")
+
+
+def test_ctrl_c_in_a_narrative_box_asks_the_same_question_with_an_empty_box(tmp_path: Path) -> None:
+    """Ctrl+C empties the preface's box; what is typed next is the whole answer."""
+    draft = draft_at(tmp_path / "d.json", PREFACE)
+    _, out = converse(draft, f"abc\x03新导语。{ESC_ENTER}")
+    assert "已清空输入框（按 ↑ 可找回刚才的文字；/draft 可重新放入草稿" in out
+    assert load_draft(draft).report.meta.preface == "新导语。"
+
+
+@pytest.mark.parametrize("count", [3, PREFACE], ids=["one line", "narrative"])
+def test_nul_or_ctrl_space_drops_no_typed_text(tmp_path: Path, count: int) -> None:
+    """NUL (what Ctrl+Space sends) starts no selection: the characters typed after it are kept, in order."""
+    draft = draft_at(tmp_path / "d.json", count)
+    converse(draft, f"{CLEAR_LINE}党政\x00办\r" if count == 3 else f"{CLEAR_LINE}甲\x00乙\x00丙{ESC_ENTER}")
+    meta = load_draft(draft).report.meta
+    assert (meta.contact.department if count == 3 else meta.preface) == ("党政办" if count == 3 else "甲乙丙")

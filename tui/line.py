@@ -10,8 +10,9 @@ or when the full-screen app cannot start. Keys:
   new line; **Esc then Enter** (or Alt+Enter) sends; Enter in an empty box sends it empty (take the
   draft, or keep the answer), so 「直接回车」 means the same in every mode.
 - Tab completes slash commands and, after `/goto `, the section names; Up/Down recall answers.
-- Ctrl+C empties the box (then a command such as /back can be typed and sent with Enter);
-  Ctrl+D or /quit leaves. The draft is saved after every answer.
+- Ctrl+C empties the box (then a command such as /back can be typed and sent with Enter); what it
+  held goes to the history, so Up brings it back. Ctrl+D or /quit leaves. The draft is saved after
+  every answer. NUL (Ctrl+Space) is ignored rather than starting a selection the next key would replace.
 
 The bottom toolbar says why the last answer was refused, whether the draft is saved, how many
 findings are open and which key sends. Findings are printed inline after each answer. NO_COLOR turns
@@ -79,7 +80,7 @@ SEND_ONE = "Enter 发送"
 SEND_MANY = "Esc 再 Enter 发送（或 Alt+Enter）· Enter 换行"
 INPUT_HELP = (
     "输入方式：Enter 发送；文字题的输入框可以多行，Enter 换行，Esc 再 Enter（或 Alt+Enter）发送。"
-    "Ctrl+C 清空输入框（之后可输入 /back 等命令），Tab 补全命令和部分名称（/goto 三），"
+    "Ctrl+C 清空输入框（↑ 可找回；之后可输入 /back 等命令），Tab 补全命令和部分名称（/goto 三），"
     "↑↓ 翻看之前的回答，Ctrl+D 或 /quit 退出。"
 )
 
@@ -126,7 +127,9 @@ class LineMode:
         self._opened = self.session.saved_at
         self.refused: str | None = None
         self._section: str | None = None
-        self._prefill: str | None = None
+        self._prefill: tuple[str, str] | None = None
+        """What the box of one narrative question starts with when it is asked again (its id, the text):
+        empty after Ctrl+C, the draft after /draft. Any other question ignores it."""
         self.prompts: PromptSession[str] = PromptSession(
             history=InMemoryHistory(),
             completer=SlashCompleter(),
@@ -174,11 +177,12 @@ class LineMode:
             hint = "Enter 换行，写完按 Esc 再 Enter 发送"
             hint = f"直接回车{keep}；要重写：{hint}" if keep else hint
         else:
-            if self._prefill is not None:
+            refill = self._refill(question)
+            if refill:
                 self.say("助手：草稿已重新放进输入框。")
             else:
                 self.say("\n".join(talk.block("助手：", question.prompt)))
-            what = "现有的文字" if current and self._prefill is None else "草稿"
+            what = "现有的文字" if current and refill is None else "草稿"
             hint = "Enter 换行，Esc 再 Enter 发送"
             if self.prefill(question, peek=True):
                 hint = f"输入框里是{what}：可以直接发送、修改，或删掉重写。{hint}"
@@ -212,15 +216,21 @@ class LineMode:
 
     def prefill(self, question: Question | None, *, peek: bool = False) -> str:
         """Return what the input box starts with: for a narrative, the draft or the current text."""
-        if self.dumb or question is None or question.kind != "narrative":
-            return ""
-        chosen = self._prefill
+        chosen = self._refill(question)
         if not peek:
             self._prefill = None
+        if self.dumb or question is None or question.kind != "narrative":
+            return ""
         if chosen is not None:
             return chosen
         report = self.interview.report
         return self.current_text(question) or (question.drafted(report) if question.drafted is not None else "")
+
+    def _refill(self, question: Question | None) -> str | None:
+        """The text set aside for this question's box (by Ctrl+C or /draft), or None."""
+        if self._prefill is None or question is None or self._prefill[0] != question.id:
+            return None
+        return self._prefill[1]
 
     def current_text(self, question: Question) -> str:
         """Return the answer a question holds now (answered, or carried from last year), or ""."""
@@ -253,8 +263,7 @@ class LineMode:
             try:
                 text = self.ask()
             except KeyboardInterrupt:
-                self._prefill = ""
-                self.say("助手：已清空输入框（/draft 可重新放入草稿）。/quit 或 Ctrl+D 退出。")
+                self._cleared()
                 continue
             except EOFError:
                 self.show(self.session.quit())
@@ -263,12 +272,24 @@ class LineMode:
             turn = self.session.submit(text)
             command = split_command(text)
             if command and command[0] == "draft" and question and question.drafted and not self.dumb:
-                self._prefill = question.drafted(self.interview.report)
+                self._prefill = (question.id, question.drafted(self.interview.report))
             refusals = [m.text for m in turn.messages if m.kind == "refusal"]
             self.refused = refusals[0] if refusals else None
             self.show(turn)
             if turn.action == "quit":
                 return 0
+
+    def _cleared(self) -> None:
+        """Ctrl+C emptied the box: the question is asked again with it empty, what it held kept in the history."""
+        typed = self.prompts.default_buffer.text
+        question = None if self.session.confirming else self.interview.current
+        self._prefill = (question.id, "") if question is not None else None
+        back = ""
+        if typed.strip():
+            self.prompts.history.append_string(typed)
+            back = "按 ↑ 可找回刚才的文字；"
+        draft = "/draft 可重新放入草稿；" if question is not None and question.drafted else ""
+        self.say(f"助手：已清空输入框（{back}{draft}/quit 或 Ctrl+D 退出）。")
 
 
 def _sendable(text: str) -> bool:
@@ -278,13 +299,17 @@ def _sendable(text: str) -> bool:
 
 
 def _bindings() -> KeyBindings:
-    """Let Enter send a multi-line box that is empty or holds only a command like /back."""
+    """Let Enter send a multi-line box that is empty or holds only a command like /back; ignore NUL."""
     bindings = KeyBindings()
     sendable = Condition(lambda: _sendable(get_app().current_buffer.text))
 
     @bindings.add("enter", filter=is_multiline & sendable)
     def _send(event: KeyPressEvent) -> None:
         event.current_buffer.validate_and_handle()
+
+    @bindings.add("c-@")  # NUL, which Ctrl+Space sends: Emacs's 「set mark」 would start a selection
+    def _ignore(event: KeyPressEvent) -> None:
+        """Ignore the key, so that typing on does not replace a selection nobody meant to make."""
 
     return bindings
 

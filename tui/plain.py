@@ -41,6 +41,7 @@ from sections.interview.messages import Turn
 from sections.interview.questions import Question
 from sections.interview.session import Session
 from sections.model.errors import NianbaoError
+from sections.model.text import printable
 from tui import talk
 
 BLOCK = '"""'
@@ -253,8 +254,8 @@ class PlainSession:
         for message in turn.messages:
             if message.kind == "refusal":
                 return self.fail(
-                    f"{entry.where}的回答“{talk.printable(entry.text.strip())}”未被采用。"
-                    f"问题：{talk.question_name(question)}。原因：{talk.printable(message.text)}"
+                    f"{entry.where}的回答“{printable(entry.text.strip())}”未被采用。"
+                    f"问题：{talk.question_name(question)}。原因：{printable(message.text)}"
                     f"{self._kept()}"
                 )
             if message.kind == "error":
