@@ -45,13 +45,17 @@ def take_sentence(report: Report, state: InterviewState, reading: Reading) -> st
 
 
 def _two(report: Report, reading: Reading) -> list[str]:
+    """Table 二's figures written; one line a row (「表二 行政规范性文件：本年制发件数 2、本年废止件数 0」)."""
     lines = []
     for row in TWO.rows:
-        for column in range(len(row.columns)):
+        said = []
+        for column, name in enumerate(row.columns):
             if (row.key, column) in reading.two:
                 value = reading.two[(row.key, column)]
                 report.disclosure.set_figure(row.key, column, value)
-                lines.append(f"{row.place(column)}：{value}{' 万元' if row.amount else ''}")
+                said.append(f"{name} {value}" if row.many else f"{value}{' 万元' if row.amount else ''}")
+        if said:
+            lines.append(f"表二 {row.label}：{'、'.join(said)}")
     return lines
 
 
