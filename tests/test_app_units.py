@@ -35,7 +35,7 @@ async def test_ctrl_u_names_each_units_figure_for_the_cell_under_the_cursor(tmp_
         await pilot.pause()
         assert grid.query_one("#grid-units").display
         shown = units_text(grid)
-        assert "表二 行政许可，3 个单位汇总：云溪县第1单位 4，云溪县第3单位 9；其余 1 个单位为 0。" in shown
+        assert "表二 行政许可，3个单位汇总——云溪县第1单位：4，云溪县第3单位：9；其余1个单位为0。" in shown
         await pilot.press("down")
         await pilot.pause()
         assert "表二 行政处罚" in units_text(grid)

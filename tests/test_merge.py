@@ -69,7 +69,7 @@ def test_forty_units_sum_cell_by_cell_and_a_broken_unit_is_named(
     status, region_path = merged(tmp_path, folder)
 
     assert status == 0
-    assert f"已汇总 {UNITS} 个单位" in capsys.readouterr().err
+    assert f"已汇总{UNITS}个单位" in capsys.readouterr().err
     draft = load_draft(region_path)
     region = draft.report
     assert (region.meta.body, region.meta.level, region.meta.year) == ("云溪县人民政府", "县级政府", YEAR)
@@ -80,7 +80,9 @@ def test_forty_units_sum_cell_by_cell_and_a_broken_unit_is_named(
     assert draft.interview.units is not None
     assert [u.body for u in draft.interview.units.units] == [r.meta.body for r in reports]
     assert main(["check", str(region_path), "--units", str(folder)]) == 0
-    assert "U1" not in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "U1" not in out
+    assert f"与 {UNITS} 个单位核对：表二、表三、表四的每个数字都等于各单位之和。" in out
 
     broken = reports[6]
     permits = broken.disclosure.permits
@@ -90,7 +92,8 @@ def test_forty_units_sum_cell_by_cell_and_a_broken_unit_is_named(
 
     assert main(["check", str(region_path), "--units", str(folder)]) == 1
     out = capsys.readouterr().out
-    (line,) = [line for line in out.splitlines() if "U1" in line]
+    (line,) = [line for line in out.splitlines() if "[错误] U1" in line]
+    assert f"与 {UNITS} 个单位核对：1 个数字不等于各单位之和（见 U1）。" in out
     assert "[错误] U1 表二 行政许可" in line
     assert f"相差 {-(permits + 1):+}" in line
     assert f"云溪县第7单位（汇总时为 {permits}，现为 {permits * 2 + 1}）" in line

@@ -36,7 +36,7 @@ from sections.store.drafts import Draft, load_draft
 from sections.store.workspace import import_report, load, restore_backup
 from tui import review, streams
 from tui.args import Parser
-from tui.merging import Units, add_merge, against_units, run_merge
+from tui.merging import Units, add_merge, against_units, run_merge, units_line
 from tui.streams import json_line
 from tui.summary import Checked, Progress, summary
 
@@ -248,6 +248,8 @@ def _check(files: list[Path], *, as_json: bool, previous: Path | None = None, un
             json_line({"file": str(path), "report": figures(report), "findings": [f.to_json() for f in findings]})
         else:
             print(describe(path, report, findings), flush=True)
+            if unit_reports is not None:
+                print(units_line(unit_reports, findings), flush=True)
     progress.clear()
     if keep:
         print("\n" + summary(checked))

@@ -69,3 +69,10 @@ def against_units(path: Path, region: Report, units: Units) -> list[Finding]:
     """U1 for the region at `path`: with the figures its draft recorded at the merge, when it has them."""
     merged: Merged | None = load_draft(path).interview.units if is_draft(path) else None
     return check_units(region, units, merged)
+
+
+def units_line(units: Units, findings: list[Finding]) -> str:
+    """What `check --units` says after the region's findings: whether its figures are its units' sums."""
+    differ = sum(1 for f in findings if f.rule == "U1")
+    said = f"{differ} 个数字不等于各单位之和（见 U1）" if differ else "表二、表三、表四的每个数字都等于各单位之和"
+    return f"  与 {len(units)} 个单位核对：{said}。"

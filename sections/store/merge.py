@@ -41,9 +41,9 @@ def unit_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def listed(names: list[str]) -> str:
-    """「甲、乙、丙」, or the first few and 「等 N 个」."""
+    """「甲、乙、丙」, or the first few and 「等N个」 (no blanks: the chat wraps Chinese text anywhere)."""
     shown = "、".join(names[:SHOWN])
-    return f"{shown} 等 {len(names)} 个" if len(names) > SHOWN else shown
+    return f"{shown}等{len(names)}个" if len(names) > SHOWN else shown
 
 
 @dataclass
@@ -94,11 +94,11 @@ class Summing:
 
     def notes(self) -> list[str]:
         """What the clerk must know about the sums: blank figures and units with errors."""
-        said = [f"已汇总 {len(self.files)} 个单位（{listed(list(self.files))}）{self.year} 年的表二、表三、表四。"]
+        said = [f"已汇总{len(self.files)}个单位（{listed(list(self.files))}）{self.year}年的表二、表三、表四。"]
         if self.blanks:
             names = sorted({b for bodies in self.blanks.values() for b in bodies})
             said.append(
-                f"有 {len(self.blanks)} 个数字因{listed(names)}未填或不是数字而留空（如"
+                f"有{len(self.blanks)}个数字因{listed(names)}未填或不是数字而留空（如"
                 f"“{ENTERED[next(iter(self.blanks))].where}”），请补齐单位的报告后重新汇总，或在对话中填写。"
             )
         if self.flawed:

@@ -270,10 +270,11 @@ class GridScreen(OrderedScreen[None]):
         given = merged.given(slot.where)
         if not given:
             return f"{slot.where}：合计数，由本表其他数字自动计算，不逐单位汇总。"
-        named = [f"{body} {figure(value) or '（空白）'}" for body, value in given if value != 0]
+        # no blanks: the terminal wraps Chinese anywhere, but a blank would part a unit from its figure
+        named = [f"{body}：{figure(value) or '（空白）'}" for body, value in given if value != 0]
         zeros = len(given) - len(named)
-        rest = f"；其余 {zeros} 个单位为 0" if named and zeros else ("：各单位均为 0" if not named else "")
-        return f"{slot.where}，{len(given)} 个单位汇总{'：' if named else ''}{'，'.join(named)}{rest}。"
+        rest = f"；其余{zeros}个单位为0" if named and zeros else ("，各单位均为0" if not named else "")
+        return f"{slot.where}，{len(given)}个单位汇总{'——' if named else ''}{'，'.join(named)}{rest}。"
 
     def action_close(self) -> None:
         """Back to the chat."""
