@@ -96,7 +96,11 @@ def _name(key: str) -> str:
 
 
 def _pending_three(reading: Reading) -> list[str]:
-    return [f"{_name(k)} {v} 件分别是哪类申请人" for k, v in reading.three_totals.items() if v]
+    pending = [f"{_name(k)} {v} 件分别是哪类申请人" for k, v in reading.three_totals.items() if v]
+    nothing_new = reading.three.get("new") == [0] * len(THREE.applicants)
+    if nothing_new and "carry_in" not in reading.three and "carry_in" not in reading.three_totals:
+        pending.append("有没有上年结转的申请（没有请答“否”）")
+    return pending
 
 
 def _four(report: Report, state: InterviewState, reading: Reading) -> list[str]:

@@ -121,11 +121,20 @@ CARRY_OUT = (
     "尚未办结",
     "未办结",
     "正在办理",
+    "还在办理",
+    "仍在办理",
+    "在办理中",
     "没办完",
 )
 """Words for applications carried over to next year."""
 RECEIVED_SAID = (*RECEIVED, "接到", "共有申请", "申请共")
 """Words for 本年新收 in a clerk's sentence (「个人申请2件」 belongs to the row being talked about)."""
+ASKED = ("申请",)
+"""「申请」 alone: 本年新收 when nothing else says which row (「没有申请」), else the row being talked about."""
+DONE_SAID = (*DONE, "办完", "答复了", "已答复", "处理完")
+"""Words for applications handled: a check on the outcomes' sum, not a row of its own."""
+ORGANISATIONS = ("法人或其他组织", "法人", "单位")
+"""法人或其他组织 as a whole: five applicant columns, so no one column."""
 
 CASE_PATTERNS = (
     (0, rf"行政复议(?:案件|申请)?(?:共)?{NUM}件"),

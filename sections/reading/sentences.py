@@ -15,6 +15,7 @@ from sections.model.text import chinese_number, normalise
 from sections.model.vocabulary import (
     ALL_WORDS,
     APPLICANT_WORDS,
+    ASKED,
     CARRY_IN,
     CARRY_OUT,
     CASE_GROUP_WORDS,
@@ -22,11 +23,13 @@ from sections.model.vocabulary import (
     DECISION_WORDS,
     DOCUMENT_COLUMN_WORDS,
     DOCUMENTS,
+    DONE_SAID,
     FEE_WORDS,
     GROUP_ROWS,
     LITIGATION,
     NEGATIONS,
     NOISE,
+    ORGANISATIONS,
     RECEIVED_SAID,
     REST_WORDS,
     RESULT_WORDS,
@@ -38,8 +41,9 @@ ALL, REST = "all", "rest"
 Value = int | Decimal | str
 """A count, an amount in 万元, `ALL` or `REST`."""
 
-_SPLIT = re.compile(r"(?:(?<!\d),|,(?!\d{3}(?!\d))|[；;。！!？?\n、：:（）()])+|其中|另外|此外|并且|而且|同时")
-"""Where a sentence is cut: punctuation (not the comma of 千分位, 「1,200」) and linking words."""
+_SPLIT = re.compile(r"(?:(?<!\d),|,(?!\d{3}(?!\d))|[；;。！!？?\n、：:])+|其中|另外|此外|并且|而且|同时")
+"""Where a sentence is cut: punctuation (not the comma of 千分位, 「1,200」, nor brackets, which qualify: 「不予公开1件
+（涉及第三方）」) and linking words."""
 _DATES = re.compile(r"\d{4}\s*年度?|\d{1,2}\s*月(?:份|\d{1,2}\s*日)?|[今本全]年度?|本年度")
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千]+(?=[件个起宗项次份条])"
@@ -113,6 +117,9 @@ def _vocabulary() -> dict[str, Word]:
     add(CARRY_IN, Word("carry_in"))
     add(CARRY_OUT, Word("carry_out"))
     add(RECEIVED_SAID, Word("received"))
+    add(ASKED, Word("asked"))
+    add(DONE_SAID, Word("done"))
+    add(ORGANISATIONS, Word("applicant"))
     add(ALL_WORDS, Word("all"))
     add(REST_WORDS, Word("rest"))
     add(NEGATIONS, Word("none"))

@@ -107,9 +107,7 @@ def _kinds(found: list[Piece]) -> set[str]:
 def _context(piece: Piece, context: dict[str, str | int | None]) -> None:
     documents = piece.keys("document")
     if documents:
-        context["document"] = documents[-1]
-        if documents[-1] is None:
-            context["document"] = "文件"
+        context["document"] = documents[-1] or context["document"] or "文件"  # 「文件」 alone: the one talked about
     cases = piece.keys("case")
     if cases or piece.has("litigation"):
         context["group"] = cases[-1] if cases and not piece.has("litigation") else (cases[-1] if cases else -1)
@@ -130,8 +128,8 @@ def _one(
         _case(piece, value, four, context, reading)
     elif piece.has("decision", "document", "column", "fee"):
         _two(piece, value, context, reading)
-    elif piece.has("result", "group", "received", "carry_in", "carry_out", "applicant"):
-        _request(piece, value, three, context)
+    elif piece.has("result", "group", "received", "carry_in", "carry_out", "applicant", "asked", "done"):
+        _request(piece, value, three, context, reading)
     elif isinstance(value, int | Decimal) and value:
         reading.refused.append(f"“{piece.said}”：没说这 {value} 件是哪一项，没有记录。")
 
@@ -166,23 +164,35 @@ def _two(piece: Piece, value: Value, context: dict[str, str | int | None], readi
 
 
 def _request(
-    piece: Piece, value: Value, three: list[tuple[str, int | None, Value, str]], context: dict[str, str | int | None]
+    piece: Piece,
+    value: Value,
+    three: list[tuple[str, int | None, Value, str]],
+    context: dict[str, str | int | None],
+    reading: Reading,
 ) -> None:
     """A table 三 statement: (row or result group, applicant column or None, value, as said)."""
     applicants = piece.keys("applicant")
+    if None in applicants:
+        reading.refused.append(
+            f"“{piece.said}”：法人或其他组织分商业企业、科研机构、社会公益组织、法律服务机构、其他，请说是哪一种。"
+        )
+        return
     column = int(applicants[0] or 0) if len(applicants) == 1 else None
     results = [str(k) for k in piece.keys("result")]
     if len(results) > 1 and "r_open" in results:
         results.remove("r_open")  # 「公开」 in 「法律法规禁止公开」 or 「第三方合法权益不公开」
     rows = results or [f"group:{k}" for k in piece.keys("group")]
     if not rows:
-        for kind in ("carry_out", "carry_in", "received"):
+        for kind in ("carry_out", "carry_in", "received", "done"):
             if piece.has(kind):
-                rows = ["new" if kind == "received" else kind]
+                rows = [{"received": "new"}.get(kind, kind)]
                 break
+    if not rows and piece.has("asked") and not applicants:
+        rows = ["new"]
     if not rows:
-        rows = [str(context["row"])]
-    context["row"] = rows[-1] if not rows[-1].startswith("group:") else context["row"]
+        row = str(context["row"])
+        rows = [row if value != ALL or row in ("new", "carry_in") else "new"]  # 「都是个人申请的」: who applied
+    context["row"] = rows[-1] if not rows[-1].startswith("group:") and rows[-1] != "done" else context["row"]
     for key in rows:
         three.append((key, column, value, piece.said))
 

@@ -92,6 +92,8 @@ def _six(total: int | None, facts: list[tuple[int, Value]]) -> tuple[list[int] |
 
 def place_three(stated: list[Said], target: Target) -> None:
     """Put what a sentence says about table 三 into `target`; refuse all of it when it does not add up."""
+    done = next((v for k, c, v, _ in stated if k == "done" and c is None and isinstance(v, int)), None)
+    stated = [s for s in stated if s[0] != "done"]
     spread = _spread(stated, target) if stated else None
     totals = _totals(spread, target) if spread is not None else None
     if spread is None or totals is None:
@@ -119,6 +121,11 @@ def place_three(stated: list[Said], target: Target) -> None:
             + (f"加上年结转 {carry_in} 件" if carry_in else "")
             + (f"减结转下年度 {carry_out} 件" if carry_out else "")
             + "，对不上，表三的数都没有记录。"
+        )
+        return
+    if done is not None and ((stated_sum if results else pool) or done) != done:
+        target.refused.append(
+            f"办结 {done} 件，与办理结果合计 {stated_sum if results else pool} 件不符，表三的数都没有记录。"
         )
         return
     nothing = pool == 0 and carry_in is not None
