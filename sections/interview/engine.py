@@ -205,7 +205,9 @@ class Interview(Flow):
             return turn
         if name == "help":
             question = self.current
-            text = f"{question.help}\n\n{COMMAND_HELP}" if question else COMMAND_HELP
+            figures = question is not None and question.section in sentence.SECTIONS and question.kind != "narrative"
+            extra = f"\n{sentence.HELP}" if figures else ""
+            text = f"{question.help}{extra}\n\n{COMMAND_HELP}" if question else COMMAND_HELP
             turn.messages.append(Message("help", text))
             return turn
         if name == "draft":

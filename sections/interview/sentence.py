@@ -17,6 +17,11 @@ from sections.store.drafts import InterviewState
 
 SECTIONS = ("二", "三", "四")
 """The sections whose figure questions take a sentence."""
+HELP = (
+    "也可以用一句话回答，一次填好多项，如“收到3件，都是个人申请的，2件公开了，1件不掌握，没有上年结转，也没有结转到明年”"
+    "“许可5件，处罚7件，没有收费”“复议1件，维持了；没有诉讼”。写不准的数（十几件、大部分）不会记录；/undo 撤销整句。"
+)
+"""Said with /help at a figure question of 二、三、四."""
 
 
 def open_row(question: QuestionId) -> str:
