@@ -5,7 +5,7 @@
 `python3 -m build` makes the sdist and builds the wheel from it (so the sdist is proved to hold what a
 build needs); both file lists are checked. The wheel is installed without -e into a new virtual
 environment, and the installed `nianbao` is run in an empty temporary folder, far from the source tree:
---help, check, export to every format, import, and the plain-mode replay of the 白璧镇 transcript.
+--help, check, export to every format, import, the plain-mode replay of the 白璧镇 transcript, and review's exports.
 Every step runs even if one fails; any failure fails the script (exit 1). Standard library only: this
 script never imports the package it tests.
 """
@@ -162,6 +162,10 @@ def use(smoke: Smoke) -> None:
     answers = SAMPLES / "baibi-2021.answers.txt"
     smoke.run("plain replay of baibi-2021.answers.txt", ["new", "--draft", replay, "--ui", "plain"], stdin=answers)
     smoke.run("check the replayed draft (its published errors: exit 1)", ["check", replay], status=1)
+    sheet, page = smoke.work / "审核表.xlsx", smoke.work / "审核表.html"
+    smoke.run("review sample_sessions --xlsx --html", ["review", SAMPLES, "--xlsx", sheet, "--html", page])
+    smoke.expect("审核表.xlsx is a workbook", lambda: "xl/workbook.xml" in zipfile.ZipFile(sheet).namelist())
+    smoke.expect("审核表.html is a web page", lambda: page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>"))
 
 
 def smoke_test(top: Path) -> list[str]:
