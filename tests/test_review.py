@@ -214,3 +214,17 @@ def test_region_made_by_merge_is_checked_against_its_units(tmp_path: Path) -> No
     (folder / "unit0.json").unlink()
     item = by_file(review_folder(folder, today=TODAY), "region.json")
     assert cells(item)[7] == "缺 1 个单位" and item.missing == ("云溪县第0局",) and not item.unit_findings
+
+
+def test_previous_folder_gives_last_year(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """With last year's reports in --previous-folder, the unit gets its X5 share and its cross-year findings."""
+    folder, _ = reviewed(tmp_path)
+    older = tmp_path / "去年"
+    older.mkdir()
+    (folder / "county-bureau-2024.json").rename(older / "county-bureau-2024.json")
+    assert by_file(review_folder(folder, today=TODAY), "county-bureau-2025.json").last is None
+    main(["review", str(folder), "--json", "--previous-folder", str(older)])
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [Path(line["file"]).name for line in lines] == ["baibi-2021.json", "county-bureau-2025.json", "notes.txt"]
+    bureau = lines[1]
+    assert bureau["review"]["repeated_share"] is not None and "X5" in {f["rule"] for f in bureau["findings"]}

@@ -15,6 +15,7 @@ from sections.output.export import figures, refuse_existing, write_file
 from sections.output.review import REPORT_SUFFIXES, Reviewed, report_files, review_folder
 from tui.args import Parser
 from tui.streams import json_line
+from tui.summary import Progress
 
 
 def add_parser(commands: argparse._SubParsersAction[Parser]) -> None:
@@ -38,7 +39,11 @@ def run(args: argparse.Namespace) -> int:
             if path.suffix.lower() not in suffixes:
                 raise ExportError(f"{option} 的文件名应以 {' 或 '.join(suffixes)} 结尾，例如 审核表{suffixes[0]}。")
             refuse_existing(path, force=args.force)
-    items = review_folder(_folder(folder), _folder(args.previous_folder) if args.previous_folder else None)
+    previous = _folder(args.previous_folder) if args.previous_folder else None
+    total = len(report_files(_folder(folder))) + (len(report_files(previous)) if previous else 0)
+    bar = Progress(total, sys.stderr)  # on a terminal only: reading dozens of PDFs takes a while
+    items = review_folder(folder, previous, progress=bar.step)
+    bar.clear()
     if not args.json and args.xlsx is None and args.html is None:
         from tui.app.review import run as run_desk  # late on purpose: Textual loads only for the desk
 

@@ -128,17 +128,7 @@ def text_question(
         put(report, value)
         return f"已记录：{value or '无'}。"
 
-    return Question(
-        id,
-        section,
-        prompt,
-        help,
-        "text",
-        take,
-        filled=lambda report, state: get(report) is not None,
-        current=lambda report: get(report) or "",
-        default=default,
-    )
+    return Question(id, section, prompt, help, "text", take, *_as_text(get), default=default)
 
 
 def narrative_question(
@@ -159,14 +149,11 @@ def narrative_question(
         put(report, value)
         return f"已记录（{len(value)} 字）。"
 
-    return Question(
-        id,
-        section,
-        prompt,
-        help,
-        "narrative",
-        take,
-        filled=lambda report, state: get(report) is not None,
-        current=lambda report: get(report) or "",
-        drafted=drafted,
-    )
+    return Question(id, section, prompt, help, "narrative", take, *_as_text(get), drafted=drafted)
+
+
+def _as_text(
+    get: Callable[[Report], str | None],
+) -> tuple[Callable[[Report, InterviewState], bool], Callable[[Report], str]]:
+    """A text question's `filled` (once there is a text; 「无」 is the empty one) and `current` (that text)."""
+    return (lambda report, state: get(report) is not None), (lambda report: get(report) or "")

@@ -9,10 +9,11 @@ filters. The app, `--json`, the workbook and the web page all read these.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TypeAlias
 
 from sections.model.errors import NianbaoError
 from sections.model.findings import Finding, Severity
@@ -98,14 +99,26 @@ def report_files(folder: Path) -> list[Path]:
     )
 
 
-def review_folder(folder: Path, previous_folder: Path | None = None, today: date | None = None) -> list[Reviewed]:
+Progress: TypeAlias = Callable[[int, Path], None]
+"""Told (files read so far, the next file) before each file is read, so that a long folder shows it moves."""
+
+
+def review_folder(
+    folder: Path, previous_folder: Path | None = None, today: date | None = None, progress: Progress | None = None
+) -> list[Reviewed]:
     """Every report of `folder` checked; last year's reports come from the folder itself or `previous_folder`.
 
     A region draft made by `nianbao merge` is checked against its units (U1) when every unit is in the folder.
     """
     day = today or date.today()
-    loaded = [_read(path) for path in report_files(folder)]
-    older = [_read(path) for path in report_files(previous_folder)] if previous_folder is not None else []
+    files = report_files(folder)
+    previous = report_files(previous_folder) if previous_folder is not None else []
+    paths, everything = [*previous, *files], []
+    for done, path in enumerate(paths):
+        if progress is not None:
+            progress(done, path)
+        everything.append(_read(path))
+    older, loaded = everything[: len(previous)], everything[len(previous) :]
     reports = {(_name(r.report), r.report.meta.year): r.report for r in [*older, *loaded] if r.report is not None}
     return [_reviewed(read, reports, day) for read in loaded]
 

@@ -152,6 +152,8 @@ class Chart(Widget):
             cells = round(done * width) - round(shown)
             shown += cells
             text.append(glyphs[index] * cells, styles[f"chart--{prefix}{index}"])
+        if total and not round(shown):  # a few applications beside thousands still show as a sliver
+            text.append("▏", styles[f"chart--{prefix}0"])
         text.append(f" {total}\n")
 
 
