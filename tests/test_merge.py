@@ -208,3 +208,22 @@ def test_the_regions_drafted_overview_states_the_units_and_the_summed_figures(tm
     assert f"政府信息公开申请{new}件" in draft_theme("依申请公开")(draft.report)
     alone = Interview(Draft(report=reports[0])).question("s1.opening")
     assert alone is not None and alone.drafted is not None and "汇总" not in alone.drafted(reports[0])
+
+
+def test_a_unit_printing_other_handling_as_one_row_blanks_the_three_rows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A unit printing （六） as one row: the region's three （六） rows are blank, said once; the rest is summed."""
+    reports = unit_reports(2)
+    rows = reports[1].requests.rows
+    split = [rows.pop(key) for key in THREE.split_other]
+    rows[THREE.outdated_other] = [sum(int(row[c] or 0) for row in split) for c in range(THREE.width)]
+    status, region = merged(tmp_path, *write_units(tmp_path, reports))
+
+    assert status == 0
+    table = load_draft(region).report.requests
+    assert all(table.rows[key] == [None] * THREE.width for key in THREE.split_other)
+    assert table.rows["new"][0] == sum(int(r.requests.rows["new"][0] or 0) for r in reports)
+    err = capsys.readouterr().err
+    assert "云溪县第2单位的表三把“（六）其他处理”印成一行（旧格式），无法分到三行" in err
+    assert "未填或不是数字" not in err

@@ -14,8 +14,10 @@ from pathlib import Path
 
 from sections.model.errors import MergeError, NianbaoError
 from sections.model.findings import Amount, Figure, errors
+from sections.model.ids import t3_row
 from sections.model.meta import Level
 from sections.model.report import Report
+from sections.model.tables import THREE
 from sections.model.units import ENTERED, Merged
 from sections.store.drafts import Draft, Exchange, InterviewState
 from sections.store.workspace import load
@@ -23,6 +25,9 @@ from sections.store.workspace import load
 SHOWN = 5
 """Names listed in one note before 「等 N 个」."""
 
+
+SPLIT_OTHER = frozenset(i for i, f in enumerate(ENTERED) if f.target in {t3_row(k) for k in THREE.split_other})
+"""The figures of the three （六）其他处理 rows, which a report printing （六） as one row (outdated) lacks."""
 
 REPORT_SUFFIXES = frozenset({".json", ".txt", ".md", ".html", ".htm", ".xhtml", ".mht", ".mhtml", ".docx", ".pdf"})
 """The files of a folder taken as units: drafts and the published reports `nianbao check` reads."""
@@ -55,6 +60,8 @@ class Summing:
     """Figure index → the units whose figure was blank or not a number."""
     flawed: list[str] = field(default_factory=list)
     """Units with error findings."""
+    outdated: list[str] = field(default_factory=list)
+    """Units printing table 三's （六）其他处理 as one row, which cannot be split into the three rows."""
     year: int | None = None
     files: dict[str, Path] = field(default_factory=dict)
     """Unit name → the file it came from."""
@@ -79,17 +86,22 @@ class Summing:
         self.year, self.files[body] = year, path
         if has_errors:
             self.flawed.append(body)
+        outdated = THREE.outdated_other in report.requests.rows
+        if outdated:
+            self.outdated.append(body)
         values = [figure.get(report) for figure in ENTERED]
         for index, value in enumerate(values):
-            self._sum(index, value, body)
+            self._sum(index, value, None if outdated and index in SPLIT_OTHER else body)
         self.merged.record(body, str(path), values)
 
-    def _sum(self, index: int, value: Figure | Amount, body: str) -> None:
+    def _sum(self, index: int, value: Figure | Amount, body: str | None) -> None:
+        """Add a unit's figure; a blank or non-number blanks the sum, naming the unit (`body`) unless said apart."""
         total = self.sums[index]
         if isinstance(value, int | Decimal) and total is not None:
             self.sums[index] = total + value
-        else:
-            self.sums[index] = None
+            return
+        self.sums[index] = None
+        if body is not None:
             self.blanks.setdefault(index, []).append(body)
 
     def notes(self) -> list[str]:
@@ -100,6 +112,11 @@ class Summing:
             said.append(
                 f"有{len(self.blanks)}个数字因{listed(names)}未填或不是数字而留空（如"
                 f"“{ENTERED[next(iter(self.blanks))].where}”），请补齐单位的报告后重新汇总，或在对话中填写。"
+            )
+        if self.outdated:
+            said.append(
+                f"{listed(self.outdated)}的表三把“（六）其他处理”印成一行（旧格式），无法分到三行："
+                "本级表三（六）其他处理的三行已留空，请在对话中填写。"
             )
         if self.flawed:
             said.append(f"注意：{listed(self.flawed)}的报告有错误，汇总数字可能随之有误；请核对（nianbao check）。")
