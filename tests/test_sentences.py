@@ -235,6 +235,18 @@ TAKEN: list[tuple[str, Figures]] = [
         {"二.permits": 327, "二.penalties": 45, "二.enforcement": 0, "二.fee": Decimal(0)},
     ),
     ("行政许可办理了327件", {"二.permits": 327}),
+    (
+        "规章没有，规范性文件发了2个，没废止，现行有效5个，许可5件处罚7件强制1件，不收费",
+        {
+            "二.rules": [0, 0, 0],
+            "二.normative": [2, 0, 5],
+            "二.permits": 5,
+            "二.penalties": 7,
+            "二.enforcement": 1,
+            "二.fee": Decimal(0),
+        },
+    ),
+    ("免收费", {"二.fee": Decimal(0)}),
     ("有1起行政复议，已经维持", {"四.0": [1, 0, 0, 0]}),
     ("被申请复议1次，维持原答复", {"四.0": [1, 0, 0, 0]}),
     ("行政复议0件，行政诉讼0件", {"四.0": ZERO_FOUR, "四.1": ZERO_FOUR, "四.2": ZERO_FOUR}),

@@ -193,7 +193,7 @@ ALL_WORDS = ("全都", "全部", "都", "均", "全是", "统统")
 """「都」: the whole of what the sentence is about."""
 REST_WORDS = ("其余", "剩下", "剩余", "余下", "其他的")
 """「其余」: the whole less what the sentence has placed."""
-NEGATIONS = ("没有", "没", "无", "未", "不存在", "零")
+NEGATIONS = ("没有", "没", "无", "未", "不存在", "零", "不", "免")
 """A zero said in words."""
 VAGUE = re.compile(
     r"十几|几十|几百|[一二两三四五六七八九][二两三四五六七八九]件|几|若干|多|(?<=[\d十百千])余|约|左右|大概"
