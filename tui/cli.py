@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import get_args
 
-from sections.interview.gaps import draft_gaps, gaps_text
 from sections.model.errors import DraftError, ExportError, NianbaoError
 from sections.model.findings import Finding, Severity, errors
 from sections.model.labels import SECTION_HEADINGS, SECTION_NUMERALS
@@ -205,6 +204,8 @@ def _export(args: argparse.Namespace) -> int:
 
 def _complete_enough(path: Path, draft: Draft, *, force: bool) -> bool:
     """Say on stderr what the draft has not answered yet; without `force`, an incomplete draft is not exported."""
+    from sections.interview.gaps import draft_gaps, gaps_text  # late on purpose: `check` never loads the interview
+
     gaps = draft_gaps(draft)
     if not gaps:
         return True

@@ -40,7 +40,8 @@ from prompt_toolkit.output.plain_text import PlainTextOutput
 from prompt_toolkit.styles import Style
 from prompt_toolkit.utils import is_dumb_terminal
 
-from sections.interview.engine import SECTION_TITLES, split_command
+from sections.interview.engine import split_command
+from sections.interview.flow import SECTION_TITLES
 from sections.interview.messages import Message, Turn
 from sections.interview.questions import Question
 from sections.interview.session import Session

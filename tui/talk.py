@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from sections.interview.engine import SECTION_TITLES
+from sections.interview.flow import SECTION_TITLES
 from sections.interview.messages import Message, Turn
 from sections.interview.questions import Question
 from sections.model.findings import Finding, Severity

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from sections.interview import sentence
 from sections.interview.answers import parse_yes_no
 from sections.interview.edits import CellEdit, changes
-from sections.interview.flow import Flow
+from sections.interview.flow import SECTION_TITLES, Flow
 from sections.interview.messages import Message, Turn, describe
-from sections.interview.questions import Question
+from sections.interview.questions import Question, label
 from sections.model.errors import AnswerError
 from sections.model.grids import TABLES
 from sections.model.ids import QuestionId, SectionId, section_id
@@ -18,10 +18,6 @@ from sections.model.text import clean_text
 from sections.reading.stated import Reading
 from sections.store.drafts import Exchange
 
-SECTION_TITLES: dict[SectionId, str] = {
-    "基本信息": "基本信息",
-    **{section_id(numeral): heading for numeral, heading in zip(SECTION_NUMERALS, SECTION_HEADINGS, strict=True)},
-}
 COMMANDS = ("back", "goto", "skip", "undo", "draft", "findings", "preview", "export", "table", "help", "quit")
 COMMAND_HELP = (
     "/back 回到上一题　/goto 三 跳到第三部分（/goto 基本信息）　/skip 跳过本题　/undo 撤销上一个回答\n"
@@ -334,13 +330,6 @@ def split_command(text: str) -> tuple[str, str] | None:
         return None
     name, _, argument = stripped[1:].partition(" ")
     return name.strip().lower(), argument.strip()
-
-
-def label(question: Question) -> str:
-    """What a question is about, as a row is named: 「（四）无法提供 1.本机关不掌握相关政府信息」, 「行政处罚」."""
-    first = question.prompt.split("\n")[0]
-    quoted = first.partition("“")[2].rpartition("”")[0] if first.startswith("“") else ""
-    return quoted or first
 
 
 def by_label(questions: Sequence[Question], target: str) -> list[Question]:

@@ -11,7 +11,8 @@ from sections.interview.messages import Message, Turn, describe
 from sections.interview.questions import Question
 from sections.model.errors import DraftError
 from sections.model.findings import Finding, Severity
-from sections.model.ids import SECTION_ORDER, QuestionId, SectionId
+from sections.model.ids import SECTION_ORDER, QuestionId, SectionId, section_id
+from sections.model.labels import SECTION_HEADINGS, SECTION_NUMERALS
 from sections.model.report import Report
 from sections.rules.registry import check
 from sections.store.drafts import Draft, Exchange, InterviewState
@@ -35,6 +36,12 @@ ASKING_ORDER: tuple[tuple[SectionId, Ask, Ask], ...] = (
 Last year's figures the carry-over could not read come first; the tables come before the narrative, so
 drafted paragraphs can state the tables' figures.
 """
+
+SECTION_TITLES: dict[SectionId, str] = {
+    "基本信息": "基本信息",
+    **{section_id(numeral): heading for numeral, heading in zip(SECTION_NUMERALS, SECTION_HEADINGS, strict=True)},
+}
+"""Each section as the interview names it: 「基本信息」, 「三、收到和处理政府信息公开申请情况」."""
 
 
 @dataclass(frozen=True)

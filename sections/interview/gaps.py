@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from sections.interview.engine import SECTION_TITLES, Interview, label
-from sections.interview.questions import Question
+from sections.interview.flow import SECTION_TITLES, Flow
+from sections.interview.questions import Question, label
 from sections.model.ids import SECTION_ORDER, QuestionId, SectionId
 from sections.store.drafts import Draft
 
@@ -25,7 +25,7 @@ WHOLE = 3
 """A section with more questions than this, none answered, is named as a whole rather than question by question."""
 
 
-def unanswered(interview: Interview) -> Gaps:
+def unanswered(interview: Flow) -> Gaps:
     """The questions that apply to the report and have no answer, grouped by section in the report's order.
 
     A figure carried over from last year counts as answered here: it is in the report that would be written.
@@ -44,7 +44,7 @@ def unanswered(interview: Interview) -> Gaps:
 
 def draft_gaps(draft: Draft) -> Gaps:
     """`unanswered` for a draft read from a file (no interview open on it)."""
-    return unanswered(Interview(draft))
+    return unanswered(Flow(draft))
 
 
 def name(question: Question) -> str:

@@ -45,6 +45,13 @@ class Question:
     """After an answer: the question it chose to go to (the row picked to change), instead of the next one."""
 
 
+def label(question: Question) -> str:
+    """What a question is about, as a row is named: 「（四）无法提供 1.本机关不掌握相关政府信息」, 「行政处罚」."""
+    first = question.prompt.split("\n")[0]
+    quoted = first.partition("“")[2].rpartition("”")[0] if first.startswith("“") else ""
+    return quoted or first
+
+
 def shown(values: list[object]) -> str:
     """Figures as an answer would give them: 「0 -1 0」, blank for unanswered ones."""
     return " ".join("" if v is None else str(v) for v in values)
