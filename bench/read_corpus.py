@@ -27,12 +27,13 @@ from sections.output.export import figures  # noqa: E402
 from sections.reading.files import file_text  # noqa: E402
 from sections.reading.matching import bigrams  # noqa: E402
 from sections.reading.reader import read_text  # noqa: E402
+from sections.reading.rows import normalise  # noqa: E402
 from sections.reading.structure import check_imported  # noqa: E402
 from sections.reading.text import squash  # noqa: E402
 from sections.rules import narrative  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus"
-TEXT_CACHES = (squash, bigrams, narrative.squeeze, narrative._sentences, narrative._passages)
+TEXT_CACHES = (squash, normalise, bigrams, narrative.squeeze, narrative._sentences, narrative._passages)
 """Caches keyed by a report's text: cleared before each round."""
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache, lru_cache
+from itertools import accumulate
 
 from sections.reading.rows import Row
 from sections.reading.text import squash
@@ -140,16 +141,14 @@ def _ordered(score: list[list[float]], fits: list[list[bool]]) -> dict[int, int]
     if -1 not in exact and exact == sorted(set(exact)) and all(fits[i][j] for i, j in enumerate(exact)):
         return {j: i for i, j in enumerate(exact)}  # every row labelled exactly, in order
     table = [[0.0] * (layout_n + 1)]
-    for i in range(rows_n):
-        above, row_scores, row_fits = table[-1], score[i], fits[i]
-        current = [0.0] * (layout_n + 1)
-        for j in range(1, layout_n + 1):
-            value = above[j] if above[j] > current[j - 1] else current[j - 1]
-            pair = row_scores[j - 1]
-            if pair >= MIN_SCORE and row_fits[j - 1] and above[j - 1] + pair > value:
-                value = above[j - 1] + pair
-            current[j] = value
-        table.append(current)
+    for row_scores, row_fits in zip(score, fits, strict=True):
+        # best[j] = max(above[j], best[j - 1], above[j - 1] + pair): the pairs first, then a running maximum.
+        above = table[-1]
+        best = above.copy()
+        for j, pair in enumerate(row_scores):
+            if pair >= MIN_SCORE and row_fits[j] and above[j] + pair > best[j + 1]:
+                best[j + 1] = above[j] + pair
+        table.append(list(accumulate(best, max)))
     mapping: dict[int, int] = {}
     i, j = rows_n, layout_n
     while i and j:

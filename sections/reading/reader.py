@@ -26,6 +26,7 @@ from sections.model.overview import Overview, Subsection
 from sections.model.report import Report, table_format
 from sections.model.requests import Requests, row_name
 from sections.model.tables import FOUR, THREE, TWO, TWO_2019, Table2Row
+from sections.model.vocabulary import FEE, NO_FEE
 from sections.reading.files import read_file
 from sections.reading.table3 import read_table3
 from sections.reading.tables import Label, TableRead, fee_amount, is_2019_table2, read_table2, read_table4
@@ -41,7 +42,7 @@ from sections.reading.text import (
 )
 from sections.reading.title import Title, contact, level_of, self_reference
 from sections.reading.unsplit import OpenRow
-from sections.rules.narrative import FEE, NO_FEE, squeeze
+from sections.rules.narrative import squeeze
 
 TextLayout = Literal["lines", "flattened"]
 

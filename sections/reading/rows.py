@@ -9,22 +9,27 @@ every cell keeps its place, blank ones included, so a blank cell stays blank in 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 MARKERS = frozenset({"/", "／", "—", "——", "-", "－", "--", "无", "空", "\\", "×", "…", "——/"})
 """Non-numbers printed in figure cells; kept as printed so C1 reports them."""
 _NOTED_NUMBER = re.compile(r"(?:[-+]?\d{1,3}(?:,\d{3})+|[-+]?\d+(?:\.\d+)?(?:万元|元)?)(?:\x01\d+\x01)?")
-_TOKEN = re.compile(
-    r"(?P<num>[-+]?\d{1,3}(?:,\d{3})+(?![\d,])|[-+]?\d+(?:\.\d+)?(?:万元|元)?)"
-    r"|(?P<space>[ \t]+)|(?P<text>[^\s\d+-]+|[-+]+)"
+_ITEM = re.compile(
+    r"(?P<num>(?:[-+]?\d{1,3}(?:,\d{3})+(?![\d,])|[-+]?\d+(?:\.\d+)?(?:万元|元)?)(?:\x02\d+\x02)?)"
+    r"|[ \t]+|(?P<text>[^\s\d+-]+|[-+]+)|(?P<other>.)"
 )
+"""An item of a line without separators: a number (with the mark of its note), blanks, text, another character."""
+_FIGURE_CHAR = re.compile("[\\d" + re.escape("".join(sorted({c for m in MARKERS for c in m}))) + "]")
+"""A character a figure or a mark can hold: a line without one is label text only."""
+_BLANKS = re.compile(r"[ \t]+")
 _ANNOTATED = re.compile(r"(?<![\d.])(-?\d+)[ \t\n]*([（(][^（）()\n]{0,24}(?:件|其中|含|包括)[^（）()\n]{0,24}[）)])")
 _ARTICLE = re.compile(r"第\s*(\d{1,2})\s*条\s*第?\s*[（(]\s*(\d{1,2})\s*[)）]\s*项")
 _LABEL_MARK = re.compile(r"[.、．][^\d\s]")
 _SPACE = re.compile(r"\s+")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")
 _WIDE = str.maketrans("０１２３４５６７８９．－＋｜", "0123456789.-+|")
+_WIDE_CHAR = re.compile("[０-９．－＋｜]")
 _CN_DIGITS = "零一二三四五六七八九"
 _ROW_END = re.compile(r"^[ \t]*\|[ \t]*$", re.MULTILINE)
 
@@ -66,11 +71,16 @@ class Row:
         return bool(self.line_label)
 
 
+@lru_cache(maxsize=8)
 def normalise(text: str) -> str:
-    """Width-folded digits, article numbers in Chinese, and one-cell-per-line rows closed by 「|」 as tab rows."""
-    text = _ARTICLE.sub(
-        lambda m: f"第{_chinese(int(m.group(1)))}条第（{_chinese(int(m.group(2)))}）项", text.translate(_WIDE)
-    )
+    """Width-folded digits, article numbers in Chinese, and one-cell-per-line rows closed by 「|」 as tab rows.
+
+    Cached for the few section texts of the report being read: its rows and its header read the same text.
+    """
+    if _WIDE_CHAR.search(text):
+        text = text.translate(_WIDE)
+    if "条" in text:
+        text = _ARTICLE.sub(lambda m: f"第{_chinese(int(m.group(1)))}条第（{_chinese(int(m.group(2)))}）项", text)
     return _bar_rows(text) if "|" in text else text
 
 
@@ -113,7 +123,12 @@ def rows(text: str, limit: int = 400) -> list[Row]:
         if "\t" in line or line.count("|") >= 2:
             _delimited(line, found, pending, notes)
             continue
-        items = list(_plain(line))
+        if not _FIGURE_CHAR.search(line):
+            label = _BLANKS.sub("", line.replace("|", " ").replace("\x01", "\x02"))
+            if label:
+                pending.append(label)  # label text only: what `_plain_row` does with a line of text items
+            continue
+        items = _plain(line)
         single = len(items) == 1 and items[0][0] == "figure" and "\x01" not in items[0][1]
         # A line holding one figure and nothing else continues the row above when that row began the
         # same way right after its label (one cell per line, as some PDF and web-page extractions print
@@ -225,39 +240,35 @@ def _chinese(number: int) -> str:
     return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[units] if units else "")
 
 
-def _plain(line: str) -> Iterator[tuple[str, str]]:
+def _plain(line: str) -> list[tuple[str, str]]:
     """Items of a line without separators: numbers, marks standing alone, and text.
 
     A digit directly before 「.」「、」 and a character starts a row label (「2.其他法律…」), not a figure.
     A stray 「|」 (「规章|」) is no part of the label.
     """
     text = line.replace("\x01", "\x02").replace("|", " ")
-    position = 0
-    while position < len(text):
-        match = _TOKEN.match(text, position)
-        if match is None:
-            yield "text", text[position]
-            position += 1
-            continue
-        value, kind = match.group(0), match.lastgroup or "text"
-        end = match.end()
+    items: list[tuple[str, str]] = []
+    for match in _ITEM.finditer(text):
+        kind = match.lastgroup
         if kind == "num":
-            if text.startswith("\x02", end):
-                note_end = text.index("\x02", end + 1) + 1
-                value, end = value + text[end:note_end].replace("\x02", "\x01"), note_end
-            elif _LABEL_MARK.match(text, end) and "." not in value:
-                head, mark = value[:-1], value[-1]
-                if head and head not in "-+":
-                    yield "figure", head
-                yield "text", mark
-                position = end
-                continue
-            yield "figure", value
-        elif kind == "text" and value in MARKERS and _stands_alone(text, match.start(), end):
-            yield "figure", value
+            value = match.group(0)
+            if "\x02" in value:
+                items.append(("figure", value.replace("\x02", "\x01")))
+            elif "." not in value and _LABEL_MARK.match(text, match.end()):
+                if len(value) > 1 and value[:-1] not in "-+":
+                    items.append(("figure", value[:-1]))
+                items.append(("text", value[-1]))
+            else:
+                items.append(("figure", value))
         elif kind == "text":
-            yield "text", value
-        position = end
+            value = match.group(0)
+            if value in MARKERS and _stands_alone(text, match.start(), match.end()):
+                items.append(("figure", value))
+            else:
+                items.append(("text", value))
+        elif kind == "other":
+            items.append(("text", match.group(0)))
+    return items
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:

@@ -33,16 +33,7 @@ def check_blank(report: Report) -> Iterator[Finding]:
     """C1: every figure of table 二 is a number: 0, not 「/」, 「—」 or 「无」."""
     marks = [(where, value, target) for where, value, target in report.disclosure.cells() if isinstance(value, str)]
     if marks:
-        places = "、".join(f"{where}（{value or '空白'}）" for where, value, _ in marks)
-        yield Finding(
-            "C1",
-            Severity.ERROR,
-            SECTION,
-            marks[0][0],
-            f"表二有 {len(marks)} 处不是数字：{places}。",
-            "没有发生的事项填 0。",
-            marks[0][2],
-        )
+        yield disclosure_2019.not_numbers([(where, value) for where, value, _ in marks], marks[0][2])
 
 
 def check_negative(report: Report) -> Iterator[Finding]:

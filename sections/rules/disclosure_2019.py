@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from sections.model.disclosure_2019 import AMOUNT_COLUMN, CHANGE_COLUMN, SECTION
 from sections.model.findings import Finding, Severity
+from sections.model.ids import QuestionId
 from sections.model.report import Report
 
 
@@ -18,15 +19,21 @@ def check_blank(report: Report) -> Iterator[Finding]:
         (where, value) for where, column, value in trial.cells() if isinstance(value, str) and column != AMOUNT_COLUMN
     ]
     if marks:
-        places = "、".join(f"{where}（{value or '空白'}）" for where, value in marks)
-        yield Finding(
-            "C1",
-            Severity.ERROR,
-            SECTION,
-            marks[0][0],
-            f"表二有 {len(marks)} 处不是数字：{places}。",
-            "没有发生的事项填 0。",
-        )
+        yield not_numbers(marks)
+
+
+def not_numbers(marks: Sequence[tuple[str, str]], target: QuestionId | None = None) -> Finding:
+    """C1 for the cells of table 二 (either layout) that hold something else than a number, each with what it holds."""
+    places = "、".join(f"{where}（{value or '空白'}）" for where, value in marks)
+    return Finding(
+        "C1",
+        Severity.ERROR,
+        SECTION,
+        marks[0][0],
+        f"表二有 {len(marks)} 处不是数字：{places}。",
+        "没有发生的事项填 0。",
+        target,
+    )
 
 
 def check_negative(report: Report) -> Iterator[Finding]:

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from sections.model.findings import Finding, Severity, number
+from sections.model.findings import Figure, Finding, Severity, number
 from sections.model.ids import QuestionId
 from sections.model.report import Report
 from sections.model.requests import SECTION, row_name, row_question
 from sections.model.tables import THREE
-
-
-def _answered_all(report: Report, keys: tuple[str, ...], column: int) -> bool:
-    return all(report.requests.value(k, column) is not None for k in keys)
 
 
 def check_blank(report: Report) -> Iterator[Finding]:
@@ -48,60 +44,62 @@ def check_negative(report: Report) -> Iterator[Finding]:
                 )
 
 
+def _unequal(
+    rule: str, where: str, parts: Sequence[Figure], stated: Figure, says: str, hint: str, target: QuestionId
+) -> Iterator[Finding]:
+    """`rule` at `where` when answered `parts` do not add up to the answered `stated` figure.
+
+    `says` is the message, with {where}, {computed} and {stated} to fill in.
+    """
+    if stated is None or None in parts:
+        return
+    computed = sum(number(c) for c in parts)
+    if computed != number(stated):
+        message = says.format(where=where, computed=computed, stated=stated)
+        yield Finding(rule, Severity.ERROR, SECTION, where, message, hint, target)
+
+
 def check_rows(report: Report) -> Iterator[Finding]:
     """T3-ROW: in each row, the six applicant columns add up to the printed 总计."""
-    table = report.requests
-    for key, cells in table.rows.items():
-        stated, six = cells[THREE.total_column], cells[: THREE.total_column]
-        if stated is None or None in six:
-            continue
-        computed = sum(number(c) for c in six)
-        if computed != number(stated):
-            where = f"表三 行[{row_name(key)}]"
-            yield Finding(
-                "T3-ROW",
-                Severity.ERROR,
-                SECTION,
-                where,
-                f"{where}：六类申请人合计 {computed}，但总计填报为 {stated}。",
-                "请核对各列数字或总计。",
-                row_question(key),
-            )
+    total = THREE.total_column
+    for key, cells in report.requests.rows.items():
+        yield from _unequal(
+            "T3-ROW",
+            f"表三 行[{row_name(key)}]",
+            cells[:total],
+            cells[total],
+            "{where}：六类申请人合计 {computed}，但总计填报为 {stated}。",
+            "请核对各列数字或总计。",
+            row_question(key),
+        )
 
 
 def check_columns(report: Report) -> Iterator[Finding]:
     """T3-COL: in each column, （七）总计 equals the sum of the result sub-rows."""
     table = report.requests
-    stated_row = table.rows.get("total")
-    if stated_row is None:
+    if "total" not in table.rows:
         return
+    results, stated = [table.row(k) for k in table.result_keys], table.row("total")
     for column, name in enumerate(THREE.columns):
-        stated = table.value("total", column)
-        if stated is None or not _answered_all(report, table.result_keys, column):
-            continue
-        computed = sum(number(table.value(k, column)) for k in table.result_keys)
-        if computed != number(stated):
-            where = f"表三 列[{name}]"
-            yield Finding(
-                "T3-COL",
-                Severity.ERROR,
-                SECTION,
-                where,
-                f"{where}：各办理结果合计 {computed}，但（七）总计填报为 {stated}。",
-                "请核对办理结果各行或（七）总计。",
-                QuestionId.T3_OUTCOMES,
-            )
+        yield from _unequal(
+            "T3-COL",
+            f"表三 列[{name}]",
+            [cells[column] for cells in results],
+            stated[column],
+            "{where}：各办理结果合计 {computed}，但（七）总计填报为 {stated}。",
+            "请核对办理结果各行或（七）总计。",
+            QuestionId.T3_OUTCOMES,
+        )
 
 
 def check_balance(report: Report) -> Iterator[Finding]:
     """T3-BAL: in each column, 一 新收 + 二 上年结转 = 三（七）总计 + 四 结转下年度 (the printed 勾稽关系)."""
-    table = report.requests
+    shown = [report.requests.row(k) for k in ("new", "carry_in", "total", "carry_out")]
     for column, name in enumerate(THREE.columns):
-        if not _answered_all(report, ("new", "carry_in", "total", "carry_out"), column):
+        cells = [row[column] for row in shown]
+        if None in cells:
             continue
-        new, carry_in, done, carry_out = (
-            number(table.value(k, column)) for k in ("new", "carry_in", "total", "carry_out")
-        )
+        new, carry_in, done, carry_out = (number(c) for c in cells)
         if new + carry_in != done + carry_out:
             where = f"表三 列[{name}]"
             short = "办理结果或结转数偏少" if new + carry_in > done + carry_out else "办理结果或结转数偏多"
