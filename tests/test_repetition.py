@@ -72,4 +72,4 @@ def test_check_previous_reports_x5(tmp_path: Path, capsys: pytest.CaptureFixture
     save_draft(tmp_path / "this.json", Draft(report=this))
     save_draft(tmp_path / "last.json", Draft(report=last))
     main(["check", str(tmp_path / "this.json"), "--previous", str(tmp_path / "last.json")])
-    assert "[提醒] X5 一、五、六 正文：正文（一、五、六）有 " in capsys.readouterr().out
+    assert "[提醒] X5 一、五、六 正文：正文（一、五、六）有" in capsys.readouterr().out

@@ -99,7 +99,7 @@ def check_repeated(report: Report, previous: Report) -> Iterator[Finding]:
         Severity.WARNING,
         repetition.section,
         "一、五、六 正文",
-        f"正文（一、五、六）有 {repetition.share:.0%} 的文字与上年报告逐句相同（年份、数字、标点不计），"
+        f"正文（一、五、六）有{repetition.share:.0%}的文字与上年报告逐句相同（年份、数字、标点不计），"
         f"最长的重复段落：{quoted}",
         "请按本年度的实际工作重写重复的段落，不要照搬上年报告。",
         QUESTIONS[repetition.section],
