@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import resource
 import tempfile
 from pathlib import Path
 
@@ -37,7 +38,7 @@ asyncio.run(main())
 
 
 def review_desk(units: int, runs: int) -> list[Line]:
-    """The desk to its full table, and the three exports, over `units` drafts and the region summed from them."""
+    """The desk to its full table, and the two exports, over `units` drafts and the region summed from them."""
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary) / "units"
         folder.mkdir()
@@ -47,24 +48,27 @@ def review_desk(units: int, runs: int) -> list[Line]:
             if nianbao(region) != 0:
                 raise SystemExit("bench: nianbao merge failed")
         exports = ["--xlsx", str(Path(temporary) / "r.xlsx"), "--html", str(Path(temporary) / "r.html"), "--force"]
-        desk, files = walls(
-            [
-                [PYTHON, "-c", DESK, str(folder), str(units + 1)],
-                [PYTHON, "-m", "tui", "review", str(folder), *exports],
-            ],
-            runs,
-        )
+        desk = _timed([PYTHON, "-c", DESK, str(folder), str(units + 1)], runs)
+        files = _timed([PYTHON, "-m", "tui", "review", str(folder), *exports], runs)
     return [
         (
             f"nianbao review: {units} units and their region, the desk to its full table",
-            f"{desk:.2f} s",
+            desk[1],
             "< 2 s",
-            desk < BUDGET,
+            desk[0] < BUDGET,
         ),
-        (
-            f"nianbao review: {units} units and their region, --xlsx and --html",
-            f"{files:.2f} s",
-            "< 2 s",
-            files < BUDGET,
-        ),
+        (f"nianbao review: {units} units and their region, --xlsx and --html", files[1], "< 2 s", files[0] < BUDGET),
     ]
+
+
+def _timed(command: list[str], runs: int) -> tuple[float, str]:
+    """Median wall seconds, and the figure printed with the processor time of a run beside it.
+
+    A machine's load inflates the wall time, not the processor time: a budget missed on a busy machine can
+    be told from a slow program.
+    """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = walls([command], runs)[0]
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) / (runs + 1)
+    return wall, f"{wall:.2f} s (processor {cpu:.2f} s)"
