@@ -230,3 +230,43 @@ def test_a_transcript_in_no_known_encoding_is_refused_at_its_line(tmp_path: Path
     result = _replay(tmp_path / "d.json", transcript)
     err = result.stderr.decode("utf-8")
     assert result.returncode == 2 and said in err and "Traceback" not in err
+
+
+def test_replaying_answers_onto_a_complete_draft_is_refused(tmp_path: Path) -> None:
+    """`nianbao --draft DONE.json --ui plain < answers.txt` says how to continue it, exits 2, changes nothing."""
+    draft = tmp_path / "done.json"
+    draft.write_bytes(BAIBI.read_bytes())
+    answers = (SAMPLES / "baibi-2021.answers.txt").read_bytes()
+    command = [sys.executable, "-m", "tui", "--draft", str(draft), "--ui", "plain"]
+    result = subprocess.run(command, input=answers, capture_output=True, timeout=120, env=_utf8_env())
+    assert result.returncode == 2
+    assert f"nianbao: 文件已存在：继续这个草稿请用 nianbao --draft {draft}" in result.stderr.decode("utf-8")
+    assert draft.read_bytes() == BAIBI.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file() and not p.name.endswith(".lock")) == ["done.json"]
+    goto = subprocess.run(command, input="/goto 三\n/quit\n".encode(), capture_output=True, timeout=120)
+    assert goto.returncode == 0, goto.stderr.decode("utf-8")
+
+
+def test_missing_folders_are_made_only_when_a_file_is_written(tmp_path: Path) -> None:
+    """`--draft a/b/x.json` with nothing answered, a refused export or import to a/b/…: no folder is left behind."""
+    draft = tmp_path / "a" / "b" / "x.json"
+    command = [sys.executable, "-m", "tui", "--draft", str(draft), "--ui", "plain"]
+    result = subprocess.run(command, input=b"", capture_output=True, timeout=120, env=_utf8_env())
+    assert result.returncode == 1 and "草稿未创建" in result.stderr.decode("utf-8")
+    unanswered = tmp_path / "unanswered.json"
+    unanswered.write_bytes(_draft_with_gaps())
+    assert main(["export", str(unanswered), "-o", str(tmp_path / "c" / "d" / "out.txt")]) == 1
+    (tmp_path / "bad.pdf").write_bytes(b"not a pdf")
+    assert main(["import", str(tmp_path / "bad.pdf"), "-o", str(tmp_path / "e" / "f" / "d.json")]) == 2
+    assert not any((tmp_path / folder).exists() for folder in ("a", "c", "e"))
+    result = subprocess.run(
+        command, input="白璧镇人民政府\n".encode(), capture_output=True, timeout=120, env=_utf8_env()
+    )
+    assert load_draft(draft).report.meta.body == "白璧镇人民政府"
+
+
+def _draft_with_gaps() -> bytes:
+    """The 白璧镇 draft with section 五 unanswered."""
+    data = json.loads(BAIBI.read_text(encoding="utf-8"))
+    data["report"]["improvements"] = {}
+    return json.dumps(data, ensure_ascii=False).encode("utf-8")

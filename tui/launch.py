@@ -46,7 +46,7 @@ def interview(draft_path: Path | None, ui: str | None, *, new: bool = False, pre
     if mode == "plain":
         from tui.plain import run as run_plain  # each front end loads only when chosen
 
-        return run_plain(draft_path or new_draft_path(folder))
+        return run_plain(draft_path or new_draft_path(folder), new=new)
     if mode == "line":
         return _run_line(draft_path or new_draft_path(folder))
     try:

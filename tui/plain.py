@@ -24,6 +24,8 @@ The draft is saved after every accepted answer. Exit status:
 - 1 when reading a transcript (stdin not a terminal) and an answer is refused, e.g. a letter where a
   number is due: stderr names the line, the question and why; the draft keeps every answer before
   it. Typing at a terminal, a refused answer is simply asked again;
+- 2 when a transcript's first line is an answer but every question of the draft is answered already
+  (`nianbao --draft DONE.json < answers.txt`): the draft is left as it was, unless `nianbao new --force`;
 - 2 (from the command) when the draft cannot be read or the input is neither UTF-8 (with or without
   BOM) nor GB18030 text (a Windows Notepad 「ANSI」 file); stderr names the line, and says so when
   the transcript was read as GB18030.
@@ -32,11 +34,13 @@ The draft is saved after every accepted answer. Exit status:
 from __future__ import annotations
 
 import io
+import shlex
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Protocol, TextIO
 
+from sections.interview.engine import split_command
 from sections.interview.messages import Turn
 from sections.interview.questions import Question
 from sections.interview.session import Session
@@ -186,8 +190,10 @@ class Answers:
 class PlainSession:
     """One plain-mode conversation over a draft file."""
 
-    def __init__(self, draft_path: Path, stdin: Lines, stdout: TextIO, stderr: TextIO) -> None:
+    def __init__(self, draft_path: Path, stdin: Lines, stdout: TextIO, stderr: TextIO, *, new: bool = False) -> None:
         self.path = draft_path
+        self.new = new
+        """Whether the clerk asked for this draft with `nianbao new` (an existing one only with --force)."""
         self.interactive = _isatty(stdin)
         self.out = stdout
         self.err = stderr
@@ -225,12 +231,16 @@ class PlainSession:
 
     def run(self) -> int:
         """Converse until the input ends or /quit; see the module docstring for the exit status."""
+        complete = self.interview.current is None
         self.show(self.session.start())
         while True:
             entry = self.answers.next()
             if entry is None:
                 return self.finish()
             question = self.interview.current
+            if complete and not self.new and not self.interactive and split_command(entry.text) is None:
+                return self.refuse_replay()
+            complete = False
             if not entry.closed:
                 return self.fail(
                     f"从第 {entry.first} 行开始的多行回答（{BLOCK}）"
@@ -261,6 +271,17 @@ class PlainSession:
             if message.kind == "error":
                 return self.fail(f"{entry.where}：{message.text}")
         return None
+
+    def refuse_replay(self) -> int:
+        """Refuse answers replayed onto a draft whose every question is answered (exit status 2), as `new` does."""
+        self.out.flush()
+        where = shlex.quote(str(self.path))
+        self.err.write(
+            f"nianbao: 文件已存在：继续这个草稿请用 nianbao --draft {where}（它的问题都已回答：要修改某一题，"
+            f"回答文件请以 /goto 开头；照样重放请用 nianbao new --draft {where} --force）\n"
+        )
+        self.err.flush()
+        return 2
 
     def _kept(self) -> str:
         if self.path.exists():
@@ -296,9 +317,14 @@ def _transcript(stdin: TextIO, err: TextIO) -> Lines:
 
 
 def run(
-    draft_path: Path, *, stdin: TextIO | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None
+    draft_path: Path,
+    *,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    new: bool = False,
 ) -> int:
     """Run the plain-mode interview over the draft at `draft_path`; return the exit status."""
     err = stderr or sys.stderr
-    session = PlainSession(draft_path, _transcript(stdin or sys.stdin, err), stdout or sys.stdout, err)
+    session = PlainSession(draft_path, _transcript(stdin or sys.stdin, err), stdout or sys.stdout, err, new=new)
     return session.run()

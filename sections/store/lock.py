@@ -31,6 +31,8 @@ class DraftLock:
         self.path = draft.with_name(f".{draft.name}.lock")
         self.owner = draft.with_name(f".{draft.name}.owner")
         self._draft = draft
+        self._made: list[Path] = []
+        """The folders the lock had to create for a draft in a folder that did not exist yet, deepest first."""
         self._key = Path(os.path.normcase(os.path.abspath(self.path)))  # D.json is d.json on Windows
 
     def acquire(self) -> None:
@@ -41,6 +43,7 @@ class DraftLock:
 
         lock = FileLock(self.path, timeout=0)
         try:
+            self._made = [folder for folder in self.path.parents if not folder.exists()]
             self.path.parent.mkdir(parents=True, exist_ok=True)
             lock.acquire()
         except Timeout:
@@ -60,11 +63,26 @@ class DraftLock:
         return self._key in _HELD
 
     def release(self) -> None:
-        """Give the lock up if this process holds it."""
+        """Give the lock up if this process holds it.
+
+        Folders it created for a draft that was then never written are removed with the lock file, so that
+        a refused or empty session leaves nothing behind.
+        """
         lock = _HELD.pop(self._key, None)
         if lock is not None:
             self.owner.unlink(missing_ok=True)
             lock.release()
+            if self._made and not self._draft.exists():
+                self._remove_folders()
+
+    def _remove_folders(self) -> None:
+        """Remove the lock file and the folders made for it, as long as nothing else has been put there."""
+        try:
+            self.path.unlink(missing_ok=True)
+            for folder in self._made:
+                folder.rmdir()
+        except OSError:
+            pass  # something else is there now: it stays, and so does its folder
 
     def _held_elsewhere(self) -> str:
         """The refusal, naming the holder as it wrote itself down (a holder only just starting has not yet)."""
