@@ -70,6 +70,8 @@ def read_sentence(text: str, *, row: str = "new", no_rules: bool = False, cases_
     four: list[tuple[int | None, int | None, Value, str]] = []
     pending: list[Piece] = []
     context: dict[str, str | int | None] = {"row": row, "group": None, "document": None}
+    zeroed: set[str] = set()
+    """The families of the last piece said as none (「本年没有行政许可、行政处罚和行政强制」 lists after it)."""
     for piece in found:
         if cases_only and isinstance(piece.value, int | Decimal) and piece.unit != "件":
             continue
@@ -77,20 +79,27 @@ def read_sentence(text: str, *, row: str = "new", no_rules: bool = False, cases_
             reading.refused.append(f"“{piece.said}”：“{piece.vague}”不是确切的数，请写具体件数。")
             continue
         if piece.value is None:
-            if piece.has("decision", "document", "column", "case", "litigation", "fee"):
+            if piece.has(*LISTED):
                 pending.append(piece)
                 _context(piece, context)
                 continue
             if not piece.has("result", "group", "applicant", "verdict"):
                 continue
             piece.value = REST
-        for waiting in pending:
+        listed = set().union(*(_families(p) for p in pending))
+        for waiting in pending if _families(piece) <= listed else ():
             waiting.value = piece.value
             _one(waiting, reading, three, four, context)
+        _unsaid([p for p in pending if not _families(piece) <= listed], reading)
         pending.clear()
+        zeroed = _families(piece) if piece.value == 0 and piece.has("none") else zeroed
         _one(piece, reading, three, four, context)
     for piece in pending:
-        reading.refused.append(f"“{piece.said}”：没有说是多少。")
+        if _families(piece) <= zeroed:
+            piece.value = 0
+            _one(piece, reading, three, four, context)
+        else:
+            _unsaid([piece], reading)
     if any(kind == "document" or kind == "decision" or kind == "fee" for kind in _kinds(found)) and no_rules:
         if not any(key[0] == "rules" for key in reading.two):
             reading.two.update({("rules", c): 0 for c in range(3)})
@@ -98,6 +107,31 @@ def read_sentence(text: str, *, row: str = "new", no_rules: bool = False, cases_
     place_three(three, reading)
     _place_four(four, reading)
     return reading
+
+
+LISTED = ("decision", "document", "column", "case", "litigation", "fee")
+"""Words that may stand in a list whose count comes after it: 「许可、处罚、强制都没有」."""
+FAMILY = {
+    "decision": "二",
+    "fee": "二",
+    "document": "文件",
+    "column": "列",
+    "case": "四",
+    "litigation": "四",
+    "verdict": "四",
+}
+
+
+def _families(piece: Piece) -> set[str]:
+    """What a piece is about, broadly: a list's count applies to pieces about the same things."""
+    return {FAMILY.get(w.kind, w.kind) for w in piece.words if w.kind not in ("all", "rest", "none")}
+
+
+def _unsaid(pieces: list[Piece], reading: Reading) -> None:
+    """Listed pieces no count followed; a document before its columns (「规范性文件：制发2件」) sets the context."""
+    for piece in pieces:
+        if _families(piece) != {"文件"}:
+            reading.refused.append(f"“{piece.said}”：没有说是多少。")
 
 
 def _kinds(found: list[Piece]) -> set[str]:
@@ -210,10 +244,15 @@ def _case(
         groups = [-1]
     elif piece.has("litigation") and value == 0:
         groups += [-1]
+    if len(groups) == 1 and value == REST and four and four[-1][0] == -1 and four[-1][1] is None:
+        four[-1] = (groups[0], None, four[-1][2], four[-1][3])  # 「行政诉讼1件，直接起诉」
+        context["group"] = groups[0]
+        return
     if not groups:
         group = context["group"]
         if group is None:
-            reading.refused.append(f"“{piece.said}”：没说是行政复议还是行政诉讼，没有记录。")
+            if isinstance(value, int):
+                reading.refused.append(f"“{piece.said}”：没说是行政复议还是行政诉讼，没有记录。")
             return
         groups = [int(group)]
     verdicts = piece.keys("verdict")

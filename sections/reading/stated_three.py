@@ -11,7 +11,7 @@ from typing import Protocol
 
 from sections.model.requests import row_name
 from sections.model.tables import THREE
-from sections.reading.sentences import ALL, Value
+from sections.reading.sentences import ALL, REST, Value
 
 SIX = len(THREE.applicants)
 Said = tuple[str, int | None, Value, str]
@@ -43,9 +43,12 @@ def _group_rows(name: str) -> list[str]:
 def _spread(stated: list[Said], target: Target) -> list[Said] | None:
     """Result groups said as a whole: a zero covers each of their rows; any other count has no one row."""
     out: list[Said] = []
+    named = {k for k, _, _, _ in stated}
     for key, column, value, said in stated:
         if not key.startswith("group:"):
             out.append((key, column, value, said))
+        elif value == REST and named & set(_group_rows(key[6:])):
+            continue  # 「需要另行制作，无法提供」: the group restates the row just named
         elif value == 0:
             out += [(row, column, 0, said) for row in _group_rows(key[6:])]
         else:
