@@ -212,10 +212,12 @@ def _request(
         )
         return
     column = int(applicants[0] or 0) if len(applicants) == 1 else None
-    results = [str(k) for k in piece.keys("result")]
-    if len(results) > 1 and "r_open" in results:
-        results.remove("r_open")  # 「公开」 in 「法律法规禁止公开」 or 「第三方合法权益不公开」
-    rows = results or [f"group:{k}" for k in piece.keys("group")]
+    rows = [str(k) for k in piece.keys("result")] or [f"group:{k}" for k in piece.keys("group")]
+    if len(rows) > 1 and "r_open" in rows and not any(w in piece.said for w in "和及与各"):
+        rows.remove("r_open")  # 「公开」 inside another outcome: 「不属于本机关公开职责」
+    if len(rows) > 1 and "各" not in piece.said and value != 0:
+        reading.refused.append(f"“{piece.said}”：说了几种结果，分不清各几件，没有记录。")
+        return
     if not rows:
         for kind in ("carry_out", "carry_in", "received", "done"):
             if piece.has(kind):
