@@ -23,11 +23,14 @@ DESK = """
 import asyncio, sys
 from pathlib import Path
 from sections.output.review import review_folder
-from tui.app.review import ReviewApp
+from tui.review import load_desk, read_beside
 
 async def main() -> None:
     folder, rows = Path(sys.argv[1]), int(sys.argv[2])
-    app = ReviewApp(folder, review_folder(folder))
+    items = read_beside(lambda: review_folder(folder), load_desk)  # as nianbao review FOLDER does
+    from tui.app.review import ReviewApp
+
+    app = ReviewApp(folder, items)
     async with app.run_test(size=(120, 40)) as pilot:
         while not (app.screen.query("#desk") and app.screen.query_one("#desk").row_count == rows):
             await pilot.pause()

@@ -13,6 +13,7 @@ from sections.model.units import FIGURES
 from sections.output.opinion import opinion, opinion_path, save_opinion
 from sections.output.review import Filter, Reviewed, cells, review_folder, shown
 from tui.cli import main
+from tui.review import read_beside
 
 from .review_folder import SAMPLES, TODAY, reviewed
 
@@ -228,3 +229,18 @@ def test_previous_folder_gives_last_year(tmp_path: Path, capsys: pytest.CaptureF
     assert [Path(line["file"]).name for line in lines] == ["baibi-2021.json", "county-bureau-2025.json", "notes.txt"]
     bureau = lines[1]
     assert bureau["review"]["repeated_share"] is not None and "X5" in {f["rule"] for f in bureau["findings"]}
+
+
+def test_read_beside_returns_the_folder_read_in_a_child_and_says_its_errors_here(tmp_path: Path) -> None:
+    """The desk reads the folder while Textual loads; the result is the same, and a failure is raised as usual."""
+    folder, items = reviewed(tmp_path)
+    loaded: list[bool] = []
+    beside = read_beside(lambda: review_folder(folder, today=TODAY), lambda: loaded.append(True))
+    assert loaded == [True] and [cells(item) for item in beside] == [cells(item) for item in items]
+    assert [item.findings for item in beside] == [item.findings for item in items]
+
+    def broken() -> list[Reviewed]:
+        raise ValueError("坏了")
+
+    with pytest.raises(ValueError, match="坏了"):
+        read_beside(broken, lambda: None)

@@ -6,7 +6,9 @@ The exports never load Textual; the desk loads it only when it opens.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from sections.model.errors import ExportError, ReportImportError
@@ -42,12 +44,18 @@ def run(args: argparse.Namespace) -> int:
     previous = _folder(args.previous_folder) if args.previous_folder else None
     total = len(report_files(_folder(folder))) + (len(report_files(previous)) if previous else 0)
     bar = Progress(total, sys.stderr)  # on a terminal only: reading dozens of PDFs takes a while
-    items = review_folder(folder, previous, progress=bar.step)
-    bar.clear()
+
+    def reading() -> list[Reviewed]:
+        items = review_folder(folder, previous, progress=bar.step)
+        bar.clear()
+        return items
+
     if not args.json and args.xlsx is None and args.html is None:
-        from tui.app.review import run as run_desk  # late on purpose: Textual loads only for the desk
+        items = read_beside(reading, load_desk)
+        from tui.app.review import run as run_desk  # loaded by load_desk
 
         return run_desk(folder, items)
+    items = reading()
     if args.xlsx is not None:
         from sections.output.review_files import workbook  # late on purpose, as below
 
@@ -59,6 +67,42 @@ def run(args: argparse.Namespace) -> int:
         write_file(args.html, page(items, folder).encode("utf-8"))
         print(f"已导出：{args.html}", file=sys.stderr)
     return _json(items) if args.json else 0
+
+
+def load_desk() -> None:
+    """Load the desk's app (Textual)."""
+    import tui.app.review  # noqa: F401 — late on purpose: Textual loads only for the desk
+
+
+def read_beside(read: Callable[[], list[Reviewed]], meanwhile: Callable[[], None]) -> list[Reviewed]:
+    """`read()` in a forked process while this one runs `meanwhile()` (loading Textual), where the system forks.
+
+    Each is about a second of one core's work; on two cores the desk opens in the time of the longer. Without
+    fork (Windows), or when the child fails, the folder is read here, where an error is then raised as usual.
+    """
+    import multiprocessing  # late on purpose: only the desk reads beside loading
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        meanwhile()
+        return read()
+    receive, send = multiprocessing.Pipe(duplex=False)
+
+    def child() -> None:
+        try:
+            send.send(read())
+        except BaseException:  # said by the parent, which reads the folder again
+            os._exit(1)
+
+    process = multiprocessing.get_context("fork").Process(target=child, daemon=True)
+    process.start()
+    send.close()
+    meanwhile()
+    try:
+        items: list[Reviewed] = receive.recv()
+    except EOFError:  # the child failed or was killed: read here, so that an error is said as usual
+        items = read()
+    process.join()
+    return items
 
 
 def _folder(path: Path) -> Path:
