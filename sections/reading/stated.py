@@ -8,6 +8,7 @@ left out is said, with why, so the interview asks only for the rest.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -168,6 +169,14 @@ def _one(
         reading.refused.append(f"“{piece.said}”：没说这 {value} 件是哪一项，没有记录。")
 
 
+def _each(piece: Piece, keys: Sequence[object], value: Value, reading: Reading) -> bool:
+    """Whether one count may go to every thing named: a zero, or 「各」 (「个人和企业各1件」); else it is refused."""
+    if len(keys) <= 1 or value == 0 or "各" in piece.said:
+        return True
+    reading.refused.append(f"“{piece.said}”：说了几项却只有一个数，分不清各几件，没有记录。")
+    return False
+
+
 def _two(piece: Piece, value: Value, context: dict[str, str | int | None], reading: Reading) -> None:
     if isinstance(value, str):
         reading.refused.append(f"“{piece.said}”：请写具体的数。")
@@ -181,6 +190,8 @@ def _two(piece: Piece, value: Value, context: dict[str, str | int | None], readi
         return
     if isinstance(value, Decimal):
         reading.refused.append(f"“{piece.said}”：件数应是整数。")
+        return
+    if not _each(piece, piece.keys("decision"), value, reading):
         return
     for key in piece.keys("decision"):
         reading.two[(str(key), 0)] = value
@@ -211,12 +222,12 @@ def _request(
             f"“{piece.said}”：法人或其他组织分商业企业、科研机构、社会公益组织、法律服务机构、其他，请说是哪一种。"
         )
         return
-    column = int(applicants[0] or 0) if len(applicants) == 1 else None
+    if not _each(piece, applicants, value, reading):
+        return
     rows = [str(k) for k in piece.keys("result")] or [f"group:{k}" for k in piece.keys("group")]
     if len(rows) > 1 and "r_open" in rows and not any(w in piece.said for w in "和及与各"):
         rows.remove("r_open")  # 「公开」 inside another outcome: 「不属于本机关公开职责」
-    if len(rows) > 1 and "各" not in piece.said and value != 0:
-        reading.refused.append(f"“{piece.said}”：说了几种结果，分不清各几件，没有记录。")
+    if not _each(piece, rows, value, reading):
         return
     if not rows:
         for kind in ("carry_out", "carry_in", "received", "done"):
@@ -230,7 +241,7 @@ def _request(
         rows = [row if value != ALL or row in ("new", "carry_in") else "new"]  # 「都是个人申请的」: who applied
     context["row"] = rows[-1] if not rows[-1].startswith("group:") and rows[-1] != "done" else context["row"]
     for key in rows:
-        three.append((key, column, value, piece.said))
+        three.extend((key, None if c is None else int(c), value, piece.said) for c in applicants or [None])
 
 
 def _case(
@@ -258,7 +269,9 @@ def _case(
             return
         groups = [int(group)]
     verdicts = piece.keys("verdict")
-    for group in groups if value == 0 else groups[-1:]:
+    if not _each(piece, groups, value, reading) or not _each(piece, verdicts, value, reading):
+        return
+    for group in groups:
         four.append((group, int(verdicts[0] or 0) if verdicts else None, value, piece.said))
 
 
