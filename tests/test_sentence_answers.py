@@ -150,3 +150,13 @@ def test_an_answer_instead_of_yes_declines_the_offer() -> None:
     assert interview.report.requests.applicants("d_secret") == [None] * 6
     assert interview.report.overview.subsections is not None
     assert interview.report.overview.subsections[2].text == "落实保密审查。"
+
+
+def test_the_rules_default_never_replaces_typed_figures() -> None:
+    """A sentence about table 二 fills 规章 0 0 0 for a township only while 规章 is unanswered."""
+    interview = _at_gate_of_three()
+    interview.submit("/goto 二")
+    interview.submit("0 -1 0")
+    interview.submit("许可6件")
+    assert interview.report.disclosure.rules == [0, -1, 0]
+    assert interview.report.disclosure.permits == 6

@@ -31,7 +31,8 @@ def open_row(question: QuestionId) -> str:
 
 def read(report: Report, question: QuestionId, text: str) -> Reading:
     """What the sentence states, read for this report and the open question."""
-    no_rules = report.meta.level is not None and not report.meta.has_rule_making_power
+    powerless = report.meta.level is not None and not report.meta.has_rule_making_power
+    no_rules = powerless and None in report.disclosure.rules  # never over figures the clerk typed
     return read_sentence(text, row=open_row(question), no_rules=no_rules)
 
 
