@@ -66,6 +66,7 @@ async def test_desk_filters_by_errors_unit_and_rule(tmp_path: Path) -> None:
         app.screen.query_one("#rule", Select).value = "X5"
         await pilot.pause()
         assert names(app) == ["county-bureau-2025.json"]
+        assert app.screen.query_one("#desk", DataTable).has_focus  # the keys work on the table again
         assert "显示 1 / 4 份" in str(app.screen.query_one("#desk-status", Label).render())
 
 

@@ -52,7 +52,9 @@ class DeskScreen(Screen[None]):
         yield Label(literal(f"审核台 ─ {self.folder.name or self.folder}"), id="desk-title")
         with Horizontal(id="desk-filters"):
             yield Input(placeholder="筛选单位（名称的一部分）", id="unit")
-            rules = [(rule, rule) for rule in rules_found(self.items)]
+            rules = [
+                (f"{rule}（{sum(rule in i.rules for i in self.items)} 份）", rule) for rule in rules_found(self.items)
+            ]
             yield Select[str](rules, prompt="全部规则", id="rule")
             yield Checkbox("只看错误", id="errors-only")
         yield DataTable[Text](id="desk", cursor_type="row", zebra_stripes=True)
@@ -116,6 +118,7 @@ class DeskScreen(Screen[None]):
     def _rule(self, event: Select.Changed) -> None:
         self.keep = replace(self.keep, rule=event.value if isinstance(event.value, str) else "")
         self.refill()
+        self.action_table()
 
     @on(Checkbox.Changed, "#errors-only")
     def _errors(self, event: Checkbox.Changed) -> None:
