@@ -94,11 +94,12 @@ async def test_enter_shows_findings_beside_the_text(tmp_path: Path) -> None:
         await to_row(pilot, "baibi-2021.json")
         await pilot.press("enter")
         assert isinstance(app.screen, ReportScreen)
-        first = app.screen.item.findings[0]
+        first = app.screen.findings[0]
+        assert first.severity is Severity.ERROR  # errors come first
         passage = str(app.screen.query_one("#report-passage", Static).render())
         assert passage.startswith(f"【{first.where}】") and "二、主动公开政府信息情况" in passage
         await pilot.press("down")
-        second = app.screen.item.findings[1]
+        second = app.screen.findings[1]
         assert str(app.screen.query_one("#report-passage", Static).render()).startswith(f"【{second.where}】")
         await pilot.press("escape")
         assert isinstance(app.screen, DeskScreen)

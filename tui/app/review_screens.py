@@ -41,6 +41,8 @@ class ReportScreen(Screen[None]):
         super().__init__()
         self.item, self.save = item, save
         self.texts = passages(item)
+        # errors first, then warnings, then information; within each, in the order of the report
+        self.findings = sorted(item.findings, key=lambda f: list(Severity).index(f.severity))
 
     def compose(self) -> ComposeResult:
         """The report's title and counts, the findings beside the text, the keys."""
@@ -48,7 +50,7 @@ class ReportScreen(Screen[None]):
         counts = f"{item.count(Severity.ERROR)} 个错误，{item.count(Severity.WARNING)} 个提醒"
         yield Label(literal(f"{item.body}（{item.path.name}）─ {counts}"), id="report-title")
         with Horizontal(id="report-body"):
-            options = [Option(literal(finding_text(f)), id=str(i)) for i, f in enumerate(item.findings)]
+            options = [Option(literal(finding_text(f)), id=str(i)) for i, f in enumerate(self.findings)]
             yield OptionList(*options, id="report-findings")
             with VerticalScroll(id="report-text"):
                 yield Static(literal(item.error or "未发现问题。"), id="report-passage")
@@ -58,12 +60,12 @@ class ReportScreen(Screen[None]):
         """Show the first finding's place."""
         findings = self.query_one("#report-findings", OptionList)
         findings.focus()
-        if self.item.findings:
+        if self.findings:
             findings.highlighted = 0
 
     @on(OptionList.OptionHighlighted, "#report-findings")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        finding = self.item.findings[int(event.option.id or 0)]
+        finding = self.findings[int(event.option.id or 0)]
         text = self.texts.get(finding.section, "")
         self.query_one("#report-passage", Static).update(literal(f"【{finding.where}】\n\n{text}"))
         self.query_one("#report-text", VerticalScroll).scroll_home(animate=False)
