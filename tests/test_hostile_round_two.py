@@ -9,12 +9,17 @@ import sys
 from pathlib import Path
 
 import pytest
+from textual.events import Paste
+from textual.widgets import Input, TextArea
 
 from sections.interview.engine import Interview
 from sections.store.drafts import load_draft, save_draft
 from sections.store.workspace import open_draft
+from tui.app.paste import PasteParser
+from tui.app.widgets import AnswerBox
 from tui.cli import main
 
+from .app_helpers import SIZE, chat, make_app
 from .conftest import SAMPLES
 
 BAIBI = SAMPLES / "baibi-2021.json"
@@ -270,3 +275,28 @@ def _draft_with_gaps() -> bytes:
     data = json.loads(BAIBI.read_text(encoding="utf-8"))
     data["report"]["improvements"] = {}
     return json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+
+PASTED = "白璧\x1b[31m镇\x1b[0m人民\x1b政府\x07\x00"
+"""A name copied from a terminal: colours, a stray ESC, a bell and a NUL around the characters."""
+
+
+async def test_a_paste_holding_escapes_keeps_its_order_and_drops_control_bytes(tmp_path: Path) -> None:
+    """A bracketed paste with ESC inside arrives as one paste, in order; the answer box keeps only the text."""
+    events = list(PasteParser().feed(f"\x1b[200~{PASTED}\x1b[201~"))
+    assert [(type(e), getattr(e, "text", None)) for e in events] == [(Paste, "白璧镇人民政府")]
+    app = make_app(tmp_path / "d.json")
+    async with app.run_test(size=SIZE) as pilot:
+        box = chat(app).query_one(AnswerBox)
+        line = box.query_one(Input)
+        app.post_message(Paste(PASTED))  # as a driver delivers it: to the app, which hands it to the focus
+        await pilot.pause()
+        assert line.value == "白璧镇人民政府"
+        line.value = ""
+        app.post_message(Paste(f"第一段{PASTED}\r\n\u202e第二段\x1b]52;c;aGk=\x07"))
+        await pilot.pause()
+        assert box.mode == "text" and box.value == "第一段白璧镇人民政府\n第二段"
+        assert box.query_one(TextArea).has_focus
+        app.post_message(Paste("\x1b[1m补充\x00"))
+        await pilot.pause()
+        assert box.value == "第一段白璧镇人民政府\n第二段补充"

@@ -18,6 +18,7 @@ from sections.interview.session import Session
 from sections.model.errors import DraftError
 from sections.model.ids import SECTION_ORDER
 from sections.store.workspace import list_drafts, new_draft_path, open_draft
+from tui.app.paste import install as install_paste_parser
 from tui.app.screens import APP_KEYS, InterviewScreen, StartScreen
 from tui.app.widgets import SHORT_TITLES
 
@@ -233,6 +234,7 @@ def run(draft_path: Path | None, folder: Path, new: bool) -> int:
     """Run the app: into `draft_path`, a new draft, or the start screen listing `folder`."""
     if draft_path is not None:
         open_draft(draft_path)
+    install_paste_parser()  # a paste holding ESC arrives whole and in order
     try:
         NianbaoApp(draft_path, folder, new=new).run()
     finally:

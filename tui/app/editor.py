@@ -6,7 +6,10 @@ from typing import ClassVar
 
 from textual.actions import SkipAction
 from textual.binding import Binding, BindingType
+from textual.events import Paste
 from textual.widgets import TextArea
+
+from sections.model.text import printable
 
 
 class NarrativeEditor(TextArea):
@@ -19,6 +22,10 @@ class NarrativeEditor(TextArea):
 
     def __init__(self, text: str, *, id: str | None = None) -> None:
         super().__init__(text, id=id, soft_wrap=True, show_line_numbers=False, compact=True)
+
+    async def _on_paste(self, event: Paste) -> None:
+        """Pasted text goes in without control characters or escape sequences (TextArea's own paste follows)."""
+        event.text = printable(event.text)
 
     def on_mount(self) -> None:
         """Start with the cursor after the text."""

@@ -22,6 +22,8 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from sections.model.text import printable
+
 if TYPE_CHECKING:
     from tui.app.editor import NarrativeEditor
 
@@ -381,7 +383,7 @@ class AnswerLine(Input):
             super().__init__()
 
     def _on_paste(self, event: Paste) -> None:
-        text = event.text.replace("\r\n", "\n").replace("\r", "\n")
+        text = event.text = printable(event.text)  # Input's own paste takes what is left: no control byte
         if "\n" in text.strip("\n"):
             event.prevent_default()
             event.stop()
