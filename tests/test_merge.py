@@ -227,3 +227,19 @@ def test_a_unit_printing_other_handling_as_one_row_blanks_the_three_rows(
     err = capsys.readouterr().err
     assert "云溪县第2单位的表三把“（六）其他处理”印成一行（旧格式），无法分到三行" in err
     assert "未填或不是数字" not in err
+
+
+def test_a_unit_left_out_of_the_check_is_named_from_what_the_merge_recorded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Checking the region against all units but one names that unit, with the figure it was summed with."""
+    reports = unit_reports(4)
+    reports[2].appeals.cells[1] = 6
+    paths = write_units(tmp_path, reports)
+    status, region = merged(tmp_path, *paths)
+    assert status == 0
+
+    assert main(["check", str(region), "--units", *(str(p) for p in paths if p != paths[2])]) == 1
+    out = capsys.readouterr().out
+    (line,) = [line for line in out.splitlines() if "U1 表四 行政复议 结果纠正" in line]
+    assert "云溪县第3单位（汇总时计入 6，这次未给出）" in line

@@ -45,10 +45,16 @@ def check_units(region: Report, units: Sequence[Report], merged: Merged | None =
     explained: dict[int, list[str]] = {index: [] for index in differences}
     recorded = _recorded(merged)
     for unit in units:
+        gave = recorded.pop(unit.meta.body or "", None)
         for index, difference in differences.items():
-            reason = _explains(FIGURES[index], unit, difference, recorded.get(unit.meta.body or ""))
+            reason = _explains(FIGURES[index], unit, difference, gave)
             if reason and len(explained[index]) < SHOWN_UNITS:
                 explained[index].append(reason)
+    for body, figures in recorded.items():  # summed by the merge, not given now
+        for index, difference in differences.items():
+            then = _number(figures.get(FIGURES[index].where))
+            if then and then == difference and len(explained[index]) < SHOWN_UNITS:
+                explained[index].append(f"{body}（汇总时计入 {then}，这次未给出）")
     return [_finding(FIGURES[i], FIGURES[i].get(region), d, explained[i]) for i, d in differences.items()]
 
 
