@@ -18,8 +18,13 @@ from contextlib import contextmanager
 from html.parser import HTMLParser
 from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sections.model.errors import ReportImportError
+from sections.reading.pdf_columns import Placed, placed, with_blanks
+
+if TYPE_CHECKING:
+    from pypdf import PageObject
 
 MAX_BYTES = 64 * 1024 * 1024
 """Larger files are refused: a report, even a PDF with pictures, is far smaller."""
@@ -310,7 +315,7 @@ def pdf_text(data: bytes, path: Path) -> str:
             reader = PdfReader(BytesIO(data))
             if reader.is_encrypted and not reader.decrypt(""):
                 raise ReportImportError(f"{path}：PDF 已加密，无法读取。")
-            pages = [page.extract_text() or "" for page in reader.pages]
+            pages = [_page_text(page) for page in reader.pages]
     except PyPdfError as err:
         raise ReportImportError(f"{path}：PDF 文件无法读取（{err}），可能已损坏。") from err
     except _BROKEN_PDF as err:
@@ -319,6 +324,18 @@ def pdf_text(data: bytes, path: Path) -> str:
     if not text.strip():
         raise ReportImportError(f"{path}：PDF 中没有可提取的文字（可能是扫描图片），请用文字版。")
     return text
+
+
+def _page_text(page: PageObject) -> str:
+    """A page's text, with the rows of its tables that have blank cells written cell by cell (`with_blanks`)."""
+    figures: list[Placed] = []
+
+    def keep(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        figure = placed(text, cm, tm, size)
+        if figure is not None:
+            figures.append(figure)
+
+    return with_blanks(page.extract_text(visitor_text=keep) or "", figures)
 
 
 @contextmanager
