@@ -19,9 +19,16 @@ from itertools import count
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sections.model.improvements import Improvements
+from sections.model.meta import Meta
+from sections.output.rendering import render
+from sections.output.word import word
+from sections.rules.registry import check
+from sections.store.drafts import load_draft
 from tui import plain
 from tui.app.widgets import Preview
 from tui.cli import main
@@ -185,3 +192,22 @@ def test_hostile_strings_never_reach_the_apps_preview(tmp_path: Path, draft: str
     assert "政府信息公开工作年度报告" in preview and "已删去" in said
     _clean(preview + said)
     assert path.read_text(encoding="ascii") == draft  # cleaned in memory; written back with the next answer
+
+
+def test_outputs_stay_clean_whatever_the_model_holds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A model built without validation (as no file can make it) still prints and exports nothing unsafe."""
+    report = load_draft(SAMPLES / "baibi-2021.json").report
+    hostile = "".join(HOSTILE)
+    report.meta = Meta.model_construct(**{**dict(report.meta), "body": f"白璧镇{hostile}人民政府", "preface": hostile})
+    report.improvements = Improvements.model_construct(text=f"问题{hostile}改进")
+    assert report.meta.body is not None and "\x1b" in report.meta.body  # the validators were bypassed
+    for fmt in ("txt", "md", "html"):
+        _clean(render(report, fmt))
+    monkeypatch.setattr("tui.cli.load", lambda path: (report, check(report)))  # what `check` prints
+    for args in (["check", "d.json"], ["check", "--json", "d.json"], ["check", "d.json", "e.json"]):
+        status, out, err = _run(*args)
+        assert status in (0, 1) and "人民政府" in out
+        _clean(out + err)
+    path = tmp_path / "d.docx"
+    path.write_bytes(word(report))
+    _clean(_docx_text(path))

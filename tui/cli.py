@@ -18,6 +18,7 @@ from sections.model.findings import Finding, Severity, errors
 from sections.model.labels import SECTION_HEADINGS, SECTION_NUMERALS
 from sections.model.meta import Level
 from sections.model.report import Report
+from sections.model.text import printable
 from sections.output.export import (
     ENCODINGS,
     EXPORT_FORMATS,
@@ -131,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()  # a closed pipe is met here, not in the flush at exit where it cannot be caught
         return status
     except NianbaoError as err:
-        print(f"nianbao: {err.message}", file=sys.stderr)
+        print(f"nianbao: {printable(err.message)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -231,7 +232,7 @@ def _check(files: list[Path], *, as_json: bool, previous: Path | None = None, un
             report, findings = load(path)
         except NianbaoError as err:
             progress.clear()
-            print(f"nianbao: {err.message}", file=sys.stderr)
+            print(f"nianbao: {printable(err.message)}", file=sys.stderr)
             status = 2
             checked += [Checked(path, None)] if keep else []
             if as_json:  # one line per file always, so a script can tell which file failed
@@ -248,12 +249,12 @@ def _check(files: list[Path], *, as_json: bool, previous: Path | None = None, un
         if as_json:
             json_line({"file": str(path), "report": figures(report), "findings": [f.to_json() for f in findings]})
         else:
-            print(describe(path, report, findings), flush=True)
+            print(printable(describe(path, report, findings)), flush=True)  # whatever the file held
             if unit_reports is not None:
                 print(units_line(unit_reports, findings), flush=True)
     progress.clear()
     if keep:
-        print("\n" + summary(checked))
+        print("\n" + printable(summary(checked)))
     return status
 
 

@@ -16,6 +16,8 @@ import unicodedata
 from functools import lru_cache
 from typing import TextIO
 
+from sections.model.text import printable
+
 ERRORS = "nianbao.lookalike"
 """The name of the error handler, as `errors=` takes it."""
 
@@ -94,5 +96,5 @@ def encodes(stream: TextIO, text: str) -> bool:
 
 def json_line(line: dict[str, object]) -> None:
     """One JSON Lines record on standard output: Chinese as it is where the stream takes it, else escaped."""
-    text = json.dumps(line, ensure_ascii=False)
+    text = printable(json.dumps(line, ensure_ascii=False))  # JSON escapes C0 controls, not C1 nor direction marks
     print(text if encodes(sys.stdout, text) else json.dumps(line), flush=True)
