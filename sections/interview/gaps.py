@@ -17,10 +17,19 @@ Gaps = list[tuple[SectionId, int, list[str]]]
 """Per section (in the report's order): how many questions are unanswered, and their names; a section none of
 whose questions is answered is named as a whole (「整个部分都没有填写（28 题）」)."""
 
-UNPRINTED = frozenset({QuestionId.META_FEE_DECIMALS, QuestionId.LAST_T2_RULES, QuestionId.LAST_T2_NORMATIVE})
-"""Questions whose answer is printed nowhere (a setting, last year's figures): the report has no blank without them."""
-GATES = frozenset({QuestionId.T3_ANY, QuestionId.T3_OUTCOMES, QuestionId.T4_ANY})
-"""Questions that only lead to figures (「是否收到申请」): named only when none of their figures is missing."""
+UNPRINTED = frozenset(
+    {
+        *(QuestionId.META_DEPARTMENT, QuestionId.META_PHONE, QuestionId.META_EMAIL),
+        *(QuestionId.META_ADDRESS, QuestionId.META_POSTCODE, QuestionId.META_FEE_DECIMALS),
+        *(QuestionId.LAST_T2_RULES, QuestionId.LAST_T2_NORMATIVE),
+        *(QuestionId.T3_ANY, QuestionId.T3_OUTCOMES, QuestionId.T4_ANY),
+        *(QuestionId.S5_PROBLEMS, QuestionId.S5_PROGRESS, QuestionId.S5_MEASURES, QuestionId.S6_FEE),
+    }
+)
+"""Questions whose answer is printed only through other answers, or not at all: the contact (in the preface),
+a setting, last year's figures, the gates and the outcomes checklist (the figures they lead to), what 五 and 六
+are drafted from (their text). Without them the report has no blank of its own; the answers they feed are
+listed when missing."""
 WHOLE = 3
 """A section with more questions than this, none answered, is named as a whole rather than question by question."""
 
@@ -28,17 +37,22 @@ WHOLE = 3
 def unanswered(interview: Flow) -> Gaps:
     """The questions that apply to the report and have no answer, grouped by section in the report's order.
 
-    A figure carried over from last year counts as answered here: it is in the report that would be written.
+    Only questions whose answer is printed count. A figure carried over from last year counts as answered: it is
+    in the report that would be written. Table 二 of a 2019/2020 report is printed as read (试行 layout).
     """
     gaps: Gaps = []
+    trial = interview.report.disclosure.trial is not None
     for section in SECTION_ORDER:
-        asked = [q for q in interview.plan() if q.section == section and q.id not in UNPRINTED]
+        asked = [
+            q
+            for q in interview.plan()
+            if q.section == section and q.id not in UNPRINTED and not (trial and section == "二")
+        ]
         missing = [q for q in asked if not q.filled(interview.report, interview.state)]
         if len(missing) == len(asked) > WHOLE:
             gaps.append((section, len(missing), [f"整个部分都没有填写（{len(missing)} 题）"]))
         elif missing:
-            figures = [q for q in missing if q.id not in GATES] or missing
-            gaps.append((section, len(figures), [name(q) for q in figures]))
+            gaps.append((section, len(missing), [name(q) for q in missing]))
     return gaps
 
 
