@@ -218,6 +218,13 @@ def test_a_last_year_figure_nobody_knows_is_said_and_not_asked_again(county: Rep
     assert "（上年：现行有效 未能读出）" in interview.submit("/goto t2.normative").messages[-1].text
 
 
+def test_a_row_of_last_year_not_read_at_all_is_said_once(county: Report) -> None:
+    """上年结转 against a 结转下年度 row that could not be read: 「未能读出」 once, not once per column."""
+    county.requests.rows["carry_out"] = [None] * 7
+    interview = Interview(draft_from_previous(county), None, TODAY)
+    assert "（上年：结转下年度继续办理：未能读出）" in interview.goto("t3.carry_in").messages[-1].text
+
+
 def test_every_figure_question_shows_last_years_counterpart(county: Report) -> None:
     """Table questions show last year's figures by name: 现行有效 for documents, 结转下年度 for 上年结转."""
     interview = Interview(draft_from_previous(county), None, TODAY)

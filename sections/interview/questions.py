@@ -98,8 +98,10 @@ def numbers_question(
 def said_by_name(names: tuple[str, ...], values: list[Figure], *, total: bool = False) -> str:
     """Figures by name as last year's report gives them: 「自然人 3、其他 1，合计 4」, 「0」, 「行政许可 未能读出」.
 
-    Zeros are left out; a figure that could not be read is said so.
+    Zeros are left out; a figure that could not be read is said so, once for a row none of whose figures was read.
     """
+    if all(v is None for v in values):
+        return "未能读出"
     parts = [f"{n} {'未能读出' if v is None else v}" for n, v in zip(names, values, strict=True) if v != 0]
     if not parts:
         return "0"
