@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from sections.model.findings import Finding, Severity
 from sections.model.units import FIGURES
 from sections.output.opinion import opinion, opinion_path, save_opinion
-from sections.output.review import Filter, Reviewed, cells, review_folder, shown
+from sections.output.review import Filter, Reviewed, cells, pointed_line, review_folder, shown
 from tui.cli import main
 from tui.review import read_beside
 
@@ -244,3 +244,19 @@ def test_read_beside_returns_the_folder_read_in_a_child_and_says_its_errors_here
 
     with pytest.raises(ValueError, match="坏了"):
         read_beside(broken, lambda: None)
+
+
+@pytest.mark.parametrize(
+    ("where", "line"),
+    [
+        ("表二 规章 本年废止件数", "规章\t0\t-1\t0"),
+        ("一、总体情况（二）依申请公开情况", "(二) 依申请公开情况"),
+        ("五、存在的主要问题及改进情况", "五、存在的主要问题及改进情况"),
+        ("发布期限", None),
+    ],
+)
+def test_a_finding_points_at_its_line(where: str, line: str | None) -> None:
+    """The desk marks the row, sub-heading or heading a finding's place names; a place no line names marks none."""
+    text = "五、存在的主要问题及改进情况\n第二十条第（一）项\n规章\t0\t-1\t0\n(二) 依申请公开情况\n规章制度健全。"
+    found = pointed_line(where, text)
+    assert (text.splitlines()[found] if found is not None else None) == line

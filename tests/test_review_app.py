@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Label, Select, Static
 
@@ -96,8 +97,11 @@ async def test_enter_shows_findings_beside_the_text(tmp_path: Path) -> None:
         assert isinstance(app.screen, ReportScreen)
         first = app.screen.findings[0]
         assert first.severity is Severity.ERROR  # errors come first
-        passage = str(app.screen.query_one("#report-passage", Static).render())
-        assert passage.startswith(f"【{first.where}】") and "二、主动公开政府信息情况" in passage
+        passage = app.screen.query_one("#report-passage", Static).content
+        assert isinstance(passage, Text)
+        assert passage.plain.startswith(f"【{first.where}】") and "二、主动公开政府信息情况" in passage.plain
+        (marked,) = [passage.plain[span.start : span.end] for span in passage.spans if span.style]
+        assert marked.startswith("规章")  # 「表二 规章 本年废止件数」: the row of 规章 is marked
         await pilot.press("down")
         second = app.screen.findings[1]
         assert str(app.screen.query_one("#report-passage", Static).render()).startswith(f"【{second.where}】")

@@ -9,6 +9,8 @@ filters. The app, `--json`, the workbook and the web page all read these.
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -294,3 +296,26 @@ def _cut(text: str, starts: list[tuple[int, str]]) -> dict[str, str]:
     for (start, section), (end, _) in zip(starts, [*starts[1:], (len(text), "")], strict=True):
         cut[section] = cut.get(section, "") + text[start:end]
     return {section: part.strip("\n") for section, part in cut.items()}
+
+
+def pointed_line(where: str, text: str) -> int | None:
+    """The line of a section's text a finding's place points at (its row, sub-heading or heading), or None.
+
+    「表二 规章 本年废止件数」 points at the line of 规章, 「一、总体情况（二）依申请公开情况」 at that sub-heading;
+    a place no line names (「发布期限」) points nowhere.
+    """
+    for heading in SECTION_HEADINGS:
+        if where.startswith(heading) and where != heading:
+            where = where[len(heading) :]
+    words = [w for w in re.split(r"[\s\[\]]+", where) if len(w) >= 2 and not w.startswith(("表", "第"))] or [where]
+    lines = [_loose(line) for line in text.splitlines()]
+    for word in map(_loose, words):
+        for index, line in enumerate(lines):
+            if word in line:
+                return index
+    return None
+
+
+def _loose(text: str) -> str:
+    """Text compared as printed reports vary it: half- or full-width brackets and digits, blanks or none."""
+    return "".join(unicodedata.normalize("NFKC", text).split())

@@ -19,7 +19,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from sections.model.findings import Severity
-from sections.output.review import Reviewed, passages
+from sections.output.review import Reviewed, passages, pointed_line
 from sections.output.review_charts import CARRIED, OUTCOMES, RECEIVED, Bars, Segment, bars, year_on_year
 from tui.app.dialogs import finding_text
 from tui.app.widgets import KeyBar, literal
@@ -53,7 +53,7 @@ class ReportScreen(Screen[None]):
             options = [Option(literal(finding_text(f)), id=str(i)) for i, f in enumerate(self.findings)]
             yield OptionList(*options, id="report-findings")
             with VerticalScroll(id="report-text"):
-                yield Static(literal(item.error or "未发现问题。"), id="report-passage")
+                yield Passage(literal(item.error or "未发现问题。"), id="report-passage")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -66,13 +66,34 @@ class ReportScreen(Screen[None]):
     @on(OptionList.OptionHighlighted, "#report-findings")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         finding = self.findings[int(event.option.id or 0)]
-        text = self.texts.get(finding.section, "")
-        self.query_one("#report-passage", Static).update(literal(f"【{finding.where}】\n\n{text}"))
-        self.query_one("#report-text", VerticalScroll).scroll_home(animate=False)
+        line = self.query_one(Passage).show(finding.where, self.texts.get(finding.section, ""))
+        box = self.query_one("#report-text", VerticalScroll)
+        box.scroll_home(animate=False)
+        if line:
+            self.call_after_refresh(lambda: box.scroll_to(y=max(0, line - 2), animate=False))
 
     def action_opinion(self) -> None:
         """Write this unit's 审核意见."""
         self.save(self.item)
+
+
+class Passage(Static):
+    """The section of the report a finding refers to, headed by the finding's place, its line marked."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"passage--mark"}
+
+    def show(self, where: str, text: str) -> int | None:
+        """Show the section with the line `where` points at marked; return that line's row in the widget."""
+        shown = Text(f"【{where}】\n\n")
+        lines = text.splitlines()
+        pointed = pointed_line(where, text)
+        for index, line in enumerate(lines):
+            shown.append(line + "\n", self.get_component_rich_style("passage--mark") if index == pointed else "")
+        self.update(shown)
+        if pointed is None:
+            return None
+        width = max(1, self.content_region.width)
+        return 2 + sum(max(1, -(-cell_len(line) // width)) for line in lines[:pointed])
 
 
 class OpinionScreen(Screen[None]):
