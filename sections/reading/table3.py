@@ -47,6 +47,8 @@ def read_table3(text: str, *, run_together: bool | None = None) -> TableRead:
     fit = [could_fit(r, T3_WIDTH, run_together) for r in found]
     best: tuple[float, tuple[Table3Row, ...], dict[int, int]] | None = None
     for layout in (THREE.rows, THREE.rows_2019):
+        if best is not None and best[0] >= 1.5 * len(layout):
+            break  # a row scores at most 1 + 0.5: the 2019 rows cannot beat the 2021 rows' score
         columns = [labels.index(r.label) for r in layout]
         scores = [[row[c] for c in columns] for row in matrix]
         mapping = align(scores, [[f] * len(layout) for f in fit], [bool(r.figures) for r in found])

@@ -28,6 +28,8 @@ _WORDINGS: tuple[tuple[str, ...], ...] = tuple(
     tuple(unicodedata.normalize("NFKC", w) for w in (heading.split("、", 1)[1], *variants))
     for heading, variants in zip(SECTION_HEADINGS, HEADING_VARIANTS, strict=True)
 )
+_FIRSTS = tuple((index, wording, frozenset(wording[:3])) for index, words in enumerate(_WORDINGS) for wording in words)
+"""Each heading's wordings with the characters they begin with (a heading's window holds one of them early)."""
 _FOOTER = re.compile(
     r"^[ \t]*(?:[-—–－]+[ \t]*\d{1,3}[ \t]*[-—–－]+|第[ \t]*\d{1,3}[ \t]*页"
     r"(?:[ \t]*[，,/]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?|\d{1,3}[ \t]*/[ \t]*\d{1,3}[ \t]*页?)[ \t]*$",
@@ -127,18 +129,19 @@ def find_headings(text: str) -> list[Heading]:
         if before in "第（(〔[一二三四五六七八九十" or (found and match.start() < found[-1].end):
             continue
         window = _window(text, match.end(), 48)
+        opening, present = set(window[:14]), set(window).__contains__
+        needed = 0.95 if _CJK.match(before) else 0.8
         best: tuple[float, int, int] | None = None
-        for index in range(len(SECTION_HEADINGS)):
-            for wording in _WORDINGS[index]:
-                if not any(char in window[:14] for char in wording[:3]):
-                    continue
-                score, end = fuzzy_prefix(wording, window)
-                if best is None or score > best[0] or (score == best[0] and index == _numeral(match)):
-                    best = (score, index, end)
+        for index, wording, first in _FIRSTS:
+            # A wording whose characters are not in the window enough to reach `needed` cannot be the heading.
+            if first.isdisjoint(opening) or sum(map(present, wording)) < needed * len(wording) - 1e-9:
+                continue
+            score, end = fuzzy_prefix(wording, window)
+            if best is None or score > best[0] or (score == best[0] and index == _numeral(match)):
+                best = (score, index, end)
         if best is None:
             continue
         score, index, end = best
-        needed = 0.95 if _CJK.match(before) else 0.8
         if score >= needed and end:
             stop = _skip(text, match.end(), end)
             found.append(

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from sections.model.findings import Figure, Finding, Severity, number
 from sections.model.ids import QuestionId
 from sections.model.report import Report
-from sections.model.requests import SECTION, row_name, row_question
+from sections.model.requests import SECTION, Requests, row_name, row_question
 from sections.model.tables import THREE
 
 
@@ -42,6 +42,12 @@ def check_negative(report: Report) -> Iterator[Finding]:
                     "请填写 0 或正数。",
                     row_question(key),
                 )
+
+
+def _shown(table: Requests, key: str) -> list[Figure]:
+    """A row's cells as the report shows them (`Requests.row`), without computing a printed total."""
+    cells = table.rows.get(key)
+    return cells if cells is not None and cells[THREE.total_column] is not None else table.row(key)
 
 
 def _unequal(
@@ -79,7 +85,7 @@ def check_columns(report: Report) -> Iterator[Finding]:
     table = report.requests
     if "total" not in table.rows:
         return
-    results, stated = [table.row(k) for k in table.result_keys], table.row("total")
+    results, stated = [_shown(table, k) for k in table.result_keys], _shown(table, "total")
     for column, name in enumerate(THREE.columns):
         yield from _unequal(
             "T3-COL",
@@ -94,7 +100,7 @@ def check_columns(report: Report) -> Iterator[Finding]:
 
 def check_balance(report: Report) -> Iterator[Finding]:
     """T3-BAL: in each column, 一 新收 + 二 上年结转 = 三（七）总计 + 四 结转下年度 (the printed 勾稽关系)."""
-    shown = [report.requests.row(k) for k in ("new", "carry_in", "total", "carry_out")]
+    shown = [_shown(report.requests, k) for k in ("new", "carry_in", "total", "carry_out")]
     for column, name in enumerate(THREE.columns):
         cells = [row[column] for row in shown]
         if None in cells:
