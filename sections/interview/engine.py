@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from sections.interview import sentence
 from sections.interview.answers import parse_yes_no
@@ -14,6 +15,7 @@ from sections.model.errors import AnswerError
 from sections.model.grids import TABLES
 from sections.model.ids import QuestionId, SectionId, section_id
 from sections.model.labels import SECTION_HEADINGS, SECTION_NUMERALS
+from sections.model.report import Report
 from sections.model.text import clean_text
 from sections.reading.stated import Reading
 from sections.store.drafts import Exchange
@@ -108,6 +110,7 @@ class Interview(Flow):
         self.state.done.add(question.id)
         self.state.carried.discard(question.id)
         self._review.discard(question.id)
+        self._review -= self._also_answered(before.report)
         turn.messages.append(Message("ack", ack))
         self._after_change(turn)
         self._advance(turn, question)
@@ -116,6 +119,13 @@ class Interview(Flow):
             if self._offer is not None:
                 turn.messages.insert(len(turn.messages) - 1, Message("info", sentence.offer_text(self._offer)))
         return turn
+
+    def _also_answered(self, before: Report) -> set[QuestionId]:
+        """Questions under review an answer filled too (all contact fields named, 五 in one piece): not asked again."""
+        plan = self.plan()
+        return {
+            q.id for q in plan if q.id in self._review and q.current and q.current(before) != q.current(self.report)
+        }
 
     def _take_offer(self, turn: Turn, offered: Reading, accepted: bool) -> Turn:
         """The clerk's yes or no to recording the figures a paragraph of 一 stated; then the open question again."""
@@ -295,7 +305,7 @@ class Interview(Flow):
         self._skipped.add(question.id)
         self._review.discard(question.id)
         turn.messages.append(Message("info", "先跳过这一题，稍后再问。"))
-        self._advance(turn, question)
+        self._advance(turn, replace(question, leads_to=None))  # where to go is an answer's choice, not a skip's
         return turn
 
     def undo(self) -> Turn:

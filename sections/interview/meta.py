@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date
 
+from sections.interview import contact
 from sections.interview.answers import ZERO_WORDS, parse_count
-from sections.interview.questions import Question, narrative_question, text_question
+from sections.interview.questions import Question, narrative_question
 from sections.model.errors import AnswerError
 from sections.model.ids import QuestionId
 from sections.model.labels import GOVERNMENT_SUBSECTION, LEVELS
@@ -17,22 +17,30 @@ from sections.model.text import clean_text, normalise
 from sections.output.drafting import draft_preface
 from sections.store.drafts import InterviewState
 
+_BODY_YEAR = (
+    re.compile(r"(?P<body>.+?)[，,、]?(?P<year>\d{4})年度?(?:政府信息公开工作年度报告)?"),
+    re.compile(r"(?P<year>\d{4})年度?[，,、]?(?P<body>.+)"),
+)
+"""The body's name with the report's year, after it (「白璧镇人民政府2021年度」, a whole title) or before it."""
+
 
 def _take_body(report: Report, state: InterviewState, text: str) -> str:
 
     value = "".join(clean_text(text).split())
-    match = re.fullmatch(r"(.+?)(\d{4})年(度)?政府信息公开工作年度报告", value)
-    if match:
-        value = match.group(1)
-        report.meta.year = int(match.group(2))
+    match = next((m for m in (p.fullmatch(value) for p in _BODY_YEAR) if m), None)
+    value = match.group("body") if match else value
     if not value:
         raise AnswerError("请填写机关全称，如“白璧镇人民政府”“某某县教育局”。")
     if len(value) > 60:
         raise AnswerError(f"机关名称有 {len(value)} 个字，太长了：请只填写机关全称，如“白璧镇人民政府”。")
     report.meta.body = value
-    if report.meta.year is None:
-        return f"已记录：{value}。"
-    return f"好的，报告标题将是《{report.meta.title}》。"
+    if match is None:
+        return f"已记录：{value}。" if report.meta.year is None else f"好的，报告标题将是《{report.meta.title}》。"
+    try:
+        year = _take_year(report, state, match.group("year"))
+    except AnswerError as err:
+        return f"已记录：{value}。年度“{match.group('year')}”没有记录：{err.message}"
+    return f"好的，报告标题将是《{report.meta.title}》。{year}"
 
 
 def _take_level(report: Report, state: InterviewState, text: str) -> str:
@@ -76,45 +84,6 @@ def _take_fee_decimals(report: Report, state: InterviewState, text: str) -> str:
     return f"已记录：收费金额保留 {digits} 位小数。"
 
 
-def _check_phone(value: str) -> str | None:
-    return None if sum(c.isdigit() for c in value) >= 7 else "联系电话至少应有 7 位数字，如 0372-2628532。"
-
-
-def _check_email(value: str) -> str | None:
-    if re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
-        return None
-    return "电子邮箱格式不对，应像 name@example.gov.cn；没有请答“无”。"
-
-
-def _check_postcode(value: str) -> str | None:
-    return None if re.fullmatch(r"\d{6}", value) else "邮编应是 6 位数字，如 455000；没有请答“无”。"
-
-
-def _get_contact(field: str) -> Callable[[Report], str | None]:
-    return lambda report: getattr(report.meta.contact, field)
-
-
-def _set_contact(field: str) -> Callable[[Report, str], None]:
-    return lambda report, value: setattr(report.meta.contact, field, value)
-
-
-# The contact questions: (id, field of meta.contact, question, help, optional, check).
-_CONTACT: tuple[tuple[QuestionId, str, str, str, bool, Callable[[str], str | None] | None], ...] = (
-    (
-        QuestionId.META_DEPARTMENT,
-        "department",
-        "承办科室（报告的联系部门），如：党政办。",
-        "读者对报告有疑问时联系的科室，写入报告导语。",
-        False,
-        None,
-    ),
-    (QuestionId.META_PHONE, "phone", "联系电话？", "写入导语的联系电话，如 0372-2628532。", False, _check_phone),
-    (QuestionId.META_EMAIL, "email", "电子邮箱？（没有请答“无”）", "写入导语的电子邮箱。", True, _check_email),
-    (QuestionId.META_ADDRESS, "address", "通讯地址？（没有请答“无”）", "写入导语的通讯地址。", True, None),
-    (QuestionId.META_POSTCODE, "postcode", "邮政编码？（没有请答“无”）", "6 位数字。", True, _check_postcode),
-)
-
-
 def questions(report: Report, state: InterviewState) -> list[Question]:
     """基本信息: name, level, year, contact, the fee-decimals rule, and the preface."""
     guess = guess_level(report.meta.body)
@@ -124,7 +93,7 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
         Question(
             QuestionId.META_BODY,
             SECTION,
-            "请输入机关全称（用于报告标题），如：白璧镇人民政府。",
+            "请输入机关全称（用于报告标题），如：白璧镇人民政府；可以连年度一起写，如：白璧镇人民政府2021年度。",
             "填写发布报告的行政机关全称，与报告标题一致：乡镇写“某某镇人民政府”，部门写“某某县教育局”。",
             "text",
             _take_body,
@@ -156,19 +125,7 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
             lambda r: str(r.meta.year or ""),
             default=str(last_year),
         ),
-        *(
-            text_question(
-                qid,
-                SECTION,
-                prompt,
-                help,
-                _get_contact(field),
-                _set_contact(field),
-                optional=optional,
-                check=check,
-            )
-            for qid, field, prompt, help, optional, check in _CONTACT
-        ),
+        *(contact.question(field) for field in contact.FIELDS),
         Question(
             QuestionId.META_FEE_DECIMALS,
             SECTION,
