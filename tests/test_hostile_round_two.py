@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -15,6 +16,7 @@ from textual.widgets import Input, TextArea
 from sections.interview.engine import Interview
 from sections.store.drafts import load_draft, save_draft
 from sections.store.workspace import open_draft
+from tui import plain
 from tui.app.paste import PasteParser
 from tui.app.widgets import AnswerBox
 from tui.cli import main
@@ -300,3 +302,30 @@ async def test_a_paste_holding_escapes_keeps_its_order_and_drops_control_bytes(t
         app.post_message(Paste("\x1b[1m补充\x00"))
         await pilot.pause()
         assert box.value == "第一段白璧镇人民政府\n第二段补充"
+
+
+def _plain(draft: Path, transcript: str) -> str:
+    """Run the plain mode in-process over `draft`; what it printed."""
+    out, err = io.StringIO(), io.StringIO()
+    plain.run(draft, stdin=io.StringIO(transcript), stdout=out, stderr=err)
+    return out.getvalue() + err.getvalue()
+
+
+def test_a_draft_that_needed_cleaning_says_so_once_and_is_rewritten_with_the_next_answer(tmp_path: Path) -> None:
+    """Opening and quitting leaves the file as it was; the next answer writes it clean, and no notice follows."""
+    data = json.loads(BAIBI.read_text(encoding="utf-8"))
+    data["report"]["meta"]["body"] = "白璧镇\x1b[2J人民政府\u202e"
+    data["report"]["meta"]["contact"]["phone"] = "0372-2628532\x00\x08"
+    draft = tmp_path / "d.json"
+    draft.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    before = draft.read_bytes()
+    said = _plain(draft, "/quit\n")
+    assert (
+        "基本信息 机关名称：删去了 终端控制序列、U+202E" in said and "基本信息 联系电话：删去了 U+0000、U+0008" in said
+    )
+    assert "\x1b" not in said and draft.read_bytes() == before
+    said = _plain(draft, "/goto 基本信息\n白璧镇人民政府\n/quit\n")
+    assert said.count("已删去") == 1
+    meta = json.loads(draft.read_text(encoding="utf-8"))["report"]["meta"]
+    assert (meta["body"], meta["contact"]["phone"]) == ("白璧镇人民政府", "0372-2628532")
+    assert "已删去" not in _plain(draft, "/quit\n")

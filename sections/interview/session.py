@@ -74,6 +74,7 @@ class Session:
     def _save(self, draft: Draft) -> None:
         save_draft(self.path, draft)
         self.saved_at = self._clock()
+        draft.cleaned.clear()  # the file now holds the cleaned text
 
     # What a front end passes on
 
@@ -153,9 +154,15 @@ class Session:
         return self.interview.state.unsent.pop(question_id, None)
 
     def keep(self) -> bool:
-        """Save the conversation when the draft is on disk (a draft with no answer is not created)."""
+        """Save the conversation when the draft is on disk (a draft with no answer is not created).
+
+        A draft whose file needed cleaning is left as it was until the next answer: opening and closing it
+        changes nothing.
+        """
         if not self.path.exists() and not self.keep_empty:
             return False
+        if self.interview.draft.cleaned:
+            return True
         self.interview.save()
         return True
 
