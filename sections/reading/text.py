@@ -47,6 +47,9 @@ _WRAPPED = re.compile(
     r"[一二三四五六七八九十]+[、是]|\d+[.、．]|第[一二三四五六七八九十]))"
 )
 _QUOTES = str.maketrans("“”‘’「」『』", '""\'\'""""')
+_QUOTE = re.compile("[“”‘’「」『』]")
+_DIGIT = re.compile(r"\d")
+_NUMBERED = re.compile(r"(?<![\d.])(\d)[、,]|\((\d)\)")
 
 
 @dataclass(frozen=True)
@@ -85,10 +88,10 @@ def clean(text: str) -> str:
 @lru_cache(maxsize=8192)
 def squash(text: str) -> str:
     """Text for comparing wording: width folded (NFKC), no white space, 「1、」 written 「1.」, one kind of quote."""
-    text = unicodedata.normalize("NFKC", text)
-    text = re.sub(r"\s+", "", text)
-    text = re.sub(r"(?<![\d.])(\d)[、,]|\((\d)\)", lambda m: f"{m.group(1) or m.group(2)}.", text)
-    return text.translate(_QUOTES)
+    text = _BLANKS.sub("", unicodedata.normalize("NFKC", text))
+    if _DIGIT.search(text):
+        text = _NUMBERED.sub(lambda m: f"{m.group(1) or m.group(2)}.", text)
+    return text.translate(_QUOTES) if _QUOTE.search(text) else text
 
 
 def outline(text: str) -> Outline:
