@@ -37,7 +37,7 @@ def run_merge(args: argparse.Namespace) -> int:
     """Sum the units into a new region draft; one line and exit 2 when a unit cannot be summed."""
     if args.output.exists() and not args.force:
         raise DraftError(f"{args.output}：文件已存在。如要覆盖，请加 --force。")
-    files = [f for f in unit_files(args.units) if f.resolve() != args.output.resolve()]
+    files = (f for f in unit_files(args.units) if f.resolve() != args.output.resolve())
     summing = merge(files, strict=args.strict)
     save_draft(args.output, summing.draft(args.body, args.level))
     for note in summing.notes():
@@ -50,7 +50,7 @@ class Units(Sequence[Report]):
     """The units' reports, read from their files each time one is needed, so that thousands take no memory."""
 
     def __init__(self, paths: Sequence[Path]) -> None:
-        self.paths = unit_files(paths)
+        self.paths = list(unit_files(paths))
 
     def __len__(self) -> int:
         return len(self.paths)

@@ -7,7 +7,8 @@ blank or not a number in any unit is left blank in the region (and said), never 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -33,16 +34,16 @@ REPORT_SUFFIXES = frozenset({".json", ".txt", ".md", ".html", ".htm", ".xhtml", 
 """The files of a folder taken as units: drafts and the published reports `nianbao check` reads."""
 
 
-def unit_files(paths: Iterable[Path]) -> list[Path]:
+def unit_files(paths: Iterable[Path]) -> Iterator[Path]:
     """The files given, a folder standing for its drafts and reports (by name, not hidden files or backups)."""
-    files: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            inside = (p for p in sorted(path.iterdir()) if p.is_file() and not p.name.startswith("."))
-            files += [p for p in inside if p.suffix.lower() in REPORT_SUFFIXES]
-        else:
-            files.append(path)
-    return files
+        if not path.is_dir():
+            yield path
+            continue
+        for name in sorted(os.listdir(path)):  # names, not paths: ten thousand of them stay small
+            inside = path / name
+            if not name.startswith(".") and inside.suffix.lower() in REPORT_SUFFIXES and inside.is_file():
+                yield inside
 
 
 def listed(names: list[str]) -> str:
@@ -63,8 +64,8 @@ class Summing:
     outdated: list[str] = field(default_factory=list)
     """Units printing table 三's （六）其他处理 as one row, which cannot be split into the three rows."""
     year: int | None = None
-    files: dict[str, Path] = field(default_factory=dict)
-    """Unit name → the file it came from."""
+    bodies: set[str] = field(default_factory=set)
+    """The units' names, each summed once."""
     merged: Merged = field(default_factory=Merged)
 
     def add(self, path: Path, report: Report, has_errors: bool) -> None:
@@ -75,15 +76,17 @@ class Summing:
         if year is None:
             raise MergeError(f"{path}：{body}的报告没有报告年度，无法确认与其他单位是同一年度。")
         if self.year is not None and year != self.year:
-            first = next(iter(self.files.values()))
+            first = self.merged.units[0].file
             raise MergeError(
                 f"各单位的报告年度不同：{path} 为 {year} 年，{first} 为 {self.year} 年；只能汇总同一年度。"
             )
-        if body in self.files:
-            raise MergeError(f"同一单位出现两次：{body}（{self.files[body]} 和 {path}），请去掉其中一份。")
+        if body in self.bodies:
+            other = next(unit.file for unit in self.merged.units if unit.body == body)
+            raise MergeError(f"同一单位出现两次：{body}（{other} 和 {path}），请去掉其中一份。")
         if report.disclosure.trial is not None:
             raise MergeError(f"{path}：{body}的表二是 2019/2020 年试行格式，无法与 2021 年格式的表格相加。")
-        self.year, self.files[body] = year, path
+        self.year = year
+        self.bodies.add(body)
         if has_errors:
             self.flawed.append(body)
         outdated = THREE.outdated_other in report.requests.rows
@@ -106,7 +109,8 @@ class Summing:
 
     def notes(self) -> list[str]:
         """What the clerk must know about the sums: blank figures and units with errors."""
-        said = [f"已汇总{len(self.files)}个单位（{listed(list(self.files))}）{self.year}年的表二、表三、表四。"]
+        names = [unit.body for unit in self.merged.units]
+        said = [f"已汇总{len(names)}个单位（{listed(names)}）{self.year}年的表二、表三、表四。"]
         if self.blanks:
             names = sorted({b for bodies in self.blanks.values() for b in bodies})
             said.append(
@@ -145,7 +149,7 @@ def merge(paths: Iterable[Path], *, strict: bool = False) -> Summing:
         except NianbaoError as err:
             raise MergeError(f"无法汇总，有单位的报告读不出：{err.message}") from err
         summing.add(path, report, any(errors(findings)))
-    if not summing.files:
+    if not summing.bodies:
         raise MergeError("没有可汇总的单位：请给出各单位的草稿或报告文件，或它们所在的文件夹。")
     if strict and summing.flawed:
         raise MergeError(f"{listed(summing.flawed)}的报告有错误，按 --strict 不汇总；请先改正（nianbao check）。")
