@@ -105,6 +105,15 @@ def test_a_combined_answer_with_nothing_to_keep_is_refused_and_what_is_not_a_fie
     assert interview.report.meta.contact.phone == "0372-2628532"
 
 
+def test_a_label_with_nothing_after_it_is_not_taken_as_none() -> None:
+    """「地址、邮编455000」 does not say there is no address: it is said as not recorded and asked."""
+    interview = _at_contact()
+    said = _said(interview, "党政办，电话0372-2628532，邮箱无，地址、邮编455000")
+    assert "通讯地址后面没有写内容，没有记录" in said
+    assert interview.report.meta.contact.address is None and interview.report.meta.contact.postcode == "455000"
+    assert _asked(interview) == "meta.address"
+
+
 def test_an_answer_without_labels_is_the_question_alone() -> None:
     """「党政办公室（综合办）」 and an address with commas are taken whole, as before."""
     interview = _at_contact()

@@ -160,6 +160,10 @@ def _take_parts(own: Field, report: Report, state: InterviewState, text: str) ->
         if named.count(field) > 1:
             refused.append(f"{field.name}写了 {named.count(field)} 次，没有记录。")
             continue
+        if not raw:  # 「地址、邮编455000」: the address is not said to be none, it is not said at all
+            none = f"；没有请写“{field.labels[-1]}无”" if field.optional else ""
+            refused.append(f"{field.name}后面没有写内容，没有记录{none}。")
+            continue
         try:
             _ALONE[field.id].take(report, state, raw)
         except AnswerError as err:
