@@ -8,6 +8,7 @@ from sections.interview.engine import Interview
 from sections.model.findings import Finding
 from sections.model.ids import QuestionId
 from sections.store.drafts import Draft, load_draft
+from tui.talk import fix_hint
 
 from .conftest import SAMPLES
 
@@ -87,3 +88,14 @@ def test_n1_in_a_subsection_lands_on_that_subsection() -> None:
     turn = interview.focus(finding.target)
     assert interview.current is not None and interview.current.id == "s1.sub.2"
     assert "（三）" in turn.messages[0].text
+
+
+def test_the_flag_in_words_says_how_to_reach_the_balance() -> None:
+    """Line and plain mode say 「/goto 勾稽」 after a T3-BAL flag, and that command opens the column's balance."""
+    interview = Interview(load_draft(SAMPLES / "county-bureau-2025.json"), None, TODAY)
+    interview.start()
+    turn = interview.submit("/goto t3.carry_out")
+    turn = interview.submit("自然人3")
+    assert "输入 /goto 勾稽 修改" in fix_hint(turn)
+    interview.submit("/goto 勾稽")
+    assert interview.current is not None and interview.current.id == "t3.balance"

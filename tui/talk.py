@@ -13,6 +13,7 @@ from sections.interview.flow import SECTION_TITLES
 from sections.interview.messages import Message, Turn
 from sections.interview.questions import Question
 from sections.model.findings import Finding, Severity
+from sections.model.ids import QuestionId
 from sections.model.text import printable
 
 USER = "你："
@@ -74,7 +75,9 @@ def last_flag(turn: Turn) -> int | None:
 def fix_hint(turn: Turn) -> str:
     """Say how to go and fix what the turn's flags found: 「输入 /goto 三 修改 …」."""
     found = [f for f in map(_serious, turn.messages) if f is not None]
-    where = found[0].section if found else "三"
+    where: str = found[0].section if found else "三"
+    if found and found[0].target == QuestionId.T3_BALANCE:
+        where = "勾稽"  # the column's balance and its rows, named 「…勾稽关系不平」: not the whole of 三
     return f"  输入 /goto {where} 修改，或继续回答（/findings 列出全部待处理的问题）。"
 
 
