@@ -39,7 +39,10 @@ _MD_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-*:?)?[
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
 MAX_CANDIDATES = 500
 """Numbered lines examined as possible headings: a report has a few dozen, a pasted pile of text more."""
-_CANDIDATE = re.compile(r"(?:第([一二三四五六])部分[ \t]*[、.．:：]?|([一二三四五六])[ \t]*[、.．])[ \t]*")
+_CANDIDATE = re.compile(
+    r"(?=[第一二三四五六])(?:第([一二三四五六])部分[ \t]*[、.．:：]?|([一二三四五六])[ \t]*[、.．])[ \t]*"
+)
+"""A numbered line that may be a heading (the lookahead lets the scan skip other characters quickly)."""
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _BLANKS = re.compile(r"\s+")
 _WRAPPED = re.compile(
