@@ -9,9 +9,9 @@ from textual.events import Paste
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
+from tui.app.answer import AnswerBox
 from tui.app.app import NianbaoApp
 from tui.app.screens import InterviewScreen
-from tui.app.widgets import AnswerBox
 
 from .fixtures.baibi_answers import ANSWERS as BAIBI
 

@@ -12,8 +12,8 @@ from textual.widgets import OptionList
 from sections.interview.edits import CellEdit
 from sections.interview.engine import Interview
 from sections.store.drafts import Draft, load_draft
+from tui.app.chat import Bubble, FlagBubble, Transcript
 from tui.app.grid import FigureTable, GridScreen, paste_rows
-from tui.app.widgets import Bubble, FlagBubble, Transcript
 
 from .app_helpers import SAMPLES, SIZE, answer, chat, make_app
 

@@ -9,8 +9,9 @@ from textual.widgets import OptionList
 
 from sections.model.errors import DraftError
 from sections.store.drafts import load_draft
+from tui.app.chat import Bubble, FlagBubble, Transcript
 from tui.app.dialogs import FindingsScreen
-from tui.app.widgets import Bubble, FlagBubble, Sidebar, TitleBar, Transcript
+from tui.app.widgets import Sidebar, TitleBar
 
 from .app_helpers import ANSWERS, SAMPLES, SIZE, answer, answer_all, chat, make_app
 

@@ -8,8 +8,9 @@ from textual.widgets import OptionList
 
 from sections.model.findings import Figure
 from sections.store.drafts import load_draft, save_draft
+from tui.app.answer import AnswerBox
+from tui.app.chat import Bubble, ChoiceBubble
 from tui.app.dialogs import FindingsScreen
-from tui.app.widgets import AnswerBox, Bubble, ChoiceBubble
 
 from .app_helpers import SAMPLES, SIZE, answer, chat, make_app
 

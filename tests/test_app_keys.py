@@ -12,19 +12,13 @@ from textual.pilot import Pilot
 from textual.widgets import Button, Input
 
 from sections.store.drafts import load_draft
+from tui.app.answer import AnswerBox
 from tui.app.app import NianbaoApp
+from tui.app.chat import Bubble, ChoiceBubble, NewMessages, Transcript
 from tui.app.dialogs import FindingsScreen, UnsentDialog
 from tui.app.editor import NarrativeEditor
 from tui.app.screens import InterviewScreen
-from tui.app.widgets import (
-    AnswerBox,
-    Bubble,
-    ChoiceBubble,
-    KeyBar,
-    NewMessages,
-    Preview,
-    Transcript,
-)
+from tui.app.widgets import KeyBar, Preview
 
 from .app_helpers import ANSWERS, SAMPLES, SIZE, answer, answer_all, chat, make_app
 

@@ -12,10 +12,13 @@ from textual.widgets import Button, Input, OptionList, Static
 from sections.model.errors import DraftError
 from sections.store.drafts import load_draft, save_draft
 from sections.store.workspace import remember
+from tui.app.answer import AnswerBox
 from tui.app.app import run
+from tui.app.chat import Bubble
 from tui.app.dialogs import ExportDialog
-from tui.app.screens import InterviewScreen, StartScreen
-from tui.app.widgets import AnswerBox, Bubble, Preview
+from tui.app.screens import InterviewScreen
+from tui.app.start import StartScreen
+from tui.app.widgets import Preview
 
 from .app_helpers import SAMPLES, SIZE, answer, chat, make_app
 

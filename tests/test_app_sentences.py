@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.app.widgets import Bubble, Transcript
+from tui.app.chat import Bubble, Transcript
 
 from .app_helpers import SAMPLES, SIZE, answer, answer_all, chat, make_app
 

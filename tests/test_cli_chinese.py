@@ -26,7 +26,10 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 @pytest.mark.parametrize(
     ("argv", "said"),
     [
-        (["frob"], "参数 命令：没有 'frob' 这一项（可选：'new', 'export', 'restore', 'check', 'merge', 'review', 'import'）"),
+        (
+            ["frob"],
+            "参数 命令：没有 'frob' 这一项（可选：'new', 'export', 'restore', 'check', 'merge', 'review', 'import'）",
+        ),
         (["export"], "缺少参数：DRAFT"),
         (["check"], "缺少参数：FILE"),
         (["import", "r.pdf"], "缺少参数：-o/--output"),

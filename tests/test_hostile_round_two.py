@@ -17,8 +17,8 @@ from sections.interview.engine import Interview
 from sections.store.drafts import load_draft, save_draft
 from sections.store.workspace import open_draft
 from tui import plain
+from tui.app.answer import AnswerBox
 from tui.app.paste import PasteParser
-from tui.app.widgets import AnswerBox
 from tui.cli import main
 
 from .app_helpers import SIZE, chat, make_app

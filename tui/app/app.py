@@ -19,11 +19,22 @@ from sections.model.errors import DraftError
 from sections.model.ids import SECTION_ORDER
 from sections.store.workspace import list_drafts, new_draft_path, open_draft
 from tui.app.paste import install as install_paste_parser
-from tui.app.screens import APP_KEYS, InterviewScreen, StartScreen
+from tui.app.screens import InterviewScreen
+from tui.app.start import StartScreen
 from tui.app.widgets import SHORT_TITLES
 
 INTERVIEW_ACTIONS = frozenset({"help", "preview", "findings", "export", "table"})
 """Actions that need a draft open: hidden from the footer and palette on the start screen."""
+
+
+APP_KEYS = """按键：
+· 发送：单行回答按回车；多行编辑框按 Ctrl+S 或 F2（回车是换行）
+· 编辑：Ctrl+A 全选，Ctrl+Z 撤销，Ctrl+Y 重做，Ctrl+X 剪切，Ctrl+C 复制，Ctrl+V 粘贴
+· 翻看对话：PgUp/PgDn 翻页，Ctrl+Home 最早，Ctrl+End 回到最新（光标已在行首、行尾时 Home、End 也可以）
+· 选项很多时（如办理结果）：在回答框按 ↑↓ 翻看选项
+· 预览：Ctrl+R 打开或关闭；Shift+Tab 切到预览后用 ↑↓、PgUp/PgDn 滚动，Esc 回到回答框
+· F1 帮助　Ctrl+P 命令　Ctrl+F 问题清单　Ctrl+E 导出　Ctrl+T 按表格填写　Ctrl+Q 退出（有未发送的文字会先问）"""
+"""The app's keys, said after the question's help and the commands on F1 (/help)."""
 
 
 class NianbaoCommands(Provider):

@@ -19,7 +19,8 @@ from sections.model.errors import ExportError
 from sections.model.findings import Finding
 from sections.output.export import EXPORT_FORMATS, SUFFIXES, ExportFormat, export_format
 from sections.output.layout import Layout
-from tui.app.widgets import KeyBar, OrderedScreen, Unsent, literal
+from tui.app.answer import Unsent
+from tui.app.widgets import KeyBar, OrderedScreen, literal
 
 FORMAT_OF: dict[str, ExportFormat] = {f"fmt-{f}": f for f in EXPORT_FORMATS}
 

@@ -1,9 +1,9 @@
-"""Provides the start screen (pick or start a draft) and the interview screen (the chat)."""
+"""Provides the interview screen: the chat over one draft, with its sidebar, answer box and preview."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar, Literal
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
@@ -11,94 +11,25 @@ from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.message import Message as TextualMessage
-from textual.widgets import Label, OptionList
-from textual.widgets.option_list import Option
 
 from sections.interview.engine import Interview, split_command
 from sections.interview.gaps import gaps_text, unanswered
-from sections.interview.messages import Message, Turn, describe
+from sections.interview.messages import Message, Turn
 from sections.interview.questions import Question
 from sections.interview.session import Session
-from sections.model.errors import DraftError
 from sections.model.findings import Severity
 from sections.model.grids import TableId
 from sections.model.report import Report
 from sections.model.text import clean_text
-from sections.store.drafts import load_draft
-from tui.app.widgets import (
-    LINE_PLACEHOLDER,
-    NOT_ASKED,
-    AnswerBox,
-    Bubble,
-    ChoiceBubble,
-    FlagBubble,
-    KeyBar,
-    NewMessages,
-    OrderedScreen,
-    Preview,
-    SectionRow,
-    SectionState,
-    Sidebar,
-    TitleBar,
-    Transcript,
-    Unsent,
-    literal,
-    question_bubble,
-)
+from tui.app.answer import LINE_PLACEHOLDER, NOT_ASKED, AnswerBox, Unsent
+from tui.app.chat import Bubble, ChoiceBubble, FlagBubble, NewMessages, Transcript, history_bubbles, question_bubble
+from tui.app.widgets import KeyBar, OrderedScreen, Preview, SectionRow, SectionState, Sidebar, TitleBar
 
 HISTORY = 30
+"""How many earlier exchanges a resumed interview shows."""
 NARROW = 110
 """Terminal width below which the sidebar is hidden while the preview is shown."""
 ALL_ANSWERED = "全部问题已回答：/preview 预览，/export 导出，/goto 修改"
-"""How many earlier exchanges a resumed interview shows."""
-NEW = "new"
-
-
-class StartScreen(OrderedScreen[None]):
-    """Resume the most recent draft, pick another one from the folder, or start a new report."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("n", "new", "新报告", key_display="N")]
-
-    class DraftChosen(TextualMessage):
-        """The clerk picked a draft to open, or (path None) a new report."""
-
-        def __init__(self, path: Path | None) -> None:
-            self.path = path
-            super().__init__()
-
-    def __init__(self, drafts: list[Path], folder: Path) -> None:
-        super().__init__()
-        self.drafts = drafts
-        self.folder = folder
-
-    def compose(self) -> ComposeResult:
-        """A title, a line of help, and the list of drafts."""
-        with Vertical(id="start"):
-            yield Label("政府信息公开工作年度报告助手", id="start-title")
-            yield Label("选择一份草稿继续填写，或开始一份新的报告（↑↓ 选择，回车确认）。", id="start-help")
-            yield OptionList(*self._options(), id="drafts")
-        yield KeyBar()
-
-    def _options(self) -> list[Option]:
-        leads = ["▶ 继续最近的草稿", *["  打开"] * (len(self.drafts) - 1)]
-        options = [
-            Option(literal(f"{lead}：{describe_draft(path, self.folder)}"), id=str(index))
-            for index, (lead, path) in enumerate(zip(leads, self.drafts[:20], strict=False))
-        ]
-        options.insert(min(1, len(options)), Option(literal("＋ 开始一份新的报告"), id=NEW))
-        return options
-
-    @on(OptionList.OptionSelected, "#drafts")
-    def _picked(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id == NEW:
-            self.post_message(self.DraftChosen(None))
-        elif event.option.id is not None:
-            self.post_message(self.DraftChosen(self.drafts[int(event.option.id)]))
-
-    def action_new(self) -> None:
-        """Start a new report."""
-        self.post_message(self.DraftChosen(None))
 
 
 def joined_help(messages: list[Message]) -> list[Message]:
@@ -110,28 +41,6 @@ def joined_help(messages: list[Message]) -> list[Message]:
         else:
             joined.append(message)
     return joined
-
-
-def describe_draft(path: Path, folder: Path) -> str:
-    """Two lines: the report's title, then the file name and when it was saved."""
-    try:
-        draft = load_draft(path)
-    except DraftError as err:
-        return f"{path.name}\n    无法打开：{err.message}"
-    title = draft.report.meta.title if draft.report.meta.body else "（尚未填写机关名称）"
-    saved = f" · 保存于 {draft.saved_at:%Y-%m-%d %H:%M}" if draft.saved_at else ""
-    where = path.name if path.parent == folder else str(path)  # a draft opened elsewhere shows where it is
-    return f"{title}\n    {where}{saved}"
-
-
-APP_KEYS = """按键：
-· 发送：单行回答按回车；多行编辑框按 Ctrl+S 或 F2（回车是换行）
-· 编辑：Ctrl+A 全选，Ctrl+Z 撤销，Ctrl+Y 重做，Ctrl+X 剪切，Ctrl+C 复制，Ctrl+V 粘贴
-· 翻看对话：PgUp/PgDn 翻页，Ctrl+Home 最早，Ctrl+End 回到最新（光标已在行首、行尾时 Home、End 也可以）
-· 选项很多时（如办理结果）：在回答框按 ↑↓ 翻看选项
-· 预览：Ctrl+R 打开或关闭；Shift+Tab 切到预览后用 ↑↓、PgUp/PgDn 滚动，Esc 回到回答框
-· F1 帮助　Ctrl+P 命令　Ctrl+F 问题清单　Ctrl+E 导出　Ctrl+T 按表格填写　Ctrl+Q 退出（有未发送的文字会先问）"""
-"""The app's keys, said after the question's help and the commands on F1 (/help)."""
 
 
 class InterviewScreen(OrderedScreen[None]):
@@ -189,28 +98,7 @@ class InterviewScreen(OrderedScreen[None]):
         self.show_turn(turn)
 
     def _show_history(self) -> None:
-        exchanges = self.interview.state.transcript[-HISTORY:]
-        if not exchanges:
-            return
-        open_keys = {f.key for f in self.interview.findings}
-        said = {describe(f): f for f in self.interview.findings}  # flags saved before they kept their rule
-        bubbles: list[Bubble] = []
-        if len(self.interview.state.transcript) > HISTORY:
-            skipped = len(self.interview.state.transcript) - HISTORY
-            bubbles.append(Bubble(f"（此前还有 {skipped} 条对话，已省略）", "assistant", "history"))
-        for exchange in exchanges:
-            if exchange.role == "flag":
-                finding = said.get(exchange.text)
-                key = (exchange.rule, exchange.where) if exchange.rule and exchange.where else None
-                key = key or (finding.key if finding else None)
-                severity = exchange.severity or (finding.severity if finding else Severity.INFO)
-                flag = FlagBubble(exchange.text, severity.value, key)
-                flag.resolved = key not in open_keys
-                bubbles.append(flag)
-            else:
-                role: Literal["assistant", "user"] = "user" if exchange.role == "user" else "assistant"
-                bubbles.append(Bubble(clean_text(exchange.text), role, "history"))
-        bubbles.append(Bubble("── 以上是之前的对话 ──", "assistant", "divider"))
+        bubbles = history_bubbles(self.interview.state.transcript, self.interview.findings, HISTORY)
         self.query_one(Transcript).say(*bubbles)
 
     # Answers and turns
