@@ -204,7 +204,21 @@ def test_new_from_a_report_with_an_unreadable_row_asks_for_it_first_and_x2_then_
     assert "X2（表二 行政规范性文件 现行有效件数）" in result.stdout
     assert "上年现行有效 9 + 本年制发 3 − 本年废止 0 = 12 件" in result.stdout
     draft = load_draft(out)
-    assert draft.interview.previous is not None and draft.interview.previous.disclosure.normative[-1] == 9
+    assert draft.interview.choices["last.t2.normative"] == ["9"]
+    assert draft.interview.previous is not None and draft.interview.previous.disclosure.normative[-1] is None
+
+
+def test_undo_takes_back_last_years_figure_and_asks_it_again(county: Report) -> None:
+    """/undo after last year's figure: asked again, and X2 has nothing to compare with until it is given anew."""
+    county.disclosure.normative[-1] = None
+    interview = Interview(draft_from_previous(county), None, TODAY)
+    interview.start()
+    interview.submit("9")
+    asked = interview.submit("/undo").messages[-1].text
+    assert asked.startswith("上年报告中 表二 行政规范性文件 现行有效件数 未能读出")
+    interview.submit("/goto t2.normative")
+    turn = interview.submit("3 0 15")
+    assert not [m for m in turn.messages if m.kind == "flag" and m.finding and m.finding.rule == "X2"]
 
 
 def test_a_last_year_figure_nobody_knows_is_said_and_not_asked_again(county: Report) -> None:

@@ -79,7 +79,7 @@ class Flow:
 
     def _check(self) -> list[Finding]:
         stated = QuestionId.META_LEVEL in self.state.done
-        return check(self.report, self._today, self.state.previous, level_stated=stated)
+        return check(self.report, self._today, lastyear.given(self.state), level_stated=stated)
 
     @property
     def report(self) -> Report:
@@ -242,8 +242,9 @@ class Flow:
             )
         elif question.default and question.kind != "narrative":
             text += "" if "回车" in text else f"（直接回车为“{question.default}”）"
-        if self.state.previous is not None and question.last_year is not None:
-            text += f"\n（上年：{question.last_year(self.state.previous)}）"
+        previous = lastyear.given(self.state)
+        if previous is not None and question.last_year is not None:
+            text += f"\n（上年：{question.last_year(previous)}）"
         if question.drafted is not None and not self.is_answered(question):
             text += "\n草稿如下（直接回车采用，或修改后发送，或输入自己的文字）：\n" + question.drafted(self.report)
         turn.messages.append(Message("question", text))

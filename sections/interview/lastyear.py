@@ -3,6 +3,8 @@
 A draft started from last year's report (`nianbao new --from`) keeps that report for the cross-year checks.
 A figure they need that could not be read there (a row the reader left blank, a draft left unanswered) is
 asked before anything else, so the check is not silently off: 现行有效 of 规章 and 行政规范性文件 (X2).
+What the clerk gives is kept among the interview's choices, never written into last year's report, so /undo
+takes it back like any answer; `given` is last year's report with those figures in.
 """
 
 from __future__ import annotations
@@ -34,13 +36,11 @@ def _question(id: QuestionId, row: Table2Row) -> Question:
     place = row.place(len(row.columns) - 1)
 
     def take(report: Report, state: InterviewState, text: str) -> str:
-        assert state.previous is not None  # asked only with last year's report
-        state.done.add(id)
         if normalise(text) in UNKNOWN:
-            getattr(state.previous.disclosure, row.key)[-1] = None
+            state.choices[id] = []
             return f"好的，上年的数字不详：本年{row.label}的现行有效件数不能与上年核对。"
         value = parse_count(text)
-        getattr(state.previous.disclosure, row.key)[-1] = value
+        state.choices[id] = [str(value)]
         return f"已记录：上年{row.label}现行有效 {value} 件。"
 
     return Question(
@@ -51,9 +51,24 @@ def _question(id: QuestionId, row: Table2Row) -> Question:
         f"请查上年报告表二“{row.label}”一行的现行有效件数。",
         "number",
         take,
-        lambda r, s: id in s.done,
+        lambda r, s: isinstance(s.choices.get(id), list),
         lambda r: "",
     )
+
+
+def given(state: InterviewState) -> Report | None:
+    """Last year's report with the figures the clerk gave for those it lacked (a copy when any was given)."""
+    previous = state.previous
+    if previous is None:
+        return None
+    update = {}
+    for id, key in ASKED:
+        value = state.choices.get(id)
+        if isinstance(value, list) and value:  # [] is 「不详」: the figure stays blank
+            update[key] = [*previous.disclosure.row(key)[:-1], int(value[0])]
+    if not update:
+        return previous
+    return previous.model_copy(update={"disclosure": previous.disclosure.model_copy(update=update)})
 
 
 def questions(report: Report, state: InterviewState) -> list[Question]:
@@ -66,6 +81,6 @@ def questions(report: Report, state: InterviewState) -> list[Question]:
         row = TWO.row(key)
         if key == "rules" and report.meta.level is not None and not report.meta.has_rule_making_power:
             continue  # a body that cannot make 规章 has none in force, last year or this
-        if id in state.done or not isinstance(_in_force(previous, row), int):
+        if not isinstance(_in_force(previous, row), int):
             asked.append(_question(id, row))
     return asked
