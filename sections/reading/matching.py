@@ -54,7 +54,8 @@ def label_scores(found: list[Row], labels: Sequence[str], ignore: Sequence[str] 
         lead = cleaned[number] + own
         hit = next((exact[lead[-size:]] for size in sizes if lead[-size:] in exact), None)
         if hit is not None:
-            matrix.append([1.0 if n == hit else 0.0 for n in range(len(flats))])
+            matrix.append([0.0] * len(flats))
+            matrix[-1][hit] = 1.0
             continue
         trail = own + cleaned[number + 1]
         own_pairs = bigrams(own) if own else frozenset()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from itertools import product
 from math import prod
+from operator import itemgetter
 
 from sections.model.labels import Table3Row
 from sections.model.requests import row_name
@@ -49,8 +50,8 @@ def read_table3(text: str, *, run_together: bool | None = None) -> TableRead:
     for layout in (THREE.rows, THREE.rows_2019):
         if best is not None and best[0] >= 1.5 * len(layout):
             break  # a row scores at most 1 + 0.5: the 2019 rows cannot beat the 2021 rows' score
-        columns = [labels.index(r.label) for r in layout]
-        scores = [[row[c] for c in columns] for row in matrix]
+        columns = itemgetter(*(labels.index(r.label) for r in layout))
+        scores = [list(columns(row)) for row in matrix]
         mapping = align(scores, [[f] * len(layout) for f in fit], [bool(r.figures) for r in found])
         score = sum(scores[i][j] for j, i in mapping.items()) + 0.5 * len(mapping)
         if layout is THREE.rows_2019 and len(mapping) != len(layout):
