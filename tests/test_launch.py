@@ -75,6 +75,8 @@ def test_a_draft_opened_elsewhere_is_listed_next_time(monkeypatch: pytest.Monkey
     elsewhere.parent.mkdir()
     shutil.copy(SAMPLES / "baibi-2021.json", elsewhere)
     monkeypatch.setattr(tui.line, "run", lambda path: 0)
+    assert launch.interview(elsewhere.with_name("没有保存.json"), "line") == 0
+    assert not drafts_home.exists()  # a draft never written is not remembered, and no folder is made for it
     assert launch.interview(elsewhere, "line") == 0
     assert list_drafts(drafts_home) == [elsewhere.resolve()]
     elsewhere.unlink()

@@ -38,11 +38,17 @@ def interview(draft_path: Path | None, ui: str | None, *, new: bool = False, pre
     if previous is not None:
         draft_path = draft_path or new_draft_path(folder)
         start_from_previous(previous, draft_path)
-    if draft_path is not None:
-        remember(draft_path, folder)
     if draft_path is None and mode != "app":
         recent = list_drafts(folder)
         draft_path = new_draft_path(folder) if new or not recent else recent[0]
+    try:
+        return _run(mode, draft_path, folder, new)
+    finally:
+        if draft_path is not None and draft_path.exists():
+            remember(draft_path, folder)  # after the run: a refused or unsaved draft leaves no trace
+
+
+def _run(mode: str, draft_path: Path | None, folder: Path, new: bool) -> int:
     if mode == "plain":
         from tui.plain import run as run_plain  # each front end loads only when chosen
 
