@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import cache
 
 from sections.model.findings import Figure, Finding, Severity, number
 from sections.model.ids import QuestionId
@@ -44,6 +45,12 @@ def check_negative(report: Report) -> Iterator[Finding]:
                 )
 
 
+@cache
+def _row_place(key: str) -> tuple[str, QuestionId]:
+    """Where a row's finding stands and the question that sets the row (the same for every report)."""
+    return f"表三 行[{row_name(key)}]", row_question(key)
+
+
 def _shown(table: Requests, key: str) -> list[Figure]:
     """A row's cells as the report shows them (`Requests.row`), without computing a printed total."""
     cells = table.rows.get(key)
@@ -69,14 +76,15 @@ def check_rows(report: Report) -> Iterator[Finding]:
     """T3-ROW: in each row, the six applicant columns add up to the printed 总计."""
     total = THREE.total_column
     for key, cells in report.requests.rows.items():
+        where, question = _row_place(key)
         yield from _unequal(
             "T3-ROW",
-            f"表三 行[{row_name(key)}]",
+            where,
             cells[:total],
             cells[total],
             "{where}：六类申请人合计 {computed}，但总计填报为 {stated}。",
             "请核对各列数字或总计。",
-            row_question(key),
+            question,
         )
 
 
