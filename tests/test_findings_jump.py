@@ -66,9 +66,10 @@ def test_enter_at_the_balance_changes_nothing_and_a_wrong_choice_is_refused() ->
     interview = Interview(draft, None, TODAY)
     interview.start()
     interview.focus(QuestionId.T3_BALANCE)
-    refused = interview.submit("甲乙").messages
-    assert [m.kind for m in refused] == ["refusal"]
-    assert refused[0].text == "请填要改的那一行前面的序号 1–10；不改请答“不改”或直接回车。"
+    for wrong in ("甲乙", "99"):  # a number out of range is the question's to refuse, not read as a sentence
+        refused = interview.submit(wrong).messages
+        assert [m.kind for m in refused] == ["refusal"]
+        assert refused[0].text == "请填要改的那一行前面的序号 1–10；不改请答“不改”或直接回车。"
     kept = interview.submit("").messages
     assert kept[0].text == "好的，先不改；随时可以在问题清单里回到这里。"
     assert interview.current is not None and interview.current.id != "t3.balance"

@@ -253,3 +253,11 @@ def test_a_finding_that_becomes_a_warning_is_said_again() -> None:
     flags = [m for m in warning.messages if m.kind == "flag" and m.finding and m.finding.rule == "N1"]
     assert [m.finding.severity.value for m in flags if m.finding] == ["warning"]
     assert "99" in flags[0].text
+
+
+def test_goto_names_the_place_in_one_sentence() -> None:
+    """「跳到：…」 names the question without a doubled full stop, whatever the question's wording ends with."""
+    interview = _run(COUNTY)
+    for question in interview.catalogue():
+        said = interview.submit(f"/goto {question.id}").messages[0].text
+        assert said.startswith("跳到：") and "。。" not in said, said

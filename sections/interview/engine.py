@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -28,6 +29,10 @@ COMMAND_HELP = (
 )
 CLEANED = "草稿中有些文字带有控制字符或文字方向控制符，已删去（下次回答时才写回文件）：\n"
 """Said once when a draft read from its file needed cleaning (`Draft.cleaned`: where, and what went)."""
+
+
+FIGURES_ONLY = re.compile(r"[\d０-９\s,，、;；.。:：/／+\-－]*")
+"""An answer of figures and separators alone, never read as a sentence."""
 
 
 class Interview(Flow):
@@ -144,8 +149,8 @@ class Interview(Flow):
         Every figure it places is written at once (one /undo takes them all back), said back, checked; the
         next question is the first one still unknown. False when the text states no figure at all.
         """
-        if question.section not in sentence.SECTIONS or question.kind == "narrative":
-            return False
+        if question.section not in sentence.SECTIONS or question.kind == "narrative" or FIGURES_ONLY.fullmatch(text):
+            return False  # figures without words are the question's own syntax: its refusal says what it expects
         reading = sentence.read(self.report, question.id, text)
         if not reading.understood:
             return False
@@ -274,7 +279,7 @@ class Interview(Flow):
         self._review = {q.id for q in chosen}
         self._current = chosen[0].id
         title = place or SECTION_TITLES[chosen[0].section]
-        turn.messages.append(Message("info", f"跳到：{title}。已回答的题目直接回车即保留原答案。"))
+        turn.messages.append(Message("info", f"跳到：{title.rstrip('。')}。已回答的题目直接回车即保留原答案。"))
         self._ask(turn)
         return turn
 
