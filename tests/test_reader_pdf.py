@@ -6,6 +6,7 @@ import random
 from pathlib import Path
 
 from sections.reading.files import file_text
+from sections.reading.pdf_columns import Placed, with_blanks
 from sections.reading.reader import read_text
 from sections.reading.structure import check_imported
 
@@ -52,3 +53,10 @@ def test_rows_of_a_full_table_keep_their_text_though_a_wider_table_lines_up_belo
     ]
     text = file_text(pdf_bytes([rows[0] + rows[1] + rows[2]]), Path("table.pdf"))
     assert text.split("\n") == ["规章 1 0 11", "行政规范性文件 8 2 66", "5 1 0 6"]
+
+
+def test_a_short_row_is_never_taken_for_the_tail_of_a_longer_printed_row() -> None:
+    """The row 「0 _ 0」 is not found in a line 「x 0 0 0」 (its figures must be all the line's figures)."""
+    full = [Placed("0", x, 700.0, 9.0) for x in (200.0, 260.0, 320.0)]
+    short = [Placed("0", x, 600.0, 9.0) for x in (200.0, 320.0)]
+    assert with_blanks("x 0 0 0\nb 0 0", [*short, *full]) == "x 0 0 0\nb\t0\t\t0"

@@ -106,7 +106,7 @@ def with_blanks(text: str, figures: list[Placed]) -> str:
     """A page's extracted text with each row that has blank cells written as tab-separated cells.
 
     The rows are found in the text in the order the page draws them, each on a line that ends with its
-    figures; a row that is not found so is left alone.
+    figures and no other (a line 「x 0 0 0」 is not the row 「0 0」); a row that is not found so is left alone.
     """
     rows = [row for row in rows_of(figures) if len(row) >= 2]
     lines = text.split("\n")
@@ -116,11 +116,17 @@ def with_blanks(text: str, figures: list[Placed]) -> str:
         printed = re.compile(r"(?<![\d.,])" + r"[ \t]+".join(re.escape(f.text) for f in row) + r"[ \t]*$")
         for number in range(at, len(lines)):
             match = printed.search(lines[number])
-            if match is None:
+            label = lines[number][: match.start()].rstrip() if match else ""
+            if match is None or _ends_with_figure(label):
                 continue
             at = number + 1
             if cells is not None:
-                label = lines[number][: match.start()].rstrip()
                 lines[number] = "\t".join([label, *cells] if label else cells)
             break
     return "\n".join(lines)
+
+
+def _ends_with_figure(text: str) -> bool:
+    """Whether the text before a row's figures ends with another figure (then they are not the whole row)."""
+    last = text.rsplit(None, 1)[-1] if text.strip() else ""
+    return bool(_NUMBER.fullmatch(last)) or last in MARKERS
