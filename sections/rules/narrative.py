@@ -35,7 +35,8 @@ from sections.model.vocabulary import (
 
 _rx = lru_cache(maxsize=256)(re.compile)
 """The compiled pattern: every sentence of every passage is matched against the same few dozen."""
-_ASCII = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９％．"}
+_ASCII = tuple((full, chr(ord(full) - 0xFEE0)) for full in "０１２３４５６７８９％．")
+"""Full-width digits, 「％」 and 「．」 with their ASCII forms: few passages have any, so each is looked for first."""
 INCLUDING = ("含", "包括", "包含")
 SCOPE_WORDS = (*INCLUDING, "代表", "备案", "汇总", "各级", "全市", "全区", "全县", "全省")
 COMPARISON_WORDS = ("较", "比", "同比", "上年", "去年", "针对", "以来", "此前", "相比", "《")
@@ -64,9 +65,14 @@ def _sentences(text: str) -> tuple[str, ...]:
 def squeeze(text: str) -> str:
     """Text without white space (PDF extraction scatters spaces), with ASCII digits and 「%」.
 
-    Cached: every narrative rule squeezes the same passages of a report.
+    Cached: every narrative rule squeezes the same passages of a report. `str.split` drops the same white
+    space as the pattern `\\s`, and a few `replace` calls are many times faster than a `translate` table,
+    which looks up every character of the passage.
     """
-    return re.sub(r"\s+", "", text.translate(_ASCII))
+    for full, ascii_form in _ASCII:
+        if full in text:
+            text = text.replace(full, ascii_form)
+    return "".join(text.split())
 
 
 def passages(report: Report) -> tuple[Passage, ...]:
