@@ -66,8 +66,8 @@ def squeeze(text: str) -> str:
     """Text without white space (PDF extraction scatters spaces), with ASCII digits and 「%」.
 
     Cached: every narrative rule squeezes the same passages of a report. `str.split` drops the same white
-    space as the pattern `\\s`, and a few `replace` calls are many times faster than a `translate` table,
-    which looks up every character of the passage.
+    space as a regular expression's white-space class, and a few `replace` calls are many times faster
+    than a `translate` table, which looks up every character of the passage.
     """
     for full, ascii_form in _ASCII:
         if full in text:
