@@ -260,3 +260,13 @@ def test_rules_power_is_a_warning_when_the_level_is_guessed_and_an_error_when_st
     assert guessed.severity is Severity.WARNING and stated.severity is Severity.ERROR
     report.meta.level = "设区的市政府"
     assert not [f for f in check(report, level_stated=True) if f.rule == "T2-RULES"]
+
+
+@pytest.mark.parametrize("blank", [None, "", " "])
+def test_rules_power_names_a_blank_cell(blank: str | None) -> None:
+    """A blank cell in 规章 1/?/11 is said as 「空白」, never as nothing between two slashes (「1//11」)."""
+    report = Report()
+    report.meta.level = "县级政府"
+    report.disclosure.rules = [1, blank, 11]
+    (finding,) = [f for f in check(report) if f.rule == "T2-RULES"]
+    assert "实际填报 1/空白/11。" in finding.message

@@ -93,7 +93,7 @@ def check_rules_power(report: Report) -> Iterator[Finding]:
     if meta.level is None or meta.has_rule_making_power:
         return
     if any(isinstance(v, int) and v != 0 for v in rules):
-        shown = "/".join("空" if v is None else str(v) for v in rules)
+        shown = "/".join("空白" if v is None or not str(v).strip() else str(v) for v in rules)
         yield Finding(
             "T2-RULES",
             Severity.WARNING,
