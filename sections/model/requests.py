@@ -81,8 +81,11 @@ class Requests(BaseModel):
         return None if None in six else sum(count(c) for c in six)
 
     def row(self, key: str) -> list[Figure]:
-        """All seven cells of a row as the report shows them."""
-        return [self.value(key, c) for c in range(THREE.width)]
+        """All seven cells of a row as the report shows them (`value` of each, a row at a time)."""
+        if key == THREE.total_row and key not in self.rows:
+            rows = [self.row(k) for k in self.result_keys]
+            return [None if None in column else sum(count(c) for c in column) for column in zip(*rows, strict=True)]
+        return [*self.applicants(key), self.value(key, THREE.total_column)]
 
     def is_answered(self, key: str) -> bool:
         """Whether the six applicant cells of a row are answered."""
