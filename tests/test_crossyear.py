@@ -198,7 +198,7 @@ def test_new_from_a_report_with_an_unreadable_row_asks_for_it_first_and_x2_then_
         text=True,
         timeout=60,
     )
-    asked = [line for line in result.stdout.splitlines() if "未能读出" in line or "取自上年报告" in line]
+    asked = [line for line in result.stdout.splitlines() if "请填写上年的数字" in line or "取自上年报告" in line]
     assert "上年报告中 表二 行政规范性文件 现行有效件数 未能读出，请填写上年的数字" in asked[0], result.stdout
     assert "（上年：现行有效 9）" in result.stdout
     assert "X2（表二 行政规范性文件 现行有效件数）" in result.stdout
@@ -253,3 +253,18 @@ def test_every_figure_question_shows_last_years_counterpart(county: Report) -> N
     assert "（上年：结转下年度继续办理：自然人 1）" in shown["t3.carry_in"]
     assert "（上年：" in shown["t4.review"]
     assert "上年：" not in Interview(Draft(report=county)).goto("t2.normative").messages[-1].text
+
+
+def test_the_start_lists_every_figure_of_last_year_that_could_not_be_read(county: Report) -> None:
+    """`new --from`: the greeting names each unread figure of last year's tables (a row once), then asks."""
+    county.disclosure.normative[-1] = None
+    county.requests.rows["carry_out"] = [None] * 7
+    said = [m.text for m in Interview(draft_from_previous(county), None, TODAY).start().messages]
+    (listed,) = [text for text in said if text.startswith("上年报告中有")]
+    assert listed.startswith(
+        "上年报告中有 7 个数字未能读出：表二 行政规范性文件 现行有效件数；表三 四、结转下年度继续办理（整行）。"
+    )
+    assert "现行有效件数先问您；其余在本年相应问题旁注明" in listed
+    assert said[-1].startswith("上年报告中 表二 行政规范性文件 现行有效件数 未能读出，请填写上年的数字")
+    whole = draft_from_previous(load_draft(SAMPLES / "county-bureau-2025.json").report)
+    assert not [m for m in Interview(whole, None, TODAY).start().messages if m.text.startswith("上年报告中有")]

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from sections.interview import sentence
+from sections.interview import lastyear, sentence
 from sections.interview.answers import parse_yes_no
 from sections.interview.edits import CellEdit, changes
 from sections.interview.flow import SECTION_TITLES, Flow
@@ -46,7 +46,8 @@ class Interview(Flow):
     def start(self) -> Turn:
         """The opening words: a greeting, or where a resumed draft stands; then the open question."""
         turn = Turn()
-        if any(e.role == "user" for e in self.state.transcript):
+        resumed = any(e.role == "user" for e in self.state.transcript)
+        if resumed:
             done = sum(a for a, _ in self.progress().values())
             turn.messages.append(Message("info", f"欢迎回来：已回答 {done} 题，从第一个未回答的问题继续。"))
         else:
@@ -63,6 +64,9 @@ class Interview(Flow):
             )
         if self.draft.cleaned:
             turn.messages.append(Message("info", CLEANED + "\n".join(self.draft.cleaned)))
+        unread = None if resumed else lastyear.unread_text(self.report, self.state)
+        if unread:
+            turn.messages.append(Message("info", unread))
         self._ask(turn)
         self._record(turn)
         return turn

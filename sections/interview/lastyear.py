@@ -9,9 +9,12 @@ takes it back like any answer; `given` is last year's report with those figures 
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from sections.interview.answers import parse_count
 from sections.interview.questions import Question
 from sections.model.disclosure import SECTION
+from sections.model.grids import TABLES, grid
 from sections.model.ids import QuestionId
 from sections.model.report import Report
 from sections.model.tables import TWO, Table2Row
@@ -69,6 +72,35 @@ def given(state: InterviewState) -> Report | None:
     if not update:
         return previous
     return previous.model_copy(update={"disclosure": previous.disclosure.model_copy(update=update)})
+
+
+def unread(previous: Report) -> list[tuple[str, int]]:
+    """Last year's figures in tables 二、三、四 that are not numbers (blank, 「/」): where, how many (a row once)."""
+    missing: list[tuple[str, int]] = []
+    for table in TABLES:
+        for label, row in grid(table, previous).rows:
+            slots = [slot for slot in row if slot and slot.put]
+            lost = [slot.where for slot in slots if not isinstance(slot.get(previous), int | Decimal)]
+            whole = len(lost) == len(slots) > 1
+            missing += [(f"表{table} {label}（整行）", len(lost))] if whole else [(where, 1) for where in lost]
+    return missing
+
+
+def unread_text(report: Report, state: InterviewState) -> str | None:
+    """Said at the start of an interview carried over from last year: which of its figures could not be read."""
+    missing = unread(state.previous) if state.previous is not None else []
+    if not missing:
+        return None
+    shown = "；".join(where for where, _ in missing[:SHOWN]) + (" 等" if len(missing) > SHOWN else "")
+    return (
+        f"上年报告中有 {sum(n for _, n in missing)} 个数字未能读出：{shown}。"
+        + ("与上年核对要用的现行有效件数先问您；其余" if questions(report, state) else "")
+        + "在本年相应问题旁注明“上年：未能读出”，这些数字不与上年核对。"
+    )
+
+
+SHOWN = 8
+"""How many of last year's unread figures the start names one by one."""
 
 
 def questions(report: Report, state: InterviewState) -> list[Question]:
