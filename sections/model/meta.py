@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
+from pydantic import Field
+
 from sections.model.ids import SectionId
 from sections.model.text import Clean, Line, Text
 
@@ -52,7 +54,7 @@ class Meta(Clean):
     """报告年度: the statistics period is 1 January – 31 December of this year."""
     preface: Text | None = None
     """The paragraph before 一: legal basis, period, where to download, contact."""
-    contact: Contact = Contact()
+    contact: Contact = Field(default_factory=Contact)
     """联系方式."""
     fee_decimals: int | None = None
     """Decimals the province requires for 行政事业性收费 (e.g. 4 in 河南); None when there is no rule."""

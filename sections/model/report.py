@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from sections.model.appeals import Appeals
 from sections.model.disclosure import Disclosure
@@ -18,20 +18,22 @@ class Report(BaseModel):
     """One body's 政府信息公开工作年度报告 for one year (国办公开办函〔2021〕30号 format)."""
 
     model_config = ConfigDict(validate_assignment=True)
+    # Each section is built afresh for a new report: a default instance would be deep-copied instead,
+    # which took a published report's reading 0.2 ms (Requests' twenty rows copied cell by cell).
 
-    meta: Meta = Meta()
+    meta: Meta = Field(default_factory=Meta)
     """基本信息 and the preface."""
-    overview: Overview = Overview()
+    overview: Overview = Field(default_factory=Overview)
     """一、总体情况."""
-    disclosure: Disclosure = Disclosure()
+    disclosure: Disclosure = Field(default_factory=Disclosure)
     """二、主动公开政府信息情况 (table 二)."""
-    requests: Requests = Requests()
+    requests: Requests = Field(default_factory=Requests)
     """三、收到和处理政府信息公开申请情况 (table 三)."""
-    appeals: Appeals = Appeals()
+    appeals: Appeals = Field(default_factory=Appeals)
     """四、政府信息公开行政复议、行政诉讼情况 (table 四)."""
-    improvements: Improvements = Improvements()
+    improvements: Improvements = Field(default_factory=Improvements)
     """五、存在的主要问题及改进情况."""
-    other: Other = Other()
+    other: Other = Field(default_factory=Other)
     """六、其他需要报告的事项."""
 
 
