@@ -69,9 +69,13 @@ Amount: TypeAlias = Annotated[Decimal | Line | None, Field(union_mode="left_to_r
 """A sum of money in 万元, kept with the decimals it was given in (「12.3400」 stays so)."""
 
 
+_NUMBERS = (int, Decimal)
+"""The numeric types of a cell, as a tuple: `isinstance` with `int | Decimal` would build the union at each call."""
+
+
 def number(value: Figure | Amount) -> int | Decimal:
     """The value for a sum: non-numeric and blank cells count as 0 (the corpus convention)."""
-    return value if isinstance(value, int | Decimal) else 0
+    return value if isinstance(value, _NUMBERS) else 0
 
 
 def count(value: Figure) -> int:
