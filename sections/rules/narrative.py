@@ -37,6 +37,9 @@ _rx = lru_cache(maxsize=256)(re.compile)
 """The compiled pattern: every sentence of every passage is matched against the same few dozen."""
 _ASCII = tuple((full, chr(ord(full) - 0xFEE0)) for full in "０１２３４５６７８９％．")
 """Full-width digits, 「％」 and 「．」 with their ASCII forms: few passages have any, so each is looked for first."""
+_COUNT = re.compile(r"\d件")
+"""A figure in 件: every count N1 compares (APPLICATION_PATTERNS, OUTCOME) is one, so a sentence without any
+(「文件」「案件」) is passed over before its patterns are tried."""
 INCLUDING = ("含", "包括", "包含")
 SCOPE_WORDS = (*INCLUDING, "代表", "备案", "汇总", "各级", "全市", "全区", "全县", "全省")
 COMPARISON_WORDS = ("较", "比", "同比", "上年", "去年", "针对", "以来", "此前", "相比", "《")
@@ -146,7 +149,7 @@ def check_applications(report: Report) -> Iterator[Finding]:
         if "件" not in passage.text:
             continue
         for sentence in passage.sentences():
-            if "件" not in sentence or "复议" in sentence or "诉讼" in sentence:
+            if not _COUNT.search(sentence) or "复议" in sentence or "诉讼" in sentence:
                 continue
             if any(word in sentence for _, _, words in OUTCOMES for word in words):
                 groups = _outcome_totals(report) if groups is None else groups
