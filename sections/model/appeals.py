@@ -39,7 +39,7 @@ class Appeals(BaseModel):
         if column < total or cells[total] is not None:
             return cells[column]
         four = cells[:total]
-        return None if None in four else sum(count(c) for c in four)
+        return None if None in four else sum(map(count, four))
 
     @property
     def values(self) -> list[Figure]:

@@ -73,18 +73,18 @@ class Requests(BaseModel):
         total = THREE.total_column
         if key == THREE.total_row and key not in self.rows:
             cells = [self.value(k, column) for k in self.result_keys]
-            return None if None in cells else sum(count(c) for c in cells)
+            return None if None in cells else sum(map(count, cells))
         cells = self.rows.get(key, [None] * THREE.width)
         if column < total or cells[total] is not None:
             return cells[column]
         six = cells[:total]
-        return None if None in six else sum(count(c) for c in six)
+        return None if None in six else sum(map(count, six))
 
     def row(self, key: str) -> list[Figure]:
         """All seven cells of a row as the report shows them (`value` of each, a row at a time)."""
         if key == THREE.total_row and key not in self.rows:
             rows = [self.row(k) for k in self.result_keys]
-            return [None if None in column else sum(count(c) for c in column) for column in zip(*rows, strict=True)]
+            return [None if None in column else sum(map(count, column)) for column in zip(*rows, strict=True)]
         return [*self.applicants(key), self.value(key, THREE.total_column)]
 
     def is_answered(self, key: str) -> bool:

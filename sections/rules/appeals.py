@@ -49,7 +49,7 @@ def check_sums(report: Report) -> Iterator[Finding]:
         cells = table.group(group)
         if cells[total] is None or None in cells:
             continue
-        computed = sum(number(c) for c in cells[:total])
+        computed = sum(map(number, cells[:total]))
         if computed != number(cells[total]):
             yield Finding(
                 "T4-SUM",

@@ -66,7 +66,7 @@ def _unequal(
     """
     if stated is None or None in parts:
         return
-    computed = sum(number(c) for c in parts)
+    computed = sum(map(number, parts))
     if computed != number(stated):
         message = says.format(where=where, computed=computed, stated=stated)
         yield Finding(rule, Severity.ERROR, SECTION, where, message, hint, target)
