@@ -270,3 +270,12 @@ def test_rules_power_names_a_blank_cell(blank: str | None) -> None:
     report.disclosure.rules = [1, blank, 11]
     (finding,) = [f for f in check(report) if f.rule == "T2-RULES"]
     assert "实际填报 1/空白/11。" in finding.message
+
+
+def test_rules_power_quotes_a_printed_non_number() -> None:
+    """A 「/」 printed in 规章 is quoted (「1/“/”/11」), so it cannot be taken for the separators around it."""
+    report = Report()
+    report.meta.level = "县级政府"
+    report.disclosure.rules = [1, "/", 11]
+    (finding,) = [f for f in check(report) if f.rule == "T2-RULES"]
+    assert "实际填报 1/“/”/11。" in finding.message

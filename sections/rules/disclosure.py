@@ -86,6 +86,13 @@ def check_fee_unit(report: Report) -> Iterator[Finding]:
         )
 
 
+def _cell(value: object) -> str:
+    """A cell of 规章 as a finding quotes it in 「1/空白/11」: a printed non-number (「/」) in quotes."""
+    if value is None or not str(value).strip():
+        return "空白"
+    return str(value) if isinstance(value, int) else f"“{str(value).strip()}”"
+
+
 def check_rules_power(report: Report) -> Iterator[Finding]:
     """T2-RULES: a body without the power to make 规章 reports 0/0/0 for 规章."""
     meta, trial = report.meta, report.disclosure.trial
@@ -93,7 +100,7 @@ def check_rules_power(report: Report) -> Iterator[Finding]:
     if meta.level is None or meta.has_rule_making_power:
         return
     if any(isinstance(v, int) and v != 0 for v in rules):
-        shown = "/".join("空白" if v is None or not str(v).strip() else str(v) for v in rules)
+        shown = "/".join(_cell(v) for v in rules)
         yield Finding(
             "T2-RULES",
             Severity.WARNING,
