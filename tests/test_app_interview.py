@@ -161,3 +161,19 @@ async def test_a_narrative_contradicting_table_three_is_flagged_naming_the_sente
         assert [f.key for f in flags] == [("N1", "一、总体情况（二）依申请公开")]
         assert flags[0].has_class("-error")
         assert "本年度共收到政府信息公开申请15件" in shown(flags[0]) and "16 件" in shown(flags[0])
+
+
+async def test_a_finding_turned_warning_is_flagged_again_as_a_warning(tmp_path: Path) -> None:
+    """Rewriting the paragraph with a scope word (全区) turns the N1 error into a warning: a new 提醒 flag says so."""
+    import shutil
+
+    draft = tmp_path / "county.json"
+    shutil.copy(SAMPLES / "county-bureau-2025.json", draft)
+    app = make_app(draft)
+    async with app.run_test(size=SIZE) as pilot:
+        for text in ("本年度共收到政府信息公开申请99件。", "本年度全区共收到政府信息公开申请99件。"):
+            await answer(pilot, "/goto s1.sub.1")
+            await answer(pilot, text)
+        flags = [f for f in chat(app).query_one(Transcript).query(FlagBubble) if f.key and f.key[0] == "N1"]
+        assert [f.has_class("-error") for f in flags] == [True, False]
+        assert flags[1].has_class("-warning") and "全区" in shown(flags[1])
