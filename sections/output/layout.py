@@ -54,6 +54,12 @@ def tabs(tables: Sequence[Table]) -> str:
 
 def grid(tables: Sequence[Table]) -> str:
     """Aligned monospace columns, correct for double-width characters; long labels wrap."""
+    return _grid(tuple(tables))
+
+
+@lru_cache(maxsize=32)
+def _grid(tables: tuple[Table, ...]) -> str:
+    """`grid`, kept for tables whose cells have not changed: an answer changes one table, the preview shows three."""
     columns = max(t.width for t in tables)
     widths = [0] * columns
     placed = [(r, c, cell) for t in tables for r, c, cell in t.cells()]
