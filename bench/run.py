@@ -175,6 +175,7 @@ def command_starts(runs: int) -> list[Line]:
 def answer_work(rounds: int) -> list[Line]:
     """Work after one answer: parse, validate, every check, autosave, preview refresh; p50 and p99."""
     from sections.interview.engine import Interview
+    from sections.interview.session import settle
     from sections.output.rendering import render
     from sections.store.drafts import Draft, save_draft
     from tests.fixtures.baibi_answers import ANSWERS
@@ -185,6 +186,7 @@ def answer_work(rounds: int) -> list[Line]:
         for round_ in range(rounds + 1):  # round 0 warms up: Jinja2 compiles its templates once per process
             interview = Interview(Draft(), lambda d: save_draft(path, d))
             interview.start()
+            settle()  # as Session.start does in every front end
             for answer in ANSWERS:
                 start = time.perf_counter()
                 interview.submit(answer)

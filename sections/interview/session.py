@@ -9,6 +9,7 @@ export dialog, grid); the others get those done here, in words.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -28,6 +29,15 @@ from sections.store.drafts import Draft, save_draft
 from sections.store.workspace import open_draft
 
 NEEDS_APP = "按表格填写需要全屏界面（nianbao --ui app）。在这里请逐题回答，或用 /goto 三 修改表三。"
+
+
+def settle() -> None:
+    """Keep what start-up built (modules, templates, the draft, the screen) out of the garbage collector's way.
+
+    Without it a full collection every few dozen answers walks the whole heap and stalls that answer by
+    40–50 ms, three screen frames; frozen, a collection walks only what the answers allocated since.
+    """
+    gc.freeze()
 
 
 class Session:
@@ -87,6 +97,7 @@ class Session:
         if kept := len(self.interview.state.unsent):
             said = f"上次退出时有 {kept} 处文字没有发送，已留在草稿里：回到那一题时会放回输入框。"
             turn.messages.insert(len(turn.messages) - 1, Message("info", said))
+        settle()
         return turn
 
     def submit(self, text: str) -> Turn:
