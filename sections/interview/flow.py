@@ -61,7 +61,15 @@ class Snapshot:
 class Flow:
     """Walks the questions of every section over one draft; checks and saves after every change."""
 
-    def __init__(self, draft: Draft, save: Callable[[Draft], None] | None = None, today: date | None = None) -> None:
+    def __init__(
+        self,
+        draft: Draft,
+        save: Callable[[Draft], None] | None = None,
+        today: date | None = None,
+        *,
+        checking: bool = True,
+    ) -> None:
+        """`checking=False` walks the questions only (what is unanswered), with no findings until a change."""
         self.draft = draft
         self._save = save
         self._today = today
@@ -73,7 +81,7 @@ class Flow:
         self._planned_for: QuestionId | None = None
         self._visit: QuestionId | None = None
         """The open question when the report's own plan leaves it out (jumped to from a finding)."""
-        self.findings: list[Finding] = self._check()
+        self.findings: list[Finding] = self._check() if checking else []
         self._changed = False
         self.save_error: str | None = None
 
