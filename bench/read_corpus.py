@@ -30,10 +30,10 @@ from sections.reading.reader import read_text  # noqa: E402
 from sections.reading.rows import normalise  # noqa: E402
 from sections.reading.structure import check_imported  # noqa: E402
 from sections.reading.text import squash  # noqa: E402
-from sections.rules import narrative  # noqa: E402
+from sections.rules import passages  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus"
-TEXT_CACHES = (squash, normalise, bigrams, narrative.squeeze, narrative._sentences, narrative._passages)
+TEXT_CACHES = (squash, normalise, bigrams, passages.squeeze, passages._sentences, passages._passages)
 """Caches keyed by a report's text: cleared before each round."""
 
 

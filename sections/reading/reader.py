@@ -42,7 +42,7 @@ from sections.reading.text import (
 )
 from sections.reading.title import Title, contact, level_of, self_reference
 from sections.reading.unsplit import OpenRow
-from sections.rules.narrative import squeeze
+from sections.rules.passages import squeeze
 
 TextLayout = Literal["lines", "flattened"]
 

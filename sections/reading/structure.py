@@ -19,7 +19,7 @@ from sections.model.labels import SECTION_HEADINGS, SECTION_NUMERALS, T3_GROUP_H
 from sections.model.report import Report
 from sections.reading.reader import Reading
 from sections.reading.unsplit import every_reading
-from sections.rules.narrative import passages
+from sections.rules.passages import passages
 from sections.rules.registry import check
 
 ImportRule = Callable[["Report", "Reading"], Iterable[Finding]]

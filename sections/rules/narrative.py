@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
 from sections.model.findings import Figure, Finding, Severity, number
-from sections.model.ids import SUBSECTIONS, QuestionId, SectionId, subsection
+from sections.model.ids import QuestionId
 from sections.model.labels import SECTION_HEADINGS
-from sections.model.overview import numbered
 from sections.model.report import Report
 from sections.model.tables import THREE
 from sections.model.vocabulary import (
@@ -32,84 +30,16 @@ from sections.model.vocabulary import (
     OUTCOME,
     OUTCOME_GROUPS,
 )
+from sections.rules.passages import Passage, passages, squeeze
 
 _rx = lru_cache(maxsize=256)(re.compile)
 """The compiled pattern: every sentence of every passage is matched against the same few dozen."""
-_ASCII = tuple((full, chr(ord(full) - 0xFEE0)) for full in "０１２３４５６７８９％．")
-"""Full-width digits, 「％」 and 「．」 with their ASCII forms: few passages have any, so each is looked for first."""
 _COUNT = re.compile(r"\d件")
 """A figure in 件: every count N1 compares (APPLICATION_PATTERNS, OUTCOME) is one, so a sentence without any
 (「文件」「案件」) is passed over before its patterns are tried."""
 INCLUDING = ("含", "包括", "包含")
 SCOPE_WORDS = (*INCLUDING, "代表", "备案", "汇总", "各级", "全市", "全区", "全县", "全省")
 COMPARISON_WORDS = ("较", "比", "同比", "上年", "去年", "针对", "以来", "此前", "相比", "《")
-
-
-@dataclass(frozen=True)
-class Passage:
-    """One piece of narrative: where it stands, its text with the white space squeezed out, and its question."""
-
-    where: str
-    text: str
-    section: SectionId
-    question: QuestionId
-
-    def sentences(self) -> tuple[str, ...]:
-        """The passage cut at 。；！？ and line ends."""
-        return _sentences(self.text)
-
-
-@lru_cache(maxsize=256)
-def _sentences(text: str) -> tuple[str, ...]:
-    return tuple(s for s in _rx(r"[。；;！？!?\n]").split(text) if s)
-
-
-@lru_cache(maxsize=256)
-def squeeze(text: str) -> str:
-    """Text without white space (PDF extraction scatters spaces), with ASCII digits and 「%」.
-
-    Cached: every narrative rule squeezes the same passages of a report. `str.split` drops the same white
-    space as a regular expression's white-space class, and a few `replace` calls are many times faster
-    than a `translate` table, which looks up every character of the passage.
-    """
-    for full, ascii_form in _ASCII:
-        if full in text:
-            text = text.replace(full, ascii_form)
-    return "".join(text.split())
-
-
-def passages(report: Report) -> tuple[Passage, ...]:
-    """The narrative of the report, each piece named as a reviewer would name it.
-
-    Cached by the texts: every narrative rule reads the same passages of a report.
-    """
-    subsections = tuple((sub.title, sub.text) for sub in report.overview.subsections or [])
-    return _passages(
-        report.meta.preface, report.overview.opening, subsections, report.improvements.text, report.other.text
-    )
-
-
-@lru_cache(maxsize=64)
-def _passages(
-    preface: str | None,
-    opening: str | None,
-    subsections: tuple[tuple[str, str | None], ...],
-    improvements: str | None,
-    other: str | None,
-) -> tuple[Passage, ...]:
-    parts = [
-        Passage("导语", preface or "", "基本信息", QuestionId.META_PREFACE),
-        Passage(SECTION_HEADINGS[0], opening or "", "一", QuestionId.S1_OPENING),
-    ]
-    for index, (title, text) in enumerate(subsections):
-        # Parts beyond those the interview asks can only be cut down through the titles.
-        question = subsection(index) if index < len(SUBSECTIONS) else QuestionId.S1_TITLES
-        parts.append(Passage(f"{SECTION_HEADINGS[0]}{numbered(index, title)}", text or "", "一", question))
-    parts += [
-        Passage(SECTION_HEADINGS[4], improvements or "", "五", QuestionId.S5_TEXT),
-        Passage(SECTION_HEADINGS[5], other or "", "六", QuestionId.S6_TEXT),
-    ]
-    return tuple(Passage(p.where, squeeze(p.text), p.section, p.question) for p in parts if p.text)
 
 
 def _int(text: str) -> int:
