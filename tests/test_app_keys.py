@@ -51,6 +51,16 @@ async def open_opening_paragraph(pilot: Pilot[None]) -> str:
     return TYPED
 
 
+async def quit_with_typed_paragraph(pilot: Pilot[None]) -> tuple[str, UnsentDialog]:
+    """Type into 一's opening paragraph, press Ctrl+Q: the sentence typed and the dialog that asks."""
+    typed = await open_opening_paragraph(pilot)
+    await pilot.press("ctrl+q")
+    await pilot.pause()
+    dialog = pilot.app.screen
+    assert isinstance(dialog, UnsentDialog)
+    return typed, dialog
+
+
 async def test_typed_paragraph_survives_help_preview_findings_and_palette(tmp_path: Path) -> None:
     """A paragraph typed in the editor is still there after F1, Ctrl+R, Ctrl+F + Esc and Ctrl+P + Esc."""
     app = make_app(county(tmp_path))
@@ -147,11 +157,7 @@ async def test_quit_with_unsent_text_asks_and_stays_on_cancel(tmp_path: Path) ->
     """Ctrl+Q with a typed paragraph asks first; 返回编辑 (Esc) keeps the text and the app running."""
     app = make_app(county(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
-        typed = await open_opening_paragraph(pilot)
-        await pilot.press("ctrl+q")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, UnsentDialog)
+        typed, dialog = await quit_with_typed_paragraph(pilot)
         assert typed in str(dialog.query_one("#unsent-texts").render())
         assert [str(b.label) for b in dialog.query(Button)] == ["发送后退出", "不发送，退出", "返回编辑"]
         await pilot.press("escape")
@@ -184,10 +190,7 @@ async def test_quit_and_send_keeps_the_paragraph_in_the_draft(tmp_path: Path, mo
 
     monkeypatch.setattr(app, "exit", exit_saying)
     async with app.run_test(size=SIZE) as pilot:
-        typed = await open_opening_paragraph(pilot)
-        await pilot.press("ctrl+q")
-        await pilot.pause()
-        assert isinstance(app.screen, UnsentDialog)
+        typed, _ = await quit_with_typed_paragraph(pilot)
         await pilot.press("enter")
         await pilot.pause()
     assert not app.is_running

@@ -9,10 +9,9 @@ from textual.widgets import Button
 
 from sections.interview.session import Session
 from sections.store.drafts import load_draft, save_draft
-from tui.app.dialogs import UnsentDialog
 
 from .app_helpers import SIZE, answer, chat, make_app
-from .test_app_keys import county, editor, open_opening_paragraph
+from .test_app_keys import county, editor, quit_with_typed_paragraph
 from .test_line import ESC_ENTER, PREFACE, converse, draft_at
 
 HALF = "今年我们重点做了三件事，第一件是"
@@ -47,11 +46,7 @@ async def test_quitting_without_sending_keeps_the_paragraph_and_the_app_puts_it_
     before = load_draft(path).report.overview.opening
     app = make_app(path)
     async with app.run_test(size=SIZE) as pilot:
-        typed = await open_opening_paragraph(pilot)
-        await pilot.press("ctrl+q")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, UnsentDialog)
+        typed, dialog = await quit_with_typed_paragraph(pilot)
         assert "不发送的文字会留在草稿里" in str(dialog.query_one("#unsent-kept").render())
         assert "不发送，退出" in [str(b.label) for b in dialog.query(Button)]
         await pilot.click("#discard")
