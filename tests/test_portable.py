@@ -11,14 +11,13 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-import filelock  # imported before the platform is faked: the real lock of this system does the locking
 import pytest
 
 from sections.model.errors import DraftError, ExportError
 from sections.model.report import Report
 from sections.output.export import export
 from sections.store.drafts import Draft, load_draft, save_draft
-from sections.store.lock import DraftLock
+from sections.store.lock import DraftLock  # imported before the platform is faked: it locks as this system does
 from sections.store.workspace import open_draft, restore_backup
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,7 +26,6 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture
 def windows(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[object, ...]]]:
     """`sys.platform` says win32, and every way to signal a process is recorded instead of done."""
-    assert filelock.FileLock is not None
     signalled: list[tuple[object, ...]] = []
     monkeypatch.setattr(sys, "platform", "win32")
     for name in ("kill", "killpg"):

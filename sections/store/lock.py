@@ -2,24 +2,45 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import socket
+import sys
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sections.model.errors import DraftError
 
-if TYPE_CHECKING:
-    from filelock import BaseFileLock
+if sys.platform == "win32":
+    import msvcrt
 
-_HELD: dict[Path, BaseFileLock] = {}
-"""The locks this process holds, by lock file: a draft opened again in the same process is its own already."""
+    def _lock(fd: int) -> None:
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+
+    def _unlock(fd: int) -> None:
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _lock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+_TAKEN = frozenset({errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES, errno.EDEADLK})
+"""What the system answers when another process holds the lock (Windows says EACCES or EDEADLOCK)."""
+
+_HELD: dict[Path, int] = {}
+"""The locks this process holds (their open lock files), by lock file: a draft opened again in the same
+process is its own already."""
 
 
 class DraftLock:
-    """`.<draft>.lock`, locked by the operating system (filelock) for as long as the session's process lives.
+    """`.<draft>.lock`, locked by the operating system for as long as the session's process lives.
 
     The system lets go when the process ends, however it ends (window closed, crash, power cut), so no lock
     is ever stale and no process is probed: on Windows `os.kill(pid, 0)` would have ended the other window.
@@ -39,18 +60,20 @@ class DraftLock:
         """Take the lock, or raise `DraftError` saying who holds it."""
         if self._key in _HELD:
             return
-        from filelock import FileLock, Timeout  # late on purpose: check and export never lock a draft
-
-        lock = FileLock(self.path, timeout=0)
         try:
             self._made = [folder for folder in self.path.parents if not folder.exists()]
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            lock.acquire()
-        except Timeout:
-            raise DraftError(self._held_elsewhere()) from None
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as err:
             raise DraftError(f"{self.path}：无法建立草稿锁（{err.strerror}）。") from err
-        _HELD[self._key] = lock
+        try:
+            _lock(fd)
+        except OSError as err:
+            os.close(fd)
+            if err.errno in _TAKEN:
+                raise DraftError(self._held_elsewhere()) from None
+            raise DraftError(f"{self.path}：无法建立草稿锁（{err.strerror}）。") from err
+        _HELD[self._key] = fd
         me = {"host": socket.gethostname(), "pid": os.getpid(), "started": datetime.now().isoformat(timespec="seconds")}
         try:
             self.owner.write_text(json.dumps(me, ensure_ascii=False), encoding="utf-8")
@@ -68,10 +91,11 @@ class DraftLock:
         Folders it created for a draft that was then never written are removed with the lock file, so that
         a refused or empty session leaves nothing behind.
         """
-        lock = _HELD.pop(self._key, None)
-        if lock is not None:
+        fd = _HELD.pop(self._key, None)
+        if fd is not None:
             self.owner.unlink(missing_ok=True)
-            lock.release()
+            _unlock(fd)
+            os.close(fd)
             if self._made and not self._draft.exists():
                 self._remove_folders()
 
