@@ -95,5 +95,4 @@ def question_name(question: Question | None) -> str:
     """Name a question for an error message: its id and the first line of its wording."""
     if question is None:
         return "（所有问题都已回答）"
-    first = question.prompt.split("\n", 1)[0]
-    return f"{question.id}「{first}」"
+    return f"{question.id}「{question.first_line}」"

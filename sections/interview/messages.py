@@ -37,6 +37,17 @@ class Turn:
     """With the `table` action: which table to open in the grid."""
 
 
+def joined_help(messages: list[Message]) -> list[Message]:
+    """The messages, the help said in several parts (the question's, the commands, the keys) as one."""
+    joined: list[Message] = []
+    for message in messages:
+        if message.kind == "help" and joined and joined[-1].kind == "help":
+            joined[-1] = Message("help", f"{joined[-1].text}\n\n{message.text}")
+        else:
+            joined.append(message)
+    return joined
+
+
 def describe(finding: Finding) -> str:
     """A finding in words a clerk reads: severity, rule, place, figures, and the fix."""
     text = f"{finding.severity.label} {finding.rule}（{finding.where}）：{finding.message}"

@@ -44,10 +44,15 @@ class Question:
     leads_to: Callable[[Report, InterviewState], QuestionId | None] | None = None
     """After an answer: the question it chose to go to (the row picked to change), instead of the next one."""
 
+    @property
+    def first_line(self) -> str:
+        """The wording's first line: what names the question beside a message about it."""
+        return self.prompt.split("\n", 1)[0]
+
 
 def label(question: Question) -> str:
     """What a question is about, as a row is named: 「（四）无法提供 1.本机关不掌握相关政府信息」, 「行政处罚」."""
-    first = question.prompt.split("\n")[0]
+    first = question.first_line
     quoted = first.partition("“")[2].rpartition("”")[0] if first.startswith("“") else ""
     return quoted or first
 

@@ -218,7 +218,7 @@ class Session:
         question = self.interview.current
         if question is None:
             return Message("info", "所有问题都已回答。可以 /export 导出，或 /goto 修改。")
-        return Message("info", "继续回答：" + question.prompt.split("\n", 1)[0])
+        return Message("info", "继续回答：" + question.first_line)
 
 
 def is_yes(text: str) -> bool:

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 
 from sections.interview.engine import Interview, split_command
 from sections.interview.gaps import gaps_text, unanswered
-from sections.interview.messages import Message, Turn
+from sections.interview.messages import Message, Turn, joined_help
 from sections.interview.questions import Question
 from sections.interview.session import Session
 from sections.model.findings import Severity
@@ -30,17 +30,6 @@ HISTORY = 30
 NARROW = 110
 """Terminal width below which the sidebar is hidden while the preview is shown."""
 ALL_ANSWERED = "全部问题已回答：/preview 预览，/export 导出，/goto 修改"
-
-
-def joined_help(messages: list[Message]) -> list[Message]:
-    """The messages, the help said in several parts (the question's, the commands, the keys) as one."""
-    joined: list[Message] = []
-    for message in messages:
-        if message.kind == "help" and joined and joined[-1].kind == "help":
-            joined[-1] = Message("help", f"{joined[-1].text}\n\n{message.text}")
-        else:
-            joined.append(message)
-    return joined
 
 
 class InterviewScreen(OrderedScreen[None]):
@@ -262,7 +251,7 @@ class InterviewScreen(OrderedScreen[None]):
         question = self.interview.question(question_id) or next(
             (q for q in self.interview.catalogue() if q.id == question_id), None
         )
-        return question.prompt.split("\n", 1)[0] if question else question_id
+        return question.first_line if question else question_id
 
     def _keep_unsent(self, question_id: str, text: str) -> None:
         """Keep text typed for a question the interview left without it being sent."""
@@ -275,7 +264,7 @@ class InterviewScreen(OrderedScreen[None]):
         found = []
         if typed := box.unsent:
             question = self.interview.current
-            found.append(Unsent(question.prompt.split("\n", 1)[0] if question else "", typed))
+            found.append(Unsent(question.first_line if question else "", typed))
         return found + list(self.unsent.values())
 
     # Actions the app's keys and commands reach
