@@ -13,159 +13,47 @@ import io
 import random
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from sections.model.findings import Figure
-from sections.model.labels import SECTION_HEADINGS, T3_NOTE
-from sections.model.tables import FOUR, THREE, TWO, TWO_2019
+from sections.model.labels import SECTION_HEADINGS
 
 from .generated_reports import Truth, draw
 from .pdf_pages import pdf_bytes
+from .report_printing import Line, all_lines, document, narrative
 
-# --- the printed tables, as rows of cells --------------------------------------------------------
-
-
-@dataclass
-class Line:
-    """One printed table row: its label cells (merged ones empty) and its figure cells."""
-
-    labels: list[str]
-    figures: list[str]
-    header: bool = False
-
-
-def _text(value: Figure) -> str:
-    return "" if value is None else str(value)
-
-
-def table2_lines(truth: Truth) -> list[Line]:
-    """Table 二 as printed: per block its title, its header and its rows (four grid columns)."""
-    lines: list[Line] = []
-    two = TWO_2019 if truth.format == "2019" else TWO
-    width = max(len(b.columns) for b in two.blocks)
-    for block in two.blocks:
-        lines.append(Line([block.title], [""] * (width - 1), header=True))
-        lines.append(Line([block.columns[0]], [*block.columns[1:], *[""] * (width - len(block.columns))], True))
-        for row in two.rows_in(block):
-            cells = [_text(v) for v in truth.table2[row.label]]
-            if truth.signed and "本年增/减" in row.columns:
-                change = row.columns.index("本年增/减")
-                value = truth.table2[row.label][change]
-                cells[change] = f"+{value}" if isinstance(value, int) and value > 0 else cells[change]
-            lines.append(Line([row.label], cells + [""] * (width - 1 - len(cells))))
-    return lines
-
-
-def table3_lines(truth: Truth) -> list[Line]:
-    """Table 三 as printed: three label columns (merged cells empty), seven figure columns."""
-    org = THREE.organisations
-    lines = [
-        Line([T3_NOTE, "", ""], [THREE.applicants_heading, *[""] * 6], header=True),
-        Line(["", "", ""], [THREE.columns[0], THREE.organisations_heading, "", "", "", "", THREE.columns[6]], True),
-        Line(["", "", ""], ["", *org, ""], header=True),
-    ]
-    seen: set[str] = set()
-    for row in THREE.rows if truth.format == "2021" else THREE.rows_2019:
-        cells = [_text(v) for v in truth.table3[row.key]]
-        if row.group is None:
-            labels = [row.label, "", ""]
-        elif row.group == "三":
-            labels = ["" if "三" in seen else THREE.result_heading, row.label, ""]
-            seen.add("三")
-        else:
-            heading = THREE.group_headings[row.group]
-            labels = ["", "" if row.group in seen else heading, row.label]
-            seen.update(("三", row.group))
-        lines.append(Line(labels, cells))
-    return lines
-
-
-def table4_lines(truth: Truth) -> list[Line]:
-    """Table 四 as printed: three header rows and the row of fifteen figures."""
-    kinds = FOUR.litigation_kinds
-    cols = list(FOUR.columns)
-    return [
-        Line([], [FOUR.review, "", "", "", "", FOUR.litigation, *[""] * 9], header=True),
-        Line([], [*cols, kinds[0], "", "", "", "", kinds[1], "", "", "", ""], header=True),
-        Line([], ["", "", "", "", "", *cols, *cols], header=True),
-        Line([], [_text(v) for v in truth.table4]),
-    ]
-
-
-# --- the narrative ----------------------------------------------------------------------------------
-
-
-def narrative(truth: Truth) -> tuple[str, str, list[str], str, str]:
-    """Title, preface, section 一's parts, 五 and 六 (sentences that state no figure the reader might misread)."""
-    title = f"{truth.body}{truth.year}年政府信息公开工作年度报告"
-    preface = (
-        f"本报告依据《中华人民共和国政府信息公开条例》编制，由总体情况、主动公开政府信息情况、收到和处理政府信息"
-        f"公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项六部分组成。"
-        f"本报告所列数据的统计期限自{truth.year}年1月1日起至{truth.year}年12月31日止。"
-    )
-    parts = [
-        "（一）主动公开\n坚持以公开为常态、不公开为例外，及时公开政策文件和工作动态。",
-        "（二）依申请公开\n严格按照法定程序和时限办理政府信息公开申请，答复规范。",
-        "（三）政府信息管理\n健全公开前保密审查机制，动态调整主动公开基本目录。",
-        "（四）政府信息公开平台建设\n持续优化政府网站信息公开专栏，栏目设置清晰。",
-        "（五）监督保障\n将政务公开工作纳入年度考核，组织业务培训。",
-    ]
-    five = "一是存在的主要问题：政策解读形式较为单一。二是改进情况：丰富解读形式，加强培训。"
-    six = "本年度未收取信息处理费。无其他需要报告的事项。"
-    return title, preface, parts, five, six
-
-
-# --- the layouts --------------------------------------------------------------------------------------
-
-Tables = list[list[Line]]
 Printer = Callable[[Truth, random.Random], tuple[str | bytes, str]]
 """A layout: the report printed as text (or a file's bytes) and the file suffix."""
 
 
-def _document(truth: Truth, tables: list[str], *, blank_lines: bool = True) -> str:
-    title, preface, parts, five, six = narrative(truth)
-    gap = "\n\n" if blank_lines else "\n"
-    body = [title, preface, SECTION_HEADINGS[0], *parts]
-    for index in range(3):
-        body += [SECTION_HEADINGS[index + 1], tables[index]]
-    body += [SECTION_HEADINGS[4], five, SECTION_HEADINGS[5], six]
-    return gap.join(body) + "\n"
-
-
-def _all_lines(truth: Truth) -> Tables:
-    return [table2_lines(truth), table3_lines(truth), table4_lines(truth)]
-
-
 def tabs(truth: Truth, rng: random.Random) -> tuple[str, str]:
     """Tab-separated cells, merged cells left empty (a Word or WPS table pasted as text)."""
-    tables = ["\n".join("\t".join(line.labels + line.figures) for line in t) for t in _all_lines(truth)]
-    return _document(truth, tables), ".txt"
+    tables = ["\n".join("\t".join(line.labels + line.figures) for line in t) for t in all_lines(truth)]
+    return document(truth, tables), ".txt"
 
 
 def pipes(truth: Truth, rng: random.Random) -> tuple[str, str]:
     """Rows of 「| a | b |  |」, blank cells as spaces (a web page copied into a text box)."""
     tables = [
         "\n".join("| " + " | ".join(c or " " for c in line.labels + line.figures) + " |" for line in t)
-        for t in _all_lines(truth)
+        for t in all_lines(truth)
     ]
-    return _document(truth, tables), ".txt"
+    return document(truth, tables), ".txt"
 
 
 def markdown(truth: Truth, rng: random.Random) -> tuple[str, str]:
     """Markdown tables made from a PDF: a rule under the first row, label cells kept apart."""
     out = []
-    for table in _all_lines(truth):
+    for table in all_lines(truth):
         rows = ["| " + " | ".join(line.labels + line.figures) + " |" for line in table]
         width = len(table[0].labels + table[0].figures)
         rows.insert(1, "|" + "---|" * width)
         out.append("\n".join(rows))
-    return _document(truth, out), ".md"
+    return document(truth, out), ".md"
 
 
 def bar_lines(truth: Truth, rng: random.Random) -> tuple[str, str]:
     """One cell per line, the label ending in 「|」, each row closed by a line holding 「|」 (a web page copied)."""
     out = []
-    for table in _all_lines(truth):
+    for table in all_lines(truth):
         lines: list[str] = []
         for line in table:
             labels = [c for c in line.labels if c]
@@ -174,7 +62,7 @@ def bar_lines(truth: Truth, rng: random.Random) -> tuple[str, str]:
             lines += line.figures
             lines.append("|")
         out.append("\n".join(lines))
-    return _document(truth, out, blank_lines=False), ".txt"
+    return document(truth, out, blank_lines=False), ".txt"
 
 
 def html_page(truth: Truth, rng: random.Random) -> tuple[str, str]:
@@ -195,7 +83,7 @@ def html_page(truth: Truth, rng: random.Random) -> tuple[str, str]:
             rows.append(f"<tr>{cells}</tr>")
         return "<table border='1'><tbody>" + "\n".join(rows) + "</tbody></table>"
 
-    tables = [table(t) for t in _all_lines(truth)]
+    tables = [table(t) for t in all_lines(truth)]
     body = [f"<h1>{split(title)}</h1>", f"<p>{html.escape(preface)}</p>", f"<p><b>{split(SECTION_HEADINGS[0])}</b></p>"]
     body += [f"<p>{html.escape(p).replace(chr(10), '<br/>')}</p>" for p in parts]
     for index in range(3):
@@ -241,7 +129,7 @@ def word(truth: Truth, rng: random.Random) -> tuple[bytes, str]:
 
     title, preface, parts, five, six = narrative(truth)
     body = [_w_paragraph(t) for t in (title, preface, SECTION_HEADINGS[0], *parts)]
-    for index, lines in enumerate(_all_lines(truth)):
+    for index, lines in enumerate(all_lines(truth)):
         body.append(_w_paragraph(SECTION_HEADINGS[index + 1]))
         rows = []
         for line in lines:
@@ -276,7 +164,7 @@ def pdf_text(truth: Truth, rng: random.Random) -> tuple[str, str]:
     """PDF text: cells apart by spaces, header words one per line, wrapped labels, page footers between rows."""
     out = []
     page = 2
-    for table in _all_lines(truth):
+    for table in all_lines(truth):
         lines: list[str] = []
         for line in table:
             if line.header:
@@ -294,13 +182,13 @@ def pdf_text(truth: Truth, rng: random.Random) -> tuple[str, str]:
                 lines.append(f"- {page} -")
                 page += 1
         out.append("\n".join(lines))
-    return _document(truth, out, blank_lines=False), ".txt"
+    return document(truth, out, blank_lines=False), ".txt"
 
 
 def labels_apart(truth: Truth, rng: random.Random) -> tuple[str, str]:
     """PDF text that printed the row labels in one block and the figure rows in another, page by page."""
     out = []
-    for table in _all_lines(truth):
+    for table in all_lines(truth):
         data = [line for line in table if not line.header]
         lines = [c for line in table if line.header for c in line.labels + line.figures if c]
         cut = rng.randint(1, len(data)) if len(data) > 6 and rng.random() < 0.5 else len(data)
@@ -311,27 +199,27 @@ def labels_apart(truth: Truth, rng: random.Random) -> tuple[str, str]:
             lines += labels
             lines += [" ".join(line.figures).strip() for line in chunk]
         out.append("\n".join(lines))
-    return _document(truth, out, blank_lines=False), ".txt"
+    return document(truth, out, blank_lines=False), ".txt"
 
 
 def flattened(truth: Truth, rng: random.Random) -> tuple[str, str]:
     """The whole report on one line, the figures of adjacent cells run together (a few stray spaces)."""
     out = []
-    for table in _all_lines(truth):
+    for table in all_lines(truth):
         pieces = []
         for line in table:
             cells = [c for c in line.figures if c]
             joined = "".join(c + (" " if rng.random() < 0.05 else "") for c in cells)
             pieces.append("".join(c for c in line.labels if c) + joined)
         out.append("".join(pieces))
-    text = _document(truth, out)
+    text = document(truth, out)
     return re.sub(r"\s*\n\s*", "", text), ".txt"
 
 
 def numbers_first(truth: Truth, rng: random.Random) -> tuple[str, str]:
     """PDF text with each row's figures printed before its label."""
     out = []
-    for table in _all_lines(truth):
+    for table in all_lines(truth):
         lines = []
         for line in table:
             label = "".join(c for c in line.labels if c)
@@ -339,7 +227,7 @@ def numbers_first(truth: Truth, rng: random.Random) -> tuple[str, str]:
             header = "".join(c for c in line.labels + line.figures if c)
             lines.append(header if line.header else f"{cells} {label}".strip())
         out.append("\n".join(lines))
-    return _document(truth, out), ".txt"
+    return document(truth, out), ".txt"
 
 
 PDF_COLUMNS = ((330.0, 60.0), (300.0, 40.0), (100.0, 30.0))
@@ -361,7 +249,7 @@ def pdf_file(truth: Truth, rng: random.Random) -> tuple[bytes, str]:
 
     for text in (title, preface, SECTION_HEADINGS[0], *parts):
         prose(text)
-    for index, table in enumerate(_all_lines(truth)):
+    for index, table in enumerate(all_lines(truth)):
         prose(SECTION_HEADINGS[index + 1])
         first, step = PDF_COLUMNS[index]
         for line in table:
