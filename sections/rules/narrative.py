@@ -37,6 +37,8 @@ _rx = lru_cache(maxsize=256)(re.compile)
 _COUNT = re.compile(r"\d件")
 """A figure in 件: every count N1 compares (APPLICATION_PATTERNS, OUTCOME) is one, so a sentence without any
 (「文件」「案件」) is passed over before its patterns are tried."""
+_STATED_COUNT = re.compile(rf"{NUM}件")
+"""A count in 件 (N2's denominators): looked for only in the sentences that hold a 「件」, as no count spans two."""
 INCLUDING = ("含", "包括", "包含")
 SCOPE_WORDS = (*INCLUDING, "代表", "备案", "汇总", "各级", "全市", "全区", "全县", "全省")
 COMPARISON_WORDS = ("较", "比", "同比", "上年", "去年", "针对", "以来", "此前", "相比", "《")
@@ -79,7 +81,7 @@ def check_applications(report: Report) -> Iterator[Finding]:
         if "件" not in passage.text:
             continue
         for sentence in passage.sentences():
-            if not _COUNT.search(sentence) or "复议" in sentence or "诉讼" in sentence:
+            if "件" not in sentence or not _COUNT.search(sentence) or "复议" in sentence or "诉讼" in sentence:
                 continue
             if any(word in sentence for _, _, words in OUTCOMES for word in words):
                 groups = _outcome_totals(report) if groups is None else groups
@@ -195,7 +197,7 @@ def check_percentages(report: Report) -> Iterator[Finding]:
     for passage in passages(report):
         if "%" not in passage.text:
             continue
-        stated_counts = {_int(n) for n in _rx(rf"{NUM}件").findall(passage.text)}
+        stated_counts = {_int(n) for s in passage.sentences() if "件" in s for n in _STATED_COUNT.findall(s)}
         denominators = {d for d in candidates | stated_counts if d}
         for sentence in passage.sentences():
             if "%" not in sentence:

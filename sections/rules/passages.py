@@ -35,7 +35,7 @@ class Passage:
 
 @lru_cache(maxsize=256)
 def _sentences(text: str) -> tuple[str, ...]:
-    return tuple(s for s in _SENTENCE_END.split(text) if s)
+    return tuple(filter(None, _SENTENCE_END.split(text)))
 
 
 @lru_cache(maxsize=256)
@@ -71,16 +71,16 @@ def _passages(
     improvements: str | None,
     other: str | None,
 ) -> tuple[Passage, ...]:
-    parts = [
-        Passage("导语", preface or "", "基本信息", QuestionId.META_PREFACE),
-        Passage(SECTION_HEADINGS[0], opening or "", "一", QuestionId.S1_OPENING),
+    parts: list[tuple[str, str | None, SectionId, QuestionId]] = [
+        ("导语", preface, "基本信息", QuestionId.META_PREFACE),
+        (SECTION_HEADINGS[0], opening, "一", QuestionId.S1_OPENING),
     ]
     for index, (title, text) in enumerate(subsections):
         # Parts beyond those the interview asks can only be cut down through the titles.
         question = subsection(index) if index < len(SUBSECTIONS) else QuestionId.S1_TITLES
-        parts.append(Passage(f"{SECTION_HEADINGS[0]}{numbered(index, title)}", text or "", "一", question))
+        parts.append((f"{SECTION_HEADINGS[0]}{numbered(index, title)}", text, "一", question))
     parts += [
-        Passage(SECTION_HEADINGS[4], improvements or "", "五", QuestionId.S5_TEXT),
-        Passage(SECTION_HEADINGS[5], other or "", "六", QuestionId.S6_TEXT),
+        (SECTION_HEADINGS[4], improvements, "五", QuestionId.S5_TEXT),
+        (SECTION_HEADINGS[5], other, "六", QuestionId.S6_TEXT),
     ]
-    return tuple(Passage(p.where, squeeze(p.text), p.section, p.question) for p in parts if p.text)
+    return tuple(Passage(where, squeeze(text), section, question) for where, text, section, question in parts if text)
