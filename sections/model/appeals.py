@@ -44,7 +44,12 @@ class Appeals(BaseModel):
     @property
     def values(self) -> list[Figure]:
         """All fifteen cells as the report shows them."""
-        return [self.value(i) for i in range(len(self.cells))]
+        shown = list(self.cells)
+        for group in range(len(FOUR.groups)):
+            total = FOUR.index(group, FOUR.total_column)
+            if shown[total] is None:
+                shown[total] = self.value(total)
+        return shown
 
     def total(self, group: int) -> Figure:
         """A group's 总计 as the report shows it."""

@@ -85,7 +85,13 @@ class Requests(BaseModel):
         if key == THREE.total_row and key not in self.rows:
             rows = [self.row(k) for k in self.result_keys]
             return [None if None in column else sum(map(count, column)) for column in zip(*rows, strict=True)]
-        return [*self.applicants(key), self.value(key, THREE.total_column)]
+        cells = self.rows.get(key)
+        if cells is None:
+            return [None] * THREE.width
+        six, total = cells[: THREE.total_column], cells[THREE.total_column]
+        if total is None and None not in six:
+            total = sum(map(count, six))
+        return [*six, total]
 
     def is_answered(self, key: str) -> bool:
         """Whether the six applicant cells of a row are answered."""

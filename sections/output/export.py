@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
@@ -125,17 +126,13 @@ def write_file(path: Path, data: bytes) -> None:
         raise ExportError(f"{path}：无法写入（{err.strerror}）。") from err
 
 
-_AS_IS = (int, str, type(None))
-"""The cells JSON holds as they are (a tuple: `isinstance` with a union would build it for each of ~170 cells)."""
+def _row(values: list[Figure | Amount], *, many: bool) -> list[Figure] | Figure:
+    """A table 二 row as the corpus writes it: a list of figures, or the one figure itself.
 
-
-def _cell(value: Figure | Amount) -> int | str | None:
-    return value if isinstance(value, _AS_IS) else str(value)
-
-
-def _row(values: list[Figure | Amount], *, many: bool) -> list[int | str | None] | int | str | None:
-    """A table 二 row as the corpus writes it: a list of figures, or the one figure itself."""
-    return [_cell(v) for v in values] if many else _cell(values[0])
+    The fee, a `Decimal`, is written as the string it is printed as.
+    """
+    cells = [str(v) if isinstance(v, Decimal) else v for v in values]
+    return cells if many else cells[0]
 
 
 def figures(report: Report) -> dict[str, Any]:
@@ -153,19 +150,21 @@ def figures(report: Report) -> dict[str, Any]:
         "format": table_format(report),
     }
     if t2.trial is not None:
-        table2: dict[str, Any] = {label: [_cell(v) for v in cells] for label, cells in t2.trial.rows.items()}
+        table2: dict[str, Any] = {label: list(cells) for label, cells in t2.trial.rows.items()}
         shape["table2_columns"] = {label: list(TWO_2019.row(label).columns) for label in t2.trial.rows}
     else:
         table2 = {row.label: _row(t2.row(row.key), many=row.many) for row in TWO.rows}
+    # Counts (`Figure`: a whole number, a printed non-number or None) are what JSON holds as they are.
     tables = {
         "table2": table2,
-        "table3": {r.key: [_cell(v) for v in t3.row(r.key)] for r in THREE.layout(t3.rows)},
-        "table4": [_cell(v) for v in report.appeals.values],
+        "table3": {r.key: t3.row(r.key) for r in THREE.layout(t3.rows)},
+        "table4": report.appeals.values,
     }
     shape.update((key, table) for key, table in tables.items() if _has_figure(table))
     return shape
 
 
 def _has_figure(table: Any) -> bool:
-    values = table.values() if isinstance(table, dict) else table
-    return any(_has_figure(v) if isinstance(v, list) else v is not None for v in values)
+    """Whether a table (rows by label or key, or table 四 as one row) holds a figure other than None."""
+    rows = table.values() if isinstance(table, dict) else [table]
+    return any(row.count(None) < len(row) if isinstance(row, list) else row is not None for row in rows)
