@@ -24,6 +24,12 @@ def row_question(key: str) -> QuestionId:
     return t2_row(key)
 
 
+PLACES: dict[str, tuple[tuple[str, ...], QuestionId]] = {
+    row.key: (tuple(row.place(column) for column in range(len(row.columns))), row_question(row.key)) for row in TWO.rows
+}
+"""Each row's figures as a reviewer names them (「表二 规章 本年制发件数」 …) and the question that sets the row."""
+
+
 def _triple() -> list[Figure]:
     return [None] * DOCUMENT_COLUMNS
 
@@ -61,7 +67,6 @@ class Disclosure(BaseModel):
 
     def cells(self) -> Iterator[tuple[str, Figure | Amount, QuestionId]]:
         """Every figure with the place a reviewer names and the question that sets it."""
-        for row in TWO.rows:
-            target = row_question(row.key)
-            for column, value in enumerate(self.row(row.key)):
-                yield row.place(column), value, target
+        for key, (places, target) in PLACES.items():
+            for place, value in zip(places, self.row(key), strict=False):
+                yield place, value, target

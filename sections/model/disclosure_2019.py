@@ -17,6 +17,12 @@ COLUMNS: dict[str, tuple[str, ...]] = {row.label: row.columns for row in TWO_201
 """Each 2019 row label → its value columns (上一年项目数量, 本年增/减 …)."""
 
 
+PLACES: dict[str, tuple[tuple[str, str], ...]] = {
+    label: tuple((f"表二 {label} {column}", column) for column in columns) for label, columns in COLUMNS.items()
+}
+"""Each 2019 row label → its cells' places (「表二 行政许可 上一年项目数量」) with their column names."""
+
+
 CHANGE_COLUMN = TWO_2019.blocks[1].columns[2]
 """本年增/减: a decrease is printed as a negative number, legitimately."""
 
@@ -44,5 +50,5 @@ class TrialDisclosure(BaseModel):
     def cells(self) -> Iterator[tuple[str, str, Figure]]:
         """Every cell with its place (「表二 行政许可 上一年项目数量」) and column name."""
         for label, values in self.rows.items():
-            for column, value in zip(COLUMNS[label], values, strict=True):
-                yield f"表二 {label} {column}", column, value
+            for (place, column), value in zip(PLACES[label], values, strict=True):
+                yield place, column, value

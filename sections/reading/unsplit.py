@@ -17,7 +17,7 @@ from sections.model.ids import SectionId
 from sections.model.report import Report
 from sections.model.tables import THREE, TWO
 from sections.reading.tables import fee_amount
-from sections.rules import appeals, disclosure, requests
+from sections.rules import appeals, disclosure, disclosure_2019, requests
 
 Cells = tuple[Figure, ...]
 NOTE = "（该行数字未能逐格读出：无论按哪种方式拆分，都有此问题。）"
@@ -29,6 +29,9 @@ RULES: dict[SectionId, tuple[Callable[[Report], Iterable[Finding]], ...]] = {
     "四": appeals.RULES,
 }
 """The rules of each table: the only ones an open row's readings can change."""
+TRIAL_RULES = (*disclosure_2019.RULES, disclosure.check_rules_power)
+"""Of table 二's rules, those that read it in the 2019 试行 layout: the others read figures a 2019/2020
+report's open row does not hold, so whatever they find is reported already."""
 SINGLE = {row.label: row.amount for row in TWO.rows if not row.many}
 """Table 二's rows of one figure (True for the fee, an amount)."""
 
@@ -50,10 +53,12 @@ def every_reading(report: Report, rows: list[OpenRow], reported: set[tuple[str, 
     for row in rows:
         if len(row.options) < 1:
             continue
+        trial = row.table == "二" and report.disclosure.trial is not None
+        rules = TRIAL_RULES if trial else RULES[row.table]
         common: dict[tuple[str, str], Finding] | None = None
         for option in row.options:
             with _filled(report, row, option):
-                seen = {f.key: f for rule in RULES[row.table] for f in rule(report) if f.key not in reported}
+                seen = {f.key: f for rule in rules for f in rule(report) if f.key not in reported}
             common = seen if common is None else {k: v for k, v in common.items() if k in seen}
             if not common:
                 break  # one reading gives nothing new: no finding is common to all
