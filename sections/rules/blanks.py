@@ -18,19 +18,23 @@ BLANK = "（请填写："
 """How a blank in a drafted skeleton opens: 「（请填写：下一步改进措施）」; the clerk replaces it."""
 
 
+_BLANK = re.compile(re.escape(BLANK) + r"([^）]*)）?")
+_OVERVIEW = SECTION_HEADINGS[SECTION_NUMERALS.index("一")]
+_OTHER = SECTION_HEADINGS[SECTION_NUMERALS.index("六")]
+
+
 def blanks(text: str) -> list[str]:
     """The blanks still open in a text: 「…将（请填写：下一步改进措施）。」 → [「下一步改进措施」]."""
-    return re.findall(re.escape(BLANK) + r"([^）]*)）?", text)
+    return _BLANK.findall(text) if BLANK in text else []
 
 
 def _places(report: Report) -> Iterator[tuple[SectionId, str, str | None, QuestionId]]:
     """Each drafted paragraph outside 五: its section, its place, its text and its question."""
     yield "基本信息", "导语", report.meta.preface, QuestionId.META_PREFACE
-    heading = SECTION_HEADINGS[SECTION_NUMERALS.index("一")]
-    yield "一", f"{heading} 开头段落", report.overview.opening, QuestionId.S1_OPENING
+    yield "一", f"{_OVERVIEW} 开头段落", report.overview.opening, QuestionId.S1_OPENING
     for index, sub in enumerate((report.overview.subsections or [])[: len(SUBSECTIONS)]):
-        yield "一", f"{heading} {numbered(index, sub.title)}", sub.text, subsection(index)
-    yield "六", SECTION_HEADINGS[SECTION_NUMERALS.index("六")], report.other.text, QuestionId.S6_TEXT
+        yield "一", f"{_OVERVIEW} {numbered(index, sub.title)}", sub.text, subsection(index)
+    yield "六", _OTHER, report.other.text, QuestionId.S6_TEXT
 
 
 def check_blanks(report: Report) -> Iterator[Finding]:

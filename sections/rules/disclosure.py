@@ -7,7 +7,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from sections.model.disclosure import SECTION
-from sections.model.findings import Finding, Severity
+from sections.model.findings import Finding, Severity, number
 from sections.model.ids import QuestionId
 from sections.model.report import Report
 from sections.model.tables import TWO
@@ -39,7 +39,7 @@ def check_blank(report: Report) -> Iterator[Finding]:
 def check_negative(report: Report) -> Iterator[Finding]:
     """C2: counts are whole numbers of at least 0, and the fee is an amount of at least 0."""
     for where, value, target in report.disclosure.cells():
-        if isinstance(value, int | Decimal) and value < 0:
+        if number(value) < 0:
             yield Finding(
                 "C2",
                 Severity.ERROR,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from sections.model.findings import Finding, Severity
@@ -32,7 +31,7 @@ def check_not_empty(report: Report) -> Iterator[Finding]:
             QuestionId.S5_TEXT,
         )
         return
-    length = len(re.sub(r"\s", "", text))
+    length = len("".join(text.split()))
     if length < MIN_CHARS:
         yield Finding(
             "S2",

@@ -23,12 +23,14 @@ from sections.model.vocabulary import (
     CASE_PATTERNS,
     DOCUMENT_PATTERNS,
     DOCUMENTS,
+    DONE,
     FEE,
     NO_CASES,
     NO_FEE,
     NUM,
     OUTCOME,
     OUTCOME_GROUPS,
+    RECEIVED,
 )
 from sections.rules.passages import Passage, passages, squeeze
 
@@ -37,6 +39,14 @@ _rx = lru_cache(maxsize=256)(re.compile)
 _COUNT = re.compile(r"\d件")
 """A figure in 件: every count N1 compares (APPLICATION_PATTERNS, OUTCOME) is one, so a sentence without any
 (「文件」「案件」) is passed over before its patterns are tried."""
+STATED_BY: dict[str, tuple[str, ...]] = {
+    "received": RECEIVED,
+    "done": DONE,
+    "carry_in": ("结转",),
+    "carry_out": ("结转", "顺延"),
+}
+"""Words one of which every statement of a kind in APPLICATION_PATTERNS holds: a sentence without any is passed
+over before the kind's patterns are tried."""
 _STATED_COUNT = re.compile(rf"{NUM}件")
 """A count in 件 (N2's denominators): looked for only in the sentences that hold a 「件」, as no count spans two."""
 INCLUDING = ("含", "包括", "包含")
@@ -88,6 +98,8 @@ def check_applications(report: Report) -> Iterator[Finding]:
                 yield from _compare_outcomes(sentence, groups, passage)
                 sentence = _rx(OUTCOME).sub("＃", sentence)
             for kind, pattern, words in APPLICATION_PATTERNS:
+                if not any(word in sentence for word in STATED_BY[kind]):
+                    continue
                 for match in _rx(pattern).finditer(sentence):
                     stated = _int(next(g for g in match.groups() if g and _rx(NUM).fullmatch(g)))
                     finding = _compare_applications(kind, stated, new, carry_in, tabled, sentence, passage, words)
@@ -337,8 +349,8 @@ def check_years(report: Report) -> Iterator[Finding]:
             match = _rx(r"(?:[（(][一二三四五六七八九十\d][）)][^，,\d]{0,12}?)?(\d{4})年度?[，,]?(?:全年)?").match(
                 sentence
             )
-            if not (match and int(match.group(1)) < year and re.search(r"\d+(?:件|条|个|次|期)", sentence)):
-                match = re.search(r"截至(\d{4})年(?:底|末|12月31日)", sentence)
+            if not (match and int(match.group(1)) < year and _rx(r"\d+(?:件|条|个|次|期)").search(sentence)):
+                match = _rx(r"截至(\d{4})年(?:底|末|12月31日)").search(sentence) if "截至" in sentence else None
             if match and int(match.group(1)) < year and not any(w in sentence for w in COMPARISON_WORDS):
                 yield Finding(
                     "N6",
