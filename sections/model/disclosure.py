@@ -67,6 +67,10 @@ class Disclosure(BaseModel):
 
     def cells(self) -> Iterator[tuple[str, Figure | Amount, QuestionId]]:
         """Every figure with the place a reviewer names and the question that sets it."""
-        for key, (places, target) in PLACES.items():
-            for place, value in zip(places, self.row(key), strict=False):
-                yield place, value, target
+        return iter(
+            [
+                (place, value, target)
+                for key, (places, target) in PLACES.items()
+                for place, value in zip(places, self.row(key), strict=False)
+            ]
+        )

@@ -49,6 +49,10 @@ class TrialDisclosure(BaseModel):
 
     def cells(self) -> Iterator[tuple[str, str, Figure]]:
         """Every cell with its place (「表二 行政许可 上一年项目数量」) and column name."""
-        for label, values in self.rows.items():
-            for (place, column), value in zip(PLACES[label], values, strict=True):
-                yield place, column, value
+        return iter(
+            [
+                (place, column, value)
+                for label, values in self.rows.items()
+                for (place, column), value in zip(PLACES[label], values, strict=True)
+            ]
+        )

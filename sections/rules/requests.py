@@ -45,6 +45,10 @@ def check_negative(report: Report) -> Iterator[Finding]:
                 )
 
 
+COLUMN_PLACES = tuple(f"表三 列[{name}]" for name in THREE.columns)
+"""Each column of table 三 as a finding places it: 「表三 列[总计]」."""
+
+
 @cache
 def _row_place(key: str) -> tuple[str, QuestionId]:
     """Where a row's finding stands and the question that sets the row (the same for every report)."""
@@ -59,17 +63,18 @@ def _shown(table: Requests, key: str) -> list[Figure]:
 
 def _unequal(
     rule: str, where: str, parts: Sequence[Figure], stated: Figure, says: str, hint: str, target: QuestionId
-) -> Iterator[Finding]:
+) -> Finding | None:
     """`rule` at `where` when answered `parts` do not add up to the answered `stated` figure.
 
     `says` is the message, with {where}, {computed} and {stated} to fill in.
     """
     if stated is None or None in parts:
-        return
+        return None
     computed = sum(map(number, parts))
-    if computed != number(stated):
-        message = says.format(where=where, computed=computed, stated=stated)
-        yield Finding(rule, Severity.ERROR, SECTION, where, message, hint, target)
+    if computed == number(stated):
+        return None
+    message = says.format(where=where, computed=computed, stated=stated)
+    return Finding(rule, Severity.ERROR, SECTION, where, message, hint, target)
 
 
 def check_rows(report: Report) -> Iterator[Finding]:
@@ -77,7 +82,7 @@ def check_rows(report: Report) -> Iterator[Finding]:
     total = THREE.total_column
     for key, cells in report.requests.rows.items():
         where, question = _row_place(key)
-        yield from _unequal(
+        finding = _unequal(
             "T3-ROW",
             where,
             cells[:total],
@@ -86,6 +91,8 @@ def check_rows(report: Report) -> Iterator[Finding]:
             "请核对各列数字或总计。",
             question,
         )
+        if finding:
+            yield finding
 
 
 def check_columns(report: Report) -> Iterator[Finding]:
@@ -93,29 +100,29 @@ def check_columns(report: Report) -> Iterator[Finding]:
     table = report.requests
     if "total" not in table.rows:
         return
-    results, stated = [_shown(table, k) for k in table.result_keys], _shown(table, "total")
-    for column, name in enumerate(THREE.columns):
-        yield from _unequal(
+    results = [_shown(table, k) for k in table.result_keys]
+    for where, parts, stated in zip(COLUMN_PLACES, zip(*results, strict=True), _shown(table, "total"), strict=True):
+        finding = _unequal(
             "T3-COL",
-            f"表三 列[{name}]",
-            [cells[column] for cells in results],
-            stated[column],
+            where,
+            parts,
+            stated,
             "{where}：各办理结果合计 {computed}，但（七）总计填报为 {stated}。",
             "请核对办理结果各行或（七）总计。",
             QuestionId.T3_OUTCOMES,
         )
+        if finding:
+            yield finding
 
 
 def check_balance(report: Report) -> Iterator[Finding]:
     """T3-BAL: in each column, 一 新收 + 二 上年结转 = 三（七）总计 + 四 结转下年度 (the printed 勾稽关系)."""
     shown = [_shown(report.requests, k) for k in ("new", "carry_in", "total", "carry_out")]
-    for column, name in enumerate(THREE.columns):
-        cells = [row[column] for row in shown]
+    for where, cells in zip(COLUMN_PLACES, zip(*shown, strict=True), strict=True):
         if None in cells:
             continue
-        new, carry_in, done, carry_out = (number(c) for c in cells)
+        new, carry_in, done, carry_out = map(number, cells)
         if new + carry_in != done + carry_out:
-            where = f"表三 列[{name}]"
             short = "办理结果或结转数偏少" if new + carry_in > done + carry_out else "办理结果或结转数偏多"
             yield Finding(
                 "T3-BAL",
