@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
 
+from sections.model.appeals import Appeals
 from sections.model.findings import Figure, Finding, Severity, number
 from sections.model.ids import QuestionId
 from sections.model.labels import SECTION_HEADINGS
@@ -33,6 +34,7 @@ from sections.model.vocabulary import (
     RECEIVED,
 )
 from sections.rules.passages import Passage, passages, squeeze
+from sections.rules.shared import shared
 
 _rx = lru_cache(maxsize=256)(re.compile)
 """The compiled pattern: every sentence of every passage is matched against the same few dozen."""
@@ -66,6 +68,11 @@ def _total(report: Report, key: str) -> int | None:
     return _known(report.requests.value(key, THREE.total_column))
 
 
+def _totals(report: Report) -> dict[str, int | None]:
+    """The 总计 of the rows of table 三 a narrative states: 本年新收, 上年结转, （七）总计, 结转下年度."""
+    return {key: _total(report, key) for key in ("new", "carry_in", "total", "carry_out")}
+
+
 def _printed(name: str) -> str:
     """A result group as table 三 heads it: 「（一）予以公开」, 「（三）不予公开」."""
     headings = (*THREE.group_headings.values(), *(row.label.split("（区分")[0] for row in THREE.rows))
@@ -84,10 +91,11 @@ def check_applications(report: Report) -> Iterator[Finding]:
     A list of outcomes (「同意公开答复7件，部分公开答复0件，不予公开答复1件」) is compared item by item with
     its group of result rows, never with the total.
     """
-    new, carry_in = _total(report, "new"), _total(report, "carry_in")
-    tabled = {"done": _total(report, "total"), "carry_in": carry_in, "carry_out": _total(report, "carry_out")}
+    totals = shared(_totals, report)
+    new, carry_in = totals["new"], totals["carry_in"]
+    tabled = {"done": totals["total"], "carry_in": carry_in, "carry_out": totals["carry_out"]}
     groups: dict[str, int | None] | None = None
-    for passage in passages(report):
+    for passage in shared(passages, report):
         if "件" not in passage.text:
             continue
         for sentence in passage.sentences():
@@ -202,11 +210,12 @@ def _compare_applications(
 
 def check_percentages(report: Report) -> Iterator[Finding]:
     """N2: a percentage stated after a count recomputes from the tabled or stated totals."""
-    candidates = {_total(report, k) for k in ("new", "total")}
-    new, carry_in = _total(report, "new"), _total(report, "carry_in")
+    totals = shared(_totals, report)
+    candidates = {totals[k] for k in ("new", "total")}
+    new, carry_in = totals["new"], totals["carry_in"]
     if new is not None and carry_in is not None:
         candidates.add(new + carry_in)
-    for passage in passages(report):
+    for passage in shared(passages, report):
         if "%" not in passage.text:
             continue
         stated_counts = {_int(n) for s in passage.sentences() if "件" in s for n in _STATED_COUNT.findall(s)}
@@ -245,7 +254,7 @@ def check_cases(report: Report) -> Iterator[Finding]:
     review, direct, after = (t or 0 for t in totals)
     stated_totals = (review, direct + after)
     groups = ((0,), (1, 2))
-    for passage in passages(report):
+    for passage in shared(passages, report):
         if "复议" not in passage.text and "诉讼" not in passage.text:
             continue
         for sentence in passage.sentences():
@@ -260,14 +269,10 @@ def check_cases(report: Report) -> Iterator[Finding]:
                             f"表四为 {stated_totals[kind]} 件"
                         )
             mentioned = [k for k, word in enumerate(("复议", "诉讼")) if word in sentence]
-            cells = [c for k in mentioned for g in groups[k] for c in table.group(g)]
-            if any(w in sentence for w in ALL_UPHELD) and any(
-                number(cells[i]) for i in range(len(cells)) if i % 5 in (1, 2, 3)
-            ):
+            named = [g for k in mentioned for g in groups[k]]
+            if any(w in sentence for w in ALL_UPHELD) and _has_cases(table, named, (1, 2, 3)):
                 problems.append("称“均获维持”，但表四有纠正、其他结果或尚未审结的案件")
-            if any(w in sentence for w in ALL_CLOSED) and any(
-                number(cells[i]) for i in range(len(cells)) if i % 5 == 3
-            ):
+            if any(w in sentence for w in ALL_CLOSED) and _has_cases(table, named, (3,)):
                 problems.append("称“均已结案”，但表四有尚未审结的案件")
             if NO_CASES.search(sentence) and any(stated_totals[k] for k in mentioned):
                 problems.append("称未发生行政复议或行政诉讼，但表四有案件")
@@ -283,10 +288,15 @@ def check_cases(report: Report) -> Iterator[Finding]:
                 )
 
 
+def _has_cases(table: Appeals, groups: list[int], columns: tuple[int, ...]) -> bool:
+    """Whether table 四 counts a case in any of `columns` (纠正 1, 其他 2, 尚未审结 3) of `groups`."""
+    return any(number(table.group(group)[column]) for group in groups for column in columns)
+
+
 def check_documents(report: Report) -> Iterator[Finding]:
     """N4: counts of 规章 and 行政规范性文件 stated in the narrative match table 二."""
     columns = ("本年制发", "本年废止", "现行有效")
-    for passage in passages(report):
+    for passage in shared(passages, report):
         if "规章" not in passage.text and "规范性文件" not in passage.text:
             continue
         for sentence in passage.sentences():
@@ -340,7 +350,7 @@ def check_years(report: Report) -> Iterator[Finding]:
     year = report.meta.year
     if year is None:
         return
-    for passage in passages(report):
+    for passage in shared(passages, report):
         if passage.where == SECTION_HEADINGS[4]:
             continue
         for sentence in passage.sentences():

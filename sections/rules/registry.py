@@ -11,6 +11,7 @@ from sections.model.findings import Finding
 from sections.model.report import Report
 
 from . import appeals, crossyear, disclosure, improvements, meta, narrative, other, overview, repetition, requests
+from .shared import checking
 
 Rule: TypeAlias = Callable[[Report], Iterable[Finding]]
 """A rule that needs nothing but the report: it returns (or yields) its findings."""
@@ -36,7 +37,8 @@ def check(
     `level_stated` (the clerk gave the body's level, not a guess from a published report) T2-RULES is an error.
     """
     rules: Iterable[Rule] = (*RULES, partial(meta.check_deadline, today=today))
-    findings = [finding for rule in rules for finding in rule(report)]
+    with checking(report):
+        findings = [finding for rule in rules for finding in rule(report)]
     if level_stated:
         findings = [disclosure.as_stated(f) if f.rule == "T2-RULES" else f for f in findings]
     return findings + cross_year(report, previous) if previous is not None else findings

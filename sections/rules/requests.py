@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from functools import cache
 
 from sections.model.findings import Figure, Finding, Severity, number
@@ -10,11 +11,34 @@ from sections.model.ids import QuestionId
 from sections.model.report import Report
 from sections.model.requests import SECTION, Requests, row_name, row_question
 from sections.model.tables import THREE
+from sections.rules.shared import shared
+
+
+@dataclass(frozen=True)
+class _Unusual:
+    """The cells of table 三 that C1 and C2 report, found in one pass for both: (row key, column, value)."""
+
+    marked: list[tuple[str, int, str]]
+    """Cells holding something else than a number (「/」, 「—」, 「无」, or blank as printed)."""
+    negative: list[tuple[str, int, int]]
+    """Negative counts."""
+
+
+def _unusual(report: Report) -> _Unusual:
+    marked: list[tuple[str, int, str]] = []
+    negative: list[tuple[str, int, int]] = []
+    for key, cells in report.requests.rows.items():
+        for column, value in enumerate(cells):
+            if isinstance(value, str):
+                marked.append((key, column, value))
+            elif isinstance(value, int) and value < 0:
+                negative.append((key, column, value))
+    return _Unusual(marked, negative)
 
 
 def check_blank(report: Report) -> Iterator[Finding]:
     """C1: every cell of table 三 is a number: 0, not blank, 「/」, 「—」 or 「无」."""
-    marked = [(k, c, v) for k, cells in report.requests.rows.items() for c, v in enumerate(cells) if isinstance(v, str)]
+    marked = shared(_unusual, report).marked
     marks = [f"{row_name(k)} {THREE.columns[c]}（{v or '空白'}）" for k, c, v in marked]
     if marks:
         yield Finding(
@@ -30,19 +54,17 @@ def check_blank(report: Report) -> Iterator[Finding]:
 
 def check_negative(report: Report) -> Iterator[Finding]:
     """C2: every count in table 三 is a whole number of at least 0."""
-    for key, cells in report.requests.rows.items():
-        for column, value in enumerate(cells):
-            if isinstance(value, int) and value < 0:
-                where = f"表三 行[{row_name(key)}] 列[{THREE.columns[column]}]"
-                yield Finding(
-                    "C2",
-                    Severity.ERROR,
-                    SECTION,
-                    where,
-                    f"{where} 填报为 {value}，件数不能为负数。",
-                    "请填写 0 或正数。",
-                    row_question(key),
-                )
+    for key, column, value in shared(_unusual, report).negative:
+        where = f"表三 行[{row_name(key)}] 列[{THREE.columns[column]}]"
+        yield Finding(
+            "C2",
+            Severity.ERROR,
+            SECTION,
+            where,
+            f"{where} 填报为 {value}，件数不能为负数。",
+            "请填写 0 或正数。",
+            row_question(key),
+        )
 
 
 COLUMN_PLACES = tuple(f"表三 列[{name}]" for name in THREE.columns)
