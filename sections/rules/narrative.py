@@ -216,12 +216,12 @@ def check_percentages(report: Report) -> Iterator[Finding]:
     if new is not None and carry_in is not None:
         candidates.add(new + carry_in)
     for passage in shared(passages, report):
-        if "%" not in passage.text:
+        if "%" not in passage.text or "件" not in passage.text:
             continue
         stated_counts = {_int(n) for s in passage.sentences() if "件" in s for n in _STATED_COUNT.findall(s)}
         denominators = {d for d in candidates | stated_counts if d}
         for sentence in passage.sentences():
-            if "%" not in sentence:
+            if "%" not in sentence or "件" not in sentence:
                 continue
             for match in _rx(rf"{NUM}件[，,]?(?:占[^，,。%]{{0,10}}?|[（(])(\d+(?:\.\d+)?)%").finditer(sentence):
                 count, percent = _int(match.group(1)), Decimal(match.group(2))
