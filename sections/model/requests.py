@@ -74,7 +74,9 @@ class Requests(BaseModel):
         if key == THREE.total_row and key not in self.rows:
             cells = [self.value(k, column) for k in self.result_keys]
             return None if None in cells else sum(map(count, cells))
-        cells = self.rows.get(key, [None] * THREE.width)
+        cells = self.rows.get(key)
+        if cells is None:
+            return None
         if column < total or cells[total] is not None:
             return cells[column]
         six = cells[:total]
