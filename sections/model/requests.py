@@ -72,8 +72,8 @@ class Requests(BaseModel):
         """A cell as the report shows it: the figure entered or printed, else the computed total."""
         total = THREE.total_column
         if key == THREE.total_row and key not in self.rows:
-            cells = [self.value(k, column) for k in self.result_keys]
-            return None if None in cells else sum(map(count, cells))
+            results = [self.value(k, column) for k in self.result_keys]
+            return None if None in results else sum(map(count, results))
         cells = self.rows.get(key)
         if cells is None:
             return None
