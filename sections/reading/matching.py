@@ -7,9 +7,9 @@ figures in another) are matched by their order alone, and only where the number 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache, lru_cache
-from itertools import accumulate
 
 from sections.reading.rows import Row
 from sections.reading.text import squash
@@ -42,7 +42,7 @@ def label_scores(found: list[Row], labels: Sequence[str], ignore: Sequence[str] 
     printed apart from their figures, and says nothing about which row is which.
     """
     flats = [_official(label) for label in labels]
-    exact, sizes = _exact(tuple(labels))
+    endings = _endings(tuple(labels))
     apart = _apart(found)
     cleaned = [_without(squash(r.before), ignore) for r in found] + [""]
     matrix = []
@@ -52,7 +52,7 @@ def label_scores(found: list[Row], labels: Sequence[str], ignore: Sequence[str] 
             continue
         own = _without(squash(row.line_label), ignore)
         lead = cleaned[number] + own
-        hit = next((exact[lead[-size:]] for size in sizes if lead[-size:] in exact), None)
+        hit = next((n for flat, n in endings.get(lead[-1:], ()) if lead.endswith(flat)), None)
         if hit is not None:
             matrix.append([0.0] * len(flats))
             matrix[-1][hit] = 1.0
@@ -62,9 +62,6 @@ def label_scores(found: list[Row], labels: Sequence[str], ignore: Sequence[str] 
         fragment = 0.9 / len(own_pairs) if len(own) >= 6 else 0.0
         scores = []
         for flat, wanted in flats:
-            if lead.endswith(flat):
-                scores.append(1.0)
-                continue
             on_line = len(wanted & own_pairs)
             before = len(wanted & bigrams(lead[-len(flat) - 8 :])) / len(wanted)
             after = len(wanted & bigrams(trail[: len(flat) + 4])) / len(wanted)
@@ -74,10 +71,16 @@ def label_scores(found: list[Row], labels: Sequence[str], ignore: Sequence[str] 
 
 
 @cache
-def _exact(labels: tuple[str, ...]) -> tuple[dict[str, int], tuple[int, ...]]:
-    """Each official label as compared (squashed) → its index, and their lengths, longest first."""
+def _endings(labels: tuple[str, ...]) -> dict[str, list[tuple[str, int]]]:
+    """Last character → the official labels (squashed) ending in it with their index, longest first.
+
+    The longest label a row's text ends with is its label exactly (of equal labels, the last one's index).
+    """
     flats = {_official(label)[0]: n for n, label in enumerate(labels)}
-    return flats, tuple(sorted({len(f) for f in flats}, reverse=True))
+    endings: dict[str, list[tuple[str, int]]] = {}
+    for flat, n in sorted(flats.items(), key=lambda item: -len(item[0])):
+        endings.setdefault(flat[-1], []).append((flat, n))
+    return endings
 
 
 def _without(text: str, headings: Sequence[str]) -> str:
@@ -119,6 +122,8 @@ def align(
     bounds = [(-1, -1), *anchors, (rows_n, layout_n)]
     taken = set(mapping)
     for (row_a, official_a), (row_b, official_b) in zip(bounds, bounds[1:], strict=False):
+        if row_b - row_a < 2:
+            continue  # neighbouring rows: none between them
         loose = [i for i in range(row_a + 1, row_b) if filled[i] and _unlabelled(score[i], taken)]
         officials = [j for j in range(official_a + 1, official_b) if j not in taken]
         if loose and len(loose) == len(officials) and all(fits[i][j] for i, j in zip(loose, officials, strict=True)):
@@ -142,14 +147,16 @@ def _ordered(score: list[list[float]], fits: list[list[bool]]) -> dict[int, int]
     if -1 not in exact and exact == sorted(set(exact)) and all(fits[i][j] for i, j in enumerate(exact)):
         return {j: i for i, j in enumerate(exact)}  # every row labelled exactly, in order
     table = [[0.0] * (layout_n + 1)]
-    for row_scores, row_fits in zip(score, fits, strict=True):
-        # best[j] = max(above[j], best[j - 1], above[j - 1] + pair): the pairs first, then a running maximum.
+    for row_scores, row_fits, hit in zip(score, fits, exact, strict=True):
+        # best[j] = max(above[j], best[j - 1], above[j - 1] + pair): a running maximum over the row above
+        # raised by the pairs taken. A row labelled exactly has one pair; only the others are scanned.
         above = table[-1]
         best = above.copy()
-        for j, pair in enumerate(row_scores):
-            if pair >= MIN_SCORE and row_fits[j] and above[j] + pair > best[j + 1]:
-                best[j + 1] = above[j] + pair
-        table.append(list(accumulate(best, max)))
+        pairs = [(hit, 1.0)] if hit >= 0 else enumerate(row_scores)
+        for j, pair in pairs:
+            if pair >= MIN_SCORE and row_fits[j] and above[j] + pair > above[j + 1]:
+                _raise(best, j + 1, above[j] + pair)
+        table.append(best)
     mapping: dict[int, int] = {}
     i, j = rows_n, layout_n
     while i and j:
@@ -161,6 +168,13 @@ def _ordered(score: list[list[float]], fits: list[list[bool]]) -> dict[int, int]
             mapping[j - 1] = i - 1
             i, j = i - 1, j - 1
     return mapping
+
+
+def _raise(best: list[float], start: int, value: float) -> None:
+    """Raise a non-decreasing row of totals to at least `value` from `start` on (it stays non-decreasing)."""
+    if value > best[start]:
+        stop = bisect_left(best, value, start)
+        best[start:stop] = [value] * (stop - start)
 
 
 def _greedy(score: list[list[float]], fits: list[list[bool]]) -> dict[int, int]:
