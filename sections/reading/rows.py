@@ -16,17 +16,20 @@ MARKERS = frozenset({"/", "／", "—", "——", "-", "－", "--", "无", "空"
 """Non-numbers printed in figure cells; kept as printed so C1 reports them."""
 _NOTED_NUMBER = re.compile(r"(?:[-+]?\d{1,3}(?:,\d{3})+|[-+]?\d+(?:\.\d+)?(?:万元|元)?)(?:\x01\d+\x01)?")
 _ITEM = re.compile(
-    r"(?P<num>(?:[-+]?\d{1,3}(?:,\d{3})+(?![\d,])|[-+]?\d+(?:\.\d+)?(?:万元|元)?)(?:\x02\d+\x02)?)"
-    r"|[ \t]+|(?P<text>[^\s\d+-]+|[-+]+)|(?P<other>.)"
+    r"[ \t]*(?:(?P<num>(?:[-+]?\d{1,3}(?:,\d{3})+(?![\d,])|[-+]?\d+(?:\.\d+)?(?:万元|元)?)(?:\x02\d+\x02)?)"
+    r"|(?P<text>[^\s\d+-]+|[-+]+)|(?P<other>[^ \t]))"
 )
-"""An item of a line without separators: a number (with the mark of its note), blanks, text, another character."""
+"""An item of a line without separators, after the blanks before it: a number (with the mark of its note),
+text, another character."""
 _FIGURE_CHAR = re.compile("[\\d" + re.escape("".join(sorted({c for m in MARKERS for c in m}))) + "]")
 """A character a figure or a mark can hold: a line without one is label text only."""
-_BLANKS = re.compile(r"[ \t]+")
 _ANNOTATED = re.compile(r"(?<![\d.])(-?\d+)[ \t\n]*([（(][^（）()\n]{0,24}(?:件|其中|含|包括)[^（）()\n]{0,24}[）)])")
+_NOTE_START = re.compile(r"[（(][^（）()\n]{0,24}(?:件|其中|含|包括)")
+"""How every note `_ANNOTATED` finds begins: a quick search (it starts at a bracket) before the slow one."""
 _ARTICLE = re.compile(r"第\s*(\d{1,2})\s*条\s*第?\s*[（(]\s*(\d{1,2})\s*[)）]\s*项")
 _LABEL_MARK = re.compile(r"[.、．][^\d\s]")
-_SPACE = re.compile(r"\s+")
+_MARKS = (".", "、", "．")
+"""The first character of `_LABEL_MARK`: a cheap test before the pattern."""
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")
 _WIDE = str.maketrans("０１２３４５６７８９．－＋｜", "0123456789.-+|")
 _WIDE_CHAR = re.compile("[０-９．－＋｜]")
@@ -113,7 +116,7 @@ def rows(text: str, limit: int = 400) -> list[Row]:
         notes[len(notes)] = re.sub(r"\s+", "", match.group(2))
         return f"{match.group(1)}\x01{len(notes) - 1}\x01"
 
-    if "（" in text or "(" in text:
+    if _NOTE_START.search(text):
         text = _ANNOTATED.sub(keep_note, text)
     found: list[Row] = []
     pending: list[str] = []
@@ -124,7 +127,7 @@ def rows(text: str, limit: int = 400) -> list[Row]:
             _delimited(line, found, pending, notes)
             continue
         if not _FIGURE_CHAR.search(line):
-            label = _BLANKS.sub("", line.replace("|", " ").replace("\x01", "\x02"))
+            label = line.replace("|", "").replace(" ", "").replace("\t", "").replace("\x01", "\x02")
             if label:
                 pending.append(label)  # label text only: what `_plain_row` does with a line of text items
             continue
@@ -159,17 +162,13 @@ def _plain_row(items: list[tuple[str, str]], found: list[Row], pending: list[str
             (after if opening is not None else pending).append(value)
             line_text.append(value)
         else:
-            token, note = _unnote(value, notes)
-            token = _THOUSANDS.sub("", token) if "," in token else token
             if current is None:
                 pending += after
                 current = Row([], "".join(pending), "".join(line_text), False)
                 opening = current if not line_text and opening is None and not after else None
                 pending.clear()
                 line_text, after = [], []
-            current.tokens.append(token)
-            if note:
-                current.notes[len(current.tokens) - 1] = note
+            _add_token(current, value, notes)
     if current is not None:
         found.append(current)
     if opening is not None and after:
@@ -180,14 +179,17 @@ def _plain_row(items: list[tuple[str, str]], found: list[Row], pending: list[str
 def _delimited(line: str, found: list[Row], pending: list[str], notes: dict[int, str]) -> None:
     """The row of a tab- or 「|」-separated line: its figure cells after its label cells, blanks in place."""
     parts = line.split("\t") if "\t" in line else line.strip().strip("|").split("|")
-    cells = tuple(p.strip() for p in parts)
-    kinds = [cell_kind(c) for c in cells]
-    texts = [i for i, k in enumerate(kinds) if k == "text"]
-    figures = [i for i, k in enumerate(kinds) if k == "figure"]
+    cells = tuple([p.strip() for p in parts])
+    texts: list[int] = []
+    figures: list[int] = []
+    for index, cell in enumerate(cells):
+        kind = cell_kind(cell)
+        if kind != "blank":
+            (figures if kind == "figure" else texts).append(index)
     if not figures:
         if texts and texts[-1] < len(cells) - 1:
             # A label with nothing but blank cells after it: a row left blank (C1), if it is a row at all.
-            line_label = "".join(_SPACE.sub("", cells[i]) for i in texts)
+            line_label = _unspaced("".join(cells[i] for i in texts))
             found.append(
                 Row(
                     [""] * (len(cells) - texts[-1] - 1),
@@ -200,37 +202,43 @@ def _delimited(line: str, found: list[Row], pending: list[str], notes: dict[int,
             )
             pending.clear()
             return
-        pending += [_SPACE.sub("", cells[i]) for i in texts]
+        pending += [_unspaced(cells[i]) for i in texts]
         return
     before = [i for i in texts if i < figures[0]]
     start = before[-1] + 1 if before else 0
     stop = next((i for i in texts if i > figures[0]), len(cells))
-    line_label = "".join(_SPACE.sub("", cells[i]) for i in before)
+    line_label = _unspaced("".join(cells[i] for i in before))
     row = Row([], "".join(pending) + line_label, line_label, True, cells=cells, start=start)
     pending.clear()
     for index in range(start, stop):
-        token, note = _unnote(cells[index], notes)
-        row.tokens.append(_THOUSANDS.sub("", token) if "," in token else token)
-        if note:
-            row.notes[len(row.tokens) - 1] = note
+        _add_token(row, cells[index], notes)
     found.append(row)
-    pending += [_SPACE.sub("", cells[i]) for i in texts if i >= stop]
+    pending += [_unspaced(cells[i]) for i in texts if i >= stop]
+
+
+def _unspaced(text: str) -> str:
+    """The text without white space."""
+    return "".join(text.split())
 
 
 def cell_kind(cell: str) -> str:
     """「blank」, 「figure」 (a number, perhaps with its unit or note, or a printed mark) or 「text」."""
     if not cell:
         return "blank"
-    if _NOTED_NUMBER.fullmatch(cell) or cell in MARKERS:
+    if (cell.isdigit() and cell.isascii()) or _NOTED_NUMBER.fullmatch(cell) or cell in MARKERS:
         return "figure"
     return "text"
 
 
-def _unnote(value: str, notes: dict[int, str]) -> tuple[str, str | None]:
-    if "\x01" not in value:
-        return value, None
-    token, index, _ = value.split("\x01")
-    return token, notes.get(int(index))
+def _add_token(row: Row, value: str, notes: dict[int, str]) -> None:
+    """A figure cell appended to the row: thousands separators dropped, its note (if marked) kept."""
+    note = None
+    if "\x01" in value:
+        value, index, _ = value.split("\x01")
+        note = notes.get(int(index))
+    row.tokens.append(_THOUSANDS.sub("", value) if "," in value else value)
+    if note:
+        row.notes[len(row.tokens) - 1] = note
 
 
 def _chinese(number: int) -> str:
@@ -249,25 +257,21 @@ def _plain(line: str) -> list[tuple[str, str]]:
     text = line.replace("\x01", "\x02").replace("|", " ")
     items: list[tuple[str, str]] = []
     for match in _ITEM.finditer(text):
-        kind = match.lastgroup
+        kind = match.lastgroup or "other"
+        value = match[kind]
         if kind == "num":
-            value = match.group(0)
             if "\x02" in value:
                 items.append(("figure", value.replace("\x02", "\x01")))
-            elif "." not in value and _LABEL_MARK.match(text, match.end()):
+            elif text.startswith(_MARKS, match.end()) and "." not in value and _LABEL_MARK.match(text, match.end()):
                 if len(value) > 1 and value[:-1] not in "-+":
                     items.append(("figure", value[:-1]))
                 items.append(("text", value[-1]))
             else:
                 items.append(("figure", value))
-        elif kind == "text":
-            value = match.group(0)
-            if value in MARKERS and _stands_alone(text, match.start(), match.end()):
-                items.append(("figure", value))
-            else:
-                items.append(("text", value))
-        elif kind == "other":
-            items.append(("text", match.group(0)))
+        elif kind == "text" and value in MARKERS and _stands_alone(text, match.start(kind), match.end()):
+            items.append(("figure", value))
+        else:
+            items.append(("text", value))
     return items
 
 
