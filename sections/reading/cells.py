@@ -51,6 +51,8 @@ class RowRead:
 
 def figure(token: str) -> Figure:
     """A printed cell as a figure: a whole number, else the text as printed (「/」, 「」 for a blank)."""
+    if token.isdigit() and token.isascii():  # the common case, without the pattern
+        return int(token) if len(token) <= MAX_DIGITS else token
     if _INTEGER.fullmatch(token) and len(token.lstrip("+-")) <= MAX_DIGITS:
         return int(token)
     return token
@@ -145,32 +147,34 @@ def cuts(
         room[index] = room[index + 1] + (len(parts[index][1]) if parts[index][0] != "=" else 1)
     found: list[Cells] = []
     out: list[Figure] = []
-    steps = [MAX_STEPS]
+    count = len(parts)
+    steps = MAX_STEPS
 
     def fill(index: int, offset: int) -> None:
-        steps[0] -= 1
-        if steps[0] < 0 or len(found) > MAX_READINGS:
+        nonlocal steps
+        steps -= 1
+        if steps < 0 or len(found) > MAX_READINGS:
             return
-        if index == len(parts):
+        if index == count:
             if len(out) == width:
                 found.append(tuple(out))
             return
-        left = width - len(out)
+        position = len(out)
+        left = width - position
         sign, digits, unit = parts[index]
         if sign == "=":
-            if left >= len(parts) - index:
+            if left >= count - index:
                 out.append(figure(digits))
                 fill(index + 1, 0)
                 out.pop()
             return
         rest = digits[offset:]
-        if left < len(parts) - index or left > len(rest) + room[index + 1]:
+        if left < count - index or left > len(rest) + room[index + 1]:
             return
         lead = sign if offset == 0 else ""
-        if lead and signed is not None and len(out) != signed:
+        if lead and signed is not None and position != signed:
             return
         lengths: Sequence[int] = [1] if rest[0] == "0" else range(1, min(len(rest), MAX_DIGITS) + 1)
-        position = len(out)
         if position in totals and not unit:
             group = out[totals[position] :]
             if not all(isinstance(v, int) for v in group):
@@ -184,7 +188,13 @@ def cuts(
                 out.append(rest + unit)  # the amount: the rest of the digits with its decimals
                 fill(index + 1, 0)
                 out.pop()
+        # A cut inside this run leaves left - 1 cells for the rest of it and the runs after: when they cannot
+        # all be filled, or some run would get none, the call for it would return at once: only its step counts.
+        longest = len(rest) + room[index + 1] - left + 1 if left > count - index else 0
         for length in lengths:
+            if longest < length < len(rest):
+                steps -= 1
+                continue
             out.append(int(lead + rest[:length]))
             if length == len(rest):
                 fill(index + 1, 0)
@@ -193,7 +203,7 @@ def cuts(
             out.pop()
 
     fill(0, 0)
-    if steps[0] < 0 or len(found) > MAX_READINGS:
+    if steps < 0 or len(found) > MAX_READINGS:
         return None
     return list(dict.fromkeys(found))
 
@@ -214,8 +224,10 @@ def _summed_cuts(tokens: Sequence[str], groups: Groups, judged: frozenset[int] |
         bounds.add(position)
     reach = [0] * end
     """How far a cell starting at each digit can reach: not past a printed boundary, no leading zero."""
+    limit = end
     for i in range(end - 1, -1, -1):
-        limit = min(b for b in bounds if b > i)
+        if i + 1 in bounds:
+            limit = i + 1  # the nearest printed boundary after digit i
         reach[i] = i + 1 if digits[i] == "0" else min(limit, i + MAX_DIGITS)
 
     def cell(i: int, j: int) -> bool:
