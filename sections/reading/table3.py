@@ -36,23 +36,28 @@ T3_HEADINGS = tuple(squash(h) for h in (THREE.result_heading, *THREE.group_headi
 """Headings over groups of table 三's rows (merged cells): no row's label. （六）其他处理 is the label of
 2019's single row too: that row is placed by its neighbours (the one row between 5.要求… and （七）总计)."""
 MAX_COMBINATIONS = 20_000
+T3_LABELS = tuple(dict.fromkeys(r.label for r in THREE.rows + THREE.rows_2019))
+"""The labels of both layouts' rows, each once: rows are scored against them once for both layouts."""
+T3_COLUMNS = {
+    layout: itemgetter(*(T3_LABELS.index(r.label) for r in layout)) for layout in (THREE.rows, THREE.rows_2019)
+}
+"""Layout → the scores of its rows, in its order, from a row's scores against `T3_LABELS`."""
 
 
 def read_table3(text: str, *, run_together: bool | None = None) -> TableRead:
     """Table 三: rows matched to the 2021 (25 rows) or 2019 (23 rows) layout, cells kept to the row sums."""
-    found = [r for r in rows(text, MAX_ROWS) if capacity(r) >= 5]
+    found = [r for r in rows(text, MAX_ROWS) if len(r.tokens) >= 5 or capacity(r) >= 5]
     if run_together is None:
         run_together = _runs_together(found, T3_WIDTH)
-    labels = list(dict.fromkeys(r.label for r in THREE.rows + THREE.rows_2019))
-    matrix = label_scores(found, labels, T3_HEADINGS)
+    matrix = label_scores(found, T3_LABELS, T3_HEADINGS)
     fit = [could_fit(r, T3_WIDTH, run_together) for r in found]
+    filled = [any(r.tokens) for r in found]
     best: tuple[float, tuple[Table3Row, ...], dict[int, int]] | None = None
-    for layout in (THREE.rows, THREE.rows_2019):
+    for layout, columns in T3_COLUMNS.items():
         if best is not None and best[0] >= 1.5 * len(layout):
             break  # a row scores at most 1 + 0.5: the 2019 rows cannot beat the 2021 rows' score
-        columns = itemgetter(*(labels.index(r.label) for r in layout))
         scores = [list(columns(row)) for row in matrix]
-        mapping = align(scores, [[f] * len(layout) for f in fit], [bool(r.figures) for r in found])
+        mapping = align(scores, [[f] * len(layout) for f in fit], filled)
         score = sum(scores[i][j] for j, i in mapping.items()) + 0.5 * len(mapping)
         if layout is THREE.rows_2019 and len(mapping) != len(layout):
             continue  # the 2019 rows only when every one of them is found
@@ -62,7 +67,7 @@ def read_table3(text: str, *, run_together: bool | None = None) -> TableRead:
     _, layout, mapping = best
     result = TableRead(run_together=run_together, layout=layout, rows=len(layout))
     if not mapping:
-        if sum(1 for r in found if r.figures) >= 3:
+        if sum(filled) >= 3:
             result.unread.append(("", f"有 {len(found)} 行数字，但无法与表三的行名一一对应"))
         return result
     start = header_columns(delimited_lines(text), squash(THREE.columns[0]), squash(THREE.columns[-1]), T3_WIDTH)
@@ -72,8 +77,9 @@ def read_table3(text: str, *, run_together: bool | None = None) -> TableRead:
     for j, i in sorted(mapping.items()):
         official, row = layout[j], found[i]
         _note_label(result, official, row)
-        reads[official.key] = read_row(row, T3_WIDTH, T3_GROUPS, places.get(i), run_together=run_together, seen=seen)
-        if reads[official.key].how == "shifted" and not reads[official.key].open:
+        row_read = read_row(row, T3_WIDTH, T3_GROUPS, places.get(i), run_together=run_together, seen=seen)
+        reads[official.key] = row_read
+        if row_read.how == "shifted" and not row_read.open:
             result.shifted.append(official.key)
     _settle_columns(reads, layout)
     for official in layout:

@@ -194,8 +194,12 @@ def read_table2(text: str, *, trial: bool, run_together: bool) -> TableRead:
     found = rows(text, MAX_ROWS)
     result = TableRead(run_together=run_together, rows=len(wanted))
     matrix = label_scores(found, [row.label for row in wanted])
-    fits = [[could_fit(r, len(w.columns), run_together) for w in wanted] for r in found]
-    chosen = align(matrix, fits, [bool(r.figures) for r in found], ordered=False)
+    widths = [len(w.columns) for w in wanted]
+    fits = []
+    for r in found:
+        fit = {width: could_fit(r, width, run_together) for width in set(widths)}  # a few widths, many rows
+        fits.append([fit[width] for width in widths])
+    chosen = align(matrix, fits, [any(r.tokens) for r in found], ordered=False)
     used = set(chosen.values())
     orphans = [r for i, r in enumerate(found) if i not in used and len(r.figures) == 1 and r.notes]
     lines = delimited_lines(text)
@@ -298,7 +302,7 @@ def capacity(row: Row) -> int:
 
 def read_table4(text: str, *, run_together: bool) -> TableRead:
     """Table 四: the fifteen figures after its header, kept to each group's sum."""
-    found = [r for r in rows(text, T4_WIDTH + 6) if r.figures]
+    found = [r for r in rows(text, T4_WIDTH + 6) if any(r.tokens)]
     result = TableRead(run_together=run_together)
     if not found or not any(word in found[0].label + text[:200] for word in T4_HEADER):
         return result
