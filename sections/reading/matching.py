@@ -32,6 +32,11 @@ def _official(label: str) -> tuple[str, frozenset[str]]:
     return flat, bigrams(flat)
 
 
+def official_flat(label: str) -> str:
+    """An official label (or column heading) as compared, squashed once for all reports."""
+    return _official(label)[0]
+
+
 def label_scores(found: list[Row], labels: Sequence[str], ignore: Sequence[str] = ()) -> list[list[float]]:
     """How well the text printed around each row matches each official label (0 … 1).
 

@@ -14,7 +14,7 @@ from sections.model.labels import Table3Row
 from sections.model.requests import row_name
 from sections.model.tables import THREE
 from sections.reading.cells import Cells, Groups, RowRead
-from sections.reading.matching import align, deviates, label_scores, printed_label
+from sections.reading.matching import align, deviates, label_scores, official_flat, printed_label
 from sections.reading.rows import Row, rows
 from sections.reading.tables import (
     MAX_ROWS,
@@ -70,7 +70,8 @@ def read_table3(text: str, *, run_together: bool | None = None) -> TableRead:
         if sum(filled) >= 3:
             result.unread.append(("", f"有 {len(found)} 行数字，但无法与表三的行名一一对应"))
         return result
-    start = header_columns(delimited_lines(text), squash(THREE.columns[0]), squash(THREE.columns[-1]), T3_WIDTH)
+    first, last = official_flat(THREE.columns[0]), official_flat(THREE.columns[-1])
+    start = header_columns(delimited_lines(text), first, last, T3_WIDTH)
     places = positions({i: found[i] for i in mapping.values()}, T3_WIDTH, start)
     reads: dict[str, RowRead] = {}
     seen: dict[tuple[str, ...], RowRead] = {}
@@ -104,7 +105,7 @@ def _runs_together(found: list[Row], width: int) -> bool:
 
 
 def _note_label(result: TableRead, official: Table3Row, row: Row) -> None:
-    label = squash(official.label)
+    label = official_flat(official.label)
     if squash(row.label).endswith(label) or not (row.own_line or row.label):
         return
     printed = printed_label(row, label)

@@ -17,7 +17,7 @@ from sections.model.findings import Figure
 from sections.model.labels import Table3Row
 from sections.model.tables import FOUR, THREE, TWO, TWO_2019
 from sections.reading.cells import Cells, Groups, RowRead, figure, read_cells
-from sections.reading.matching import align, deviates, label_scores, printed_label
+from sections.reading.matching import align, deviates, label_scores, official_flat, printed_label
 from sections.reading.rows import Row, normalise, rows
 from sections.reading.text import squash
 
@@ -205,7 +205,7 @@ def read_table2(text: str, *, trial: bool, run_together: bool) -> TableRead:
     lines = delimited_lines(text)
     heads = {
         block.columns[1]: header_columns(
-            lines, squash(block.columns[1]), squash(block.columns[-1]), len(block.columns) - 1
+            lines, official_flat(block.columns[1]), official_flat(block.columns[-1]), len(block.columns) - 1
         )
         for block in (TWO_2019 if trial else TWO).blocks
     }
@@ -215,8 +215,9 @@ def read_table2(text: str, *, trial: bool, run_together: bool) -> TableRead:
             continue
         label, columns = official.label, official.columns
         row = found[chosen[n]]
-        printed = printed_label(row, squash(label))
-        if row.own_line and deviates(printed, squash(label), fragments_ok=False):
+        flat = official_flat(label)
+        printed = printed_label(row, flat)
+        if row.own_line and deviates(printed, flat, fragments_ok=False):
             result.labels.append(Label(f"表二 {label}", printed, label))
         head = heads.get(columns[0])
         at = anchored(row, head, len(columns)) if head is not None and row.delimited else None
