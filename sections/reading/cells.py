@@ -69,7 +69,7 @@ def read_cells(
     """
     count = len(tokens)
     if count == width:
-        cells = tuple(figure(t) for t in tokens)
+        cells = tuple(map(figure, tokens))
         return RowRead(list(cells), [cells])
     together = run_together or any(len(t) > 1 and t.startswith("0") and t.isdigit() for t in tokens)
     if together and count < width and sum(map(len, tokens)) == width and "".join(tokens).isdigit():

@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache, lru_cache
+from operator import add
 
 from sections.reading.rows import Row
 from sections.reading.text import squash
@@ -23,7 +24,7 @@ MIN_SCORE = 0.45
 @lru_cache(maxsize=4096)
 def bigrams(text: str) -> frozenset[str]:
     """The pairs of neighbouring characters: a cheap fingerprint for comparing labels."""
-    return frozenset(text[i : i + 2] for i in range(len(text) - 1)) or frozenset({text})
+    return frozenset(map(add, text, text[1:])) or frozenset({text})  # each character joined to the next
 
 
 @cache

@@ -173,7 +173,7 @@ def read_row(
     `seen`: rows of the same table already read from the same figures (a table of zeros reads once).
     """
     if offset is not None:
-        cells = tuple(figure(c) for c in row.tokens[offset : offset + width])
+        cells = tuple(map(figure, row.tokens[offset : offset + width]))
         return RowRead(list(cells), [cells])
     figures = tuple(row.figures)
     if seen is not None and figures in seen:
