@@ -9,7 +9,7 @@ could have are kept.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -96,16 +96,17 @@ def windows(tokens: Sequence[str], width: int) -> list[int]:
     ]
 
 
-def delimited_lines(text: str) -> list[list[str]]:
-    """The cells (squashed) of every tab- or 「|」-separated line of a table's text."""
-    return [
-        [squash(c) for c in (line.split("\t") if "\t" in line else line.strip().strip("|").split("|"))]
-        for line in normalise(text).split("\n")
-        if "\t" in line or line.count("|") >= 2
-    ]
+def delimited_lines(text: str) -> Iterator[list[str]]:
+    """The cells (squashed) of every tab- or 「|」-separated line of a table's text.
+
+    Lines are read as they are asked for: the header is found in the first few.
+    """
+    for line in normalise(text).split("\n"):
+        if "\t" in line or line.count("|") >= 2:
+            yield [squash(c) for c in (line.split("\t") if "\t" in line else line.strip().strip("|").split("|"))]
 
 
-def header_columns(lines: list[list[str]], first: str, last: str, width: int) -> int | None:
+def header_columns(lines: Iterable[list[str]], first: str, last: str, width: int) -> int | None:
     """The cell index of the first figure column, from a delimited header line naming the first and last."""
     for cells in lines:
         if first in cells:
@@ -202,7 +203,7 @@ def read_table2(text: str, *, trial: bool, run_together: bool) -> TableRead:
     chosen = align(matrix, fits, [any(r.tokens) for r in found], ordered=False)
     used = set(chosen.values())
     orphans = [r for i, r in enumerate(found) if i not in used and len(r.figures) == 1 and r.notes]
-    lines = delimited_lines(text)
+    lines = list(delimited_lines(text))
     heads = {
         block.columns[1]: header_columns(
             lines, official_flat(block.columns[1]), official_flat(block.columns[-1]), len(block.columns) - 1
