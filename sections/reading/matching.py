@@ -219,14 +219,17 @@ def deviates(printed: str, official: str, *, fragments_ok: bool) -> bool:
     if printed == official or (fragments_ok and printed and printed in official):
         return False
     limit = max(3, len(official) // 5)
-    return abs(len(printed) - len(official)) <= limit and _distance(printed, official) <= limit
+    return abs(len(printed) - len(official)) <= limit and _near(printed, official, limit)
 
 
-def _distance(a: str, b: str) -> int:
+def _near(a: str, b: str, limit: int) -> bool:
+    """Whether the edit distance between a and b is at most `limit` (given up once every path exceeds it)."""
     previous = list(range(len(b) + 1))
     for i, x in enumerate(a, 1):
         current = [i]
         for j, y in enumerate(b, 1):
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        if min(current) > limit:
+            return False  # a row's least distance never falls in the rows after it
         previous = current
-    return previous[-1]
+    return previous[-1] <= limit
