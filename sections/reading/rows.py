@@ -183,9 +183,8 @@ def _delimited(line: str, found: list[Row], pending: list[str], notes: dict[int,
     texts: list[int] = []
     figures: list[int] = []
     for index, cell in enumerate(cells):
-        kind = cell_kind(cell)
-        if kind != "blank":
-            (figures if kind == "figure" else texts).append(index)
+        if cell:
+            (figures if cell_kind(cell) == "figure" else texts).append(index)
     if not figures:
         if texts and texts[-1] < len(cells) - 1:
             # A label with nothing but blank cells after it: a row left blank (C1), if it is a row at all.
@@ -210,8 +209,11 @@ def _delimited(line: str, found: list[Row], pending: list[str], notes: dict[int,
     line_label = _unspaced("".join(cells[i] for i in before))
     row = Row([], "".join(pending) + line_label, line_label, True, cells=cells, start=start)
     pending.clear()
-    for index in range(start, stop):
-        _add_token(row, cells[index], notes)
+    if "\x01" in line or "," in line:
+        for index in range(start, stop):
+            _add_token(row, cells[index], notes)
+    else:
+        row.tokens = list(cells[start:stop])  # no notes, no thousands separators: the cells as printed
     found.append(row)
     pending += [_unspaced(cells[i]) for i in texts if i >= stop]
 
