@@ -320,12 +320,11 @@ def placements(tokens: Sequence[str], width: int, groups: Groups) -> list[Cells]
     it adds up could put a figure in the wrong cell.
     """
     missing = width - len(tokens)
+    values = [figure(t) for t in tokens]
     found: list[Cells] = []
     for places in combinations(range(width), missing):
-        cells: list[Figure] = []
-        source = iter(tokens)
-        for position in range(width):
-            cells.append(None if position in places else figure(next(source)))
+        source = iter(values)
+        cells = [None if position in places else next(source) for position in range(width)]
         _fill_from_sums(cells, groups)
         found.append(tuple(cells))
     return list(dict.fromkeys(found))
@@ -347,7 +346,8 @@ def _fill_from_sums(cells: list[Figure], groups: Groups) -> None:
 
 def removals(tokens: Sequence[str], width: int) -> list[Cells]:
     """The readings that drop one or two stray tokens, in every place."""
+    values = [figure(t) for t in tokens]
     return [
-        tuple(figure(t) for i, t in enumerate(tokens) if i not in dropped)
+        tuple(v for i, v in enumerate(values) if i not in dropped)
         for dropped in combinations(range(len(tokens)), len(tokens) - width)
     ]

@@ -90,6 +90,8 @@ def _endings(labels: tuple[str, ...]) -> dict[str, list[tuple[str, int]]]:
 
 
 def _without(text: str, headings: Sequence[str]) -> str:
+    if not text:
+        return text  # most rows print no text before their own line
     for heading in headings:
         if heading in text:
             text = text.replace(heading, "")
