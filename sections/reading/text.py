@@ -28,8 +28,22 @@ _WORDINGS: tuple[tuple[str, ...], ...] = tuple(
     tuple(unicodedata.normalize("NFKC", w) for w in (heading.split("、", 1)[1], *variants))
     for heading, variants in zip(SECTION_HEADINGS, HEADING_VARIANTS, strict=True)
 )
-_FIRSTS = tuple((index, wording, frozenset(wording[:3])) for index, words in enumerate(_WORDINGS) for wording in words)
-"""Each heading's wordings with the characters they begin with (a heading's window holds one of them early)."""
+_FIRSTS = tuple(
+    (index, wording, frozenset(wording[:3]), tuple(wording))
+    for index, words in enumerate(_WORDINGS)
+    for wording in words
+)
+"""Each heading's wordings with the characters they begin with (a heading's window holds one of them early) and
+all their characters (kept as a tuple: walking the string would make every character afresh)."""
+
+
+def _one_of(chars: set[str]) -> re.Pattern[str]:
+    return re.compile(f"[{''.join(map(re.escape, sorted(chars)))}]")
+
+
+_OPENERS = _one_of({char for _, _, first, _ in _FIRSTS for char in first})
+_WORDING_CHARS = _one_of({char for _, wording, _, _ in _FIRSTS for char in wording})
+"""Found by the regular expression engine, the characters of a window that matter are a small set at once."""
 _FOOTER = re.compile(
     r"^[ \t]*(?:[-—–－]+[ \t]*\d{1,3}[ \t]*[-—–－]+|第[ \t]*\d{1,3}[ \t]*页"
     r"(?:[ \t]*[，,/]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?|\d{1,3}[ \t]*/[ \t]*\d{1,3}[ \t]*页?)[ \t]*$",
@@ -40,11 +54,14 @@ _INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u20
 MAX_CANDIDATES = 500
 """Numbered lines examined as possible headings: a report has a few dozen, a pasted pile of text more."""
 _CANDIDATE = re.compile(
-    r"(?=[第一二三四五六])(?:第([一二三四五六])部分[ \t]*[、.．:：]?|([一二三四五六])[ \t]*[、.．])[ \t]*"
+    r"[第一二三四五六](?:(?<=第)([一二三四五六])部分[ \t]*[、.．:：]?|(?<=([一二三四五六]))[ \t]*[、.．])[ \t]*"
 )
-"""A numbered line that may be a heading (the lookahead lets the scan skip other characters quickly)."""
+"""A numbered line that may be a heading, 「第一部分」 or 「一、」. It opens with a character class, told apart by
+looking behind, so that the scan jumps from one of those characters to the next instead of trying every place."""
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_BLANKS = re.compile(r"\s+")
+_FOLDS_TO_ITSELF = re.compile(r"[!-~\u3001\u3002\u4e00-\u9fff]*")
+"""Characters that are not blank and that width folding (NFKC) leaves as they are: printable ASCII, 、。 and
+the unified ideographs (the compatibility ideographs, which fold, lie elsewhere)."""
 _WRAPPED = re.compile(
     r"(?<=[^。！？；：:;!?”’」』…\n])[ \t]*\n(?![ \t]*(?:\n|[（(][一二三四五六七八九十\d]+[)）]|"
     r"[一二三四五六七八九十]+[、是]|\d+[.、．]|第[一二三四五六七八九十]))"
@@ -91,7 +108,7 @@ def clean(text: str) -> str:
 @lru_cache(maxsize=8192)
 def squash(text: str) -> str:
     """Text for comparing wording: width folded (NFKC), no white space, 「1、」 written 「1.」, one kind of quote."""
-    text = _BLANKS.sub("", unicodedata.normalize("NFKC", text))
+    text = "".join(unicodedata.normalize("NFKC", text).split())
     if _DIGIT.search(text):
         text = _NUMBERED.sub(lambda m: f"{m.group(1) or m.group(2)}.", text)
     return text.translate(_QUOTES) if _QUOTE.search(text) else text
@@ -135,12 +152,13 @@ def find_headings(text: str) -> list[Heading]:
         if before in "第（(〔[一二三四五六七八九十" or (found and match.start() < found[-1].end):
             continue
         window = _window(text, match.end(), 48)
-        opening, present = set(window[:14]), set(window).__contains__
+        opening = set(_OPENERS.findall(window, 0, 14))
+        present = set(_WORDING_CHARS.findall(window)).__contains__
         needed = 0.95 if _CJK.match(before) else 0.8
         best: tuple[float, int, int] | None = None
-        for index, wording, first in _FIRSTS:
+        for index, wording, first, chars in _FIRSTS:
             # A wording whose characters are not in the window enough to reach `needed` cannot be the heading.
-            if first.isdisjoint(opening) or sum(map(present, wording)) < needed * len(wording) - 1e-9:
+            if first.isdisjoint(opening) or sum(map(present, chars)) < needed * len(wording) - 1e-9:
                 continue
             score, end = fuzzy_prefix(wording, window)
             if best is None or score > best[0] or (score == best[0] and index == _numeral(match)):
@@ -185,11 +203,13 @@ def _contents(headings: list[Heading], text: str) -> tuple[int, int] | None:
 
 def _window(text: str, start: int, size: int) -> str:
     """The next `size` non-blank characters, width-folded."""
-    return unicodedata.normalize("NFKC", _BLANKS.sub("", text[start : start + size * 3])[:size])
+    return unicodedata.normalize("NFKC", "".join(text[start : start + size * 3].split())[:size])
 
 
 def _skip(text: str, start: int, count: int) -> int:
     """The position after the next `count` non-blank characters (as `_window` counted them)."""
+    if _FOLDS_TO_ITSELF.fullmatch(text, start, start + count) and start + count <= len(text):
+        return start + count
     position = start
     while count > 0 and position < len(text):
         if not text[position].isspace():
@@ -201,7 +221,7 @@ def _skip(text: str, start: int, count: int) -> int:
 def _preface(head: str, title: Title) -> str:
     """The text before the first heading, without the title."""
     if title.printed:
-        wanted = max(0, re.sub(r"\s+", "", head).find(title.printed)) + len(title.printed)
+        wanted = max(0, "".join(head.split()).find(title.printed)) + len(title.printed)
         seen = 0
         for position, char in enumerate(head):
             if seen == wanted:
@@ -221,7 +241,7 @@ def unwrap(text: str) -> str:
 
 def stated_parts(preface: str) -> int | None:
     """The number of parts the preface says the report has (「…等六个部分」), if it says one."""
-    match = _PARTS.search(re.sub(r"\s+", "", preface))
+    match = _PARTS.search("".join(preface.split()))
     if match is None:
         return None
     value = match.group(1)
@@ -246,7 +266,7 @@ def named_parts(preface: str) -> int | None:
 
     「报告由总体情况、主动公开…、存在的主要问题及改进情况六部分组成」 names five parts for six.
     """
-    flat = re.sub(r"\s+", "", preface)
+    flat = "".join(preface.split())
     match = _PARTS.search(flat)
     if match is None:
         return None

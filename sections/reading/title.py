@@ -44,6 +44,8 @@ def fuzzy_prefix(target: str, window: str, lead: int = 10) -> tuple[float, int]:
 
     A few extra characters are allowed before and between the target's characters.
     """
+    if target and window.startswith(target):
+        return 1.0, len(target)  # what the search below finds, character by character
     position, matched, end = 0, 0, 0
     for char in target:
         found = window.find(char, position, position + (lead if matched == 0 else 6) + 1)

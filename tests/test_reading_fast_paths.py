@@ -1,0 +1,88 @@
+"""The reading's fast paths give what the plain forms they stand for give (white space, width folding, matching)."""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+import unicodedata
+
+from sections.reading.text import _CANDIDATE, _FOLDS_TO_ITSELF, _skip, find_headings
+from sections.reading.title import fuzzy_prefix
+
+
+def _every_character() -> list[str]:
+    return [chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code <= 0xDFFF]
+
+
+def test_split_drops_exactly_the_white_space_of_regular_expressions() -> None:
+    r"""`"".join(text.split())` removes what `re.sub(r"\s+", "", text)` removes, character for character."""
+    blank = re.compile(r"\s")
+    assert all((blank.match(c) is not None) == (c.split() == []) for c in _every_character())
+
+
+def test_characters_taken_as_folding_to_themselves_do() -> None:
+    """`_skip` counts these characters one each without folding them: none is blank or changed by NFKC."""
+    for char in _every_character():
+        if _FOLDS_TO_ITSELF.fullmatch(char):
+            assert not char.isspace() and unicodedata.normalize("NFKC", char) == char, hex(ord(char))
+
+
+def _slow_skip(text: str, start: int, count: int) -> int:
+    position = start
+    while count > 0 and position < len(text):
+        if not text[position].isspace():
+            count -= len(unicodedata.normalize("NFKC", text[position]))
+        position += 1
+    return position
+
+
+def test_skip_counts_as_the_character_walk() -> None:
+    """`_skip` ends where walking the text character by character, folding each, ends."""
+    shuffle = random.Random(7)
+    alphabet = "总体情况 \n\t、。（）１２ﬁ㈠a-"
+    for _ in range(20000):
+        text = "".join(shuffle.choice(alphabet) for _ in range(shuffle.randint(0, 12)))
+        start, count = shuffle.randint(0, 6), shuffle.randint(1, 8)
+        assert _skip(text, start, count) == _slow_skip(text, start, count), (text, start, count)
+
+
+def _slow_fuzzy_prefix(target: str, window: str, lead: int = 10) -> tuple[float, int]:
+    position, matched, end = 0, 0, 0
+    for char in target:
+        found = window.find(char, position, position + (lead if matched == 0 else 6) + 1)
+        if found < 0:
+            continue
+        matched += 1
+        position = end = found + 1
+    return (matched / len(target) if target else 0.0), end
+
+
+def test_fuzzy_prefix_of_a_window_opening_with_the_target() -> None:
+    """A window opening with the target scores as the character-by-character search scores it."""
+    shuffle = random.Random(3)
+    for _ in range(20000):
+        target = "".join(shuffle.choice("政府信息公开") for _ in range(shuffle.randint(0, 8)))
+        window = target + "".join(shuffle.choice("政府信公开情况") for _ in range(shuffle.randint(0, 8)))
+        for lead in (0, 2, 10):
+            assert fuzzy_prefix(target, window, lead) == _slow_fuzzy_prefix(target, window, lead)
+
+
+def test_candidates_are_the_numbered_places_the_plain_pattern_finds() -> None:
+    """The candidate pattern opening with a character class finds what the plain alternation finds."""
+    plain = re.compile(r"(?:第([一二三四五六])部分[ \t]*[、.．:：]?|([一二三四五六])[ \t]*[、.．])[ \t]*")
+    shuffle = random.Random(5)
+    for _ in range(20000):
+        text = "".join(shuffle.choice("第一二六七部分 \t、.：\n") for _ in range(shuffle.randint(0, 14)))
+        fast = [(m.span(), m.groups()) for m in _CANDIDATE.finditer(text)]
+        assert fast == [(m.span(), m.groups()) for m in plain.finditer(text)], text
+
+
+def test_headings_of_a_text_with_wide_and_broken_lines() -> None:
+    """Headings broken over lines or spaced out end where their last character stands."""
+    text = "一、总 体\n情况\n正文。\n二、主动公开政府信息情况\n（一）\n三 、收到和处理政府信息公开申请情况\n"
+    assert [(h.index, h.printed, h.start, h.end) for h in find_headings(text)] == [
+        (0, "一、总体情况", 0, 8),
+        (1, "二、主动公开政府信息情况", 13, 25),
+        (2, "三、收到和处理政府信息公开申请情况", 30, 48),
+    ]
