@@ -7,8 +7,8 @@ import re
 import sys
 import unicodedata
 
-from sections.reading.text import _CANDIDATE, _FOLDS_TO_ITSELF, _skip, find_headings
-from sections.reading.title import fuzzy_prefix
+from sections.reading.text import _CANDIDATE, _FOLDS_TO_ITSELF, _skip, clean, find_headings, unwrap
+from sections.reading.title import after_nonblank, fuzzy_prefix
 
 
 def _every_character() -> list[str]:
@@ -86,3 +86,47 @@ def test_headings_of_a_text_with_wide_and_broken_lines() -> None:
         (1, "二、主动公开政府信息情况", 13, 25),
         (2, "三、收到和处理政府信息公开申请情况", 30, 48),
     ]
+
+
+def test_clean_removes_what_the_line_anchored_patterns_remove() -> None:
+    """Page numbers and Markdown rules go as the patterns anchored by 「^…$」 (re.MULTILINE) took them."""
+    footer = re.compile(
+        r"^[ \t]*(?:[-—–－]+[ \t]*\d{1,3}[ \t]*[-—–－]+|第[ \t]*\d{1,3}[ \t]*页"
+        r"(?:[ \t]*[，,/]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?|\d{1,3}[ \t]*/[ \t]*\d{1,3}[ \t]*页?)[ \t]*$",
+        re.MULTILINE,
+    )
+    rule = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-*:?)?[ \t]*$", re.MULTILINE)
+    invisible = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+    shuffle = random.Random(11)
+    for _ in range(30000):
+        text = "".join(shuffle.choice("-—1２/第页共 \t\n|:-a\u200b\x0c") for _ in range(shuffle.randint(0, 16)))
+        assert clean(text) == rule.sub("", footer.sub("", invisible.sub("", text))), text
+
+
+def test_every_invisible_character_is_unprintable() -> None:
+    """`clean` looks for invisible characters only in a text with an unprintable one (besides tab and line end)."""
+    invisible = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+    assert not any(c.isprintable() for c in _every_character() if invisible.match(c))
+
+
+def test_unwrap_joins_what_the_plain_pattern_joins() -> None:
+    """The pattern opening with a blank joins the lines the plain look-behind pattern joined."""
+    plain = re.compile(
+        r"(?<=[^。！？；：:;!?”’」』…\n])[ \t]*\n(?![ \t]*(?:\n|[（(][一二三四五六七八九十\d]+[)）]|"
+        r"[一二三四五六七八九十]+[、是]|\d+[.、．]|第[一二三四五六七八九十]))"
+    )
+    shuffle = random.Random(13)
+    for _ in range(30000):
+        text = "".join(shuffle.choice("ab 。\n\t 一二（\n第1.、是") for _ in range(shuffle.randint(0, 14)))
+        assert unwrap(text) == plain.sub("", text), text
+
+
+def test_after_nonblank_is_where_counting_the_non_blank_characters_ends() -> None:
+    """The position after the first `count` non-blank characters, found by runs, is the one counting finds."""
+    shuffle = random.Random(17)
+    for _ in range(20000):
+        text = "".join(shuffle.choice("标题 \n\t\u3000正文") for _ in range(shuffle.randint(0, 12)))
+        places = [i for i, c in enumerate(text) if not c.isspace()]
+        count = shuffle.randint(0, len(places) + 1)
+        expected = 0 if count == 0 else places[count - 1] + 1 if count <= len(places) else len(text)
+        assert after_nonblank(text, count) == expected, (text, count)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from sections.model.labels import SECTION_HEADINGS, SECTION_NUMERALS, SUBSECTION_NUMERALS
 from sections.model.text import ANSI
-from sections.reading.title import Title, find_title, fuzzy_prefix
+from sections.reading.title import Title, after_nonblank, find_title, fuzzy_prefix
 
 HEADING_VARIANTS: tuple[tuple[str, ...], ...] = (
     ("概述",),
@@ -45,11 +45,15 @@ _OPENERS = _one_of({char for _, _, first, _ in _FIRSTS for char in first})
 _WORDING_CHARS = _one_of({char for _, wording, _, _ in _FIRSTS for char in wording})
 """Found by the regular expression engine, the characters of a window that matter are a small set at once."""
 _FOOTER = re.compile(
-    r"^[ \t]*(?:[-—–－]+[ \t]*\d{1,3}[ \t]*[-—–－]+|第[ \t]*\d{1,3}[ \t]*页"
-    r"(?:[ \t]*[，,/]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?|\d{1,3}[ \t]*/[ \t]*\d{1,3}[ \t]*页?)[ \t]*$",
-    re.MULTILINE,
+    r"\n[ \t]*(?:[-—–－]+[ \t]*\d{1,3}[ \t]*[-—–－]+|第[ \t]*\d{1,3}[ \t]*页"
+    r"(?:[ \t]*[，,/]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?|\d{1,3}[ \t]*/[ \t]*\d{1,3}[ \t]*页?)[ \t]*(?=\n|\Z)"
 )
-_MD_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-*:?)?[ \t]*$", re.MULTILINE)
+"""A line holding only a page number, with the line break before it."""
+_MD_RULE = re.compile(r"\n[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-*:?)?[ \t]*(?=\n|\Z)")
+"""A Markdown table's rule line, with the line break before it.
+
+Both patterns open with that line break rather than 「^」 (re.MULTILINE): the engine then jumps from line
+break to line break instead of trying every place."""
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
 MAX_CANDIDATES = 500
 """Numbered lines examined as possible headings: a report has a few dozen, a pasted pile of text more."""
@@ -63,9 +67,13 @@ _FOLDS_TO_ITSELF = re.compile(r"[!-~\u3001\u3002\u4e00-\u9fff]*")
 """Characters that are not blank and that width folding (NFKC) leaves as they are: printable ASCII, 、。 and
 the unified ideographs (the compatibility ideographs, which fold, lie elsewhere)."""
 _WRAPPED = re.compile(
-    r"(?<=[^。！？；：:;!?”’」』…\n])[ \t]*\n(?![ \t]*(?:\n|[（(][一二三四五六七八九十\d]+[)）]|"
+    r"[ \t\n](?<=[^。！？；：:;!?”’」』…\n][ \t\n])(?:(?<=\n)|(?<=[ \t])[ \t]*\n)"
+    r"(?![ \t]*(?:\n|[（(][一二三四五六七八九十\d]+[)）]|"
     r"[一二三四五六七八九十]+[、是]|\d+[.、．]|第[一二三四五六七八九十]))"
 )
+"""A line break inside a paragraph with the blanks before it: 「(?<=[^。！？…\n])[ \t]*\n」, unless a blank line,
+a list item or a sub-heading follows. It opens with its first blank, then looks behind, so that the engine
+jumps from blank to blank instead of trying every place."""
 _QUOTES = str.maketrans("“”‘’「」『』", '""\'\'""""')
 _QUOTE = re.compile("[“”‘’「」『』]")
 _DIGIT = re.compile(r"\d")
@@ -101,8 +109,10 @@ class Outline:
 def clean(text: str) -> str:
     """Text with uniform line ends, without invisible characters, page numbers or Markdown rules."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ").replace("\u3000", " ")
-    text = _INVISIBLE.sub("", ANSI.sub("", text))  # a whole escape sequence goes, not just its ESC
-    return _MD_RULE.sub("", _FOOTER.sub("", text))
+    text = ANSI.sub("", text)  # a whole escape sequence goes, not just its ESC
+    if not text.replace("\n", "").replace("\t", "").isprintable():  # every invisible character is unprintable
+        text = _INVISIBLE.sub("", text)
+    return _MD_RULE.sub("\n", _FOOTER.sub("\n", "\n" + text))[1:]
 
 
 @lru_cache(maxsize=8192)
@@ -222,12 +232,7 @@ def _preface(head: str, title: Title) -> str:
     """The text before the first heading, without the title."""
     if title.printed:
         wanted = max(0, "".join(head.split()).find(title.printed)) + len(title.printed)
-        seen = 0
-        for position, char in enumerate(head):
-            if seen == wanted:
-                return head[position:].strip()
-            seen += not char.isspace()
-        return ""
+        return head[after_nonblank(head, wanted) :].strip()
     return head.strip()
 
 

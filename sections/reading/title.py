@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from sections.model.meta import Contact, guess_level
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_NONBLANK = re.compile(r"\S+")
+_PLACE_END = re.compile(r"[区县镇乡市](?![委政])")
 TITLE_WORDS = "政府信息公开工作年度报告"
 PREFACE_STARTS = ("本报告", "本年度报告", "根据", "按照", "依据", "依照", "现将", "发布日期", "发布时间", "来源")
 """How the text after a title line usually begins, when the line break after the title was lost."""
@@ -26,6 +28,8 @@ _YEAR_TITLE = re.compile(
     r"政府信息公开(?:工作)?(?:年度)?(?:工作)?报告"
 )
 _NO_YEAR_TITLE = re.compile(r"([\u4e00-\u9fff]{2,30}?)政府信息公开(?:工作)?(?:年度)?报告")
+_TITLE_END = re.compile(r"政府信息公开(?:工作)?(?:年度)?(?:工作)?报告")
+_NEAR_TITLE = re.compile(r"[^，。：:；;《》]{4,40}报告")
 _GARBLED = re.compile(r"[\ufffd\u00c0-\u00ff\u2500-\u257f]|锟斤拷|烫烫|屯屯")
 
 
@@ -58,21 +62,23 @@ def fuzzy_prefix(target: str, window: str, lead: int = 10) -> tuple[float, int]:
 
 def find_title(head: str, text: str) -> Title:
     """The title in the text before the first heading: body, year, and what is wrong with it."""
-    squeezed, places = _squeezed(head[:600])
+    squeezed = "".join(head[:600].split())
     problems: list[str] = []
     if _GARBLED.search(squeezed[:80]):
         problems.append("标题有乱码")
-    for match in _YEAR_TITLE.finditer(squeezed[:200]):
-        if _standalone(match, squeezed, places, head):
+    # Both title patterns end in `_TITLE_END`, the near one in 「报告」: a text without them is spared their search.
+    titled = _TITLE_END.search(squeezed[:200]) is not None
+    for match in _YEAR_TITLE.finditer(squeezed[:200] if titled else ""):
+        if _standalone(match, squeezed, head):
             body = _body_name(match.group(3) or match.group(1))
             if not body:
                 problems.append("标题缺少机关名称")
             return Title(match.group(0), body, int(match.group(2)), tuple(problems))
-    for match in _NO_YEAR_TITLE.finditer(squeezed[:200]):
-        if _standalone(match, squeezed, places, head):
+    for match in _NO_YEAR_TITLE.finditer(squeezed[:200] if titled else ""):
+        if _standalone(match, squeezed, head):
             problems.append("标题缺少报告年度")
             return Title(match.group(0), _body_name(match.group(1)), _year(text), tuple(problems))
-    near = re.search(r"[^，。：:；;《》]{4,40}报告", squeezed[:120])
+    near = _NEAR_TITLE.search(squeezed[:120]) if "报告" in squeezed[:120] else None
     if (
         near
         and not near.group(0).endswith(TITLE_WORDS)
@@ -87,20 +93,25 @@ def find_title(head: str, text: str) -> Title:
     return Title(None, frequent_name(text), _year(text), tuple(problems))
 
 
-def _squeezed(text: str) -> tuple[str, list[int]]:
-    """The text without white space, and where each of its characters stands in `text`."""
-    places = [i for i, c in enumerate(text) if not c.isspace()]
-    return "".join(text[i] for i in places), places
+def after_nonblank(text: str, count: int) -> int:
+    """The position after the first `count` non-blank characters of `text` (its end when it has fewer)."""
+    if count == 0:
+        return 0
+    for run in _NONBLANK.finditer(text):
+        if count <= len(run.group()):
+            return run.start() + count
+        count -= len(run.group())
+    return len(text)
 
 
-def _standalone(match: re.Match[str], squeezed: str, places: list[int], head: str) -> bool:
+def _standalone(match: re.Match[str], squeezed: str, head: str) -> bool:
     """Whether a title-like match is the report's own title line, not a notice cited in the preface."""
     before = squeezed[: match.start()]
     if before.count("《") > before.count("》") or before.count("<") > before.count(">"):
         return False
     if re.search(r"关于|印发|编制|公布|通知|做好|根据|按照|现将", match.group(0).split("政府信息公开")[0]):
         return False
-    after = places[match.end() - 1] + 1
+    after = after_nonblank(head, match.end())
     return after >= len(head) or head[after].isspace() or squeezed.startswith(PREFACE_STARTS, match.end())
 
 
@@ -130,11 +141,15 @@ def frequent_name(text: str) -> str | None:
     """The place name the text repeats most (「平潭综合实验区」), for a report printed without its title."""
     sample = text[:20000]
     counts: Counter[str] = Counter()
-    for match in re.finditer(r"[区县镇乡市](?![委政])", sample):
+    repeats: dict[str, int] = {}
+    """How often each longer name stands in the sample: the same name is grown again at every place it stands."""
+    for match in _PLACE_END.finditer(sample):
         end, size = match.end(), 2
         while size < 12 and end - size - 1 >= 0 and _CJK.match(sample[end - size - 1]):
             longer = sample[end - size - 1 : end]
-            if sample.count(longer) < 3:
+            if longer not in repeats:
+                repeats[longer] = sample.count(longer)
+            if repeats[longer] < 3:
                 break
             size += 1
         if size >= 4:
