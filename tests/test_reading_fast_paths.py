@@ -7,7 +7,16 @@ import re
 import sys
 import unicodedata
 
-from sections.reading.text import _CANDIDATE, _FOLDS_TO_ITSELF, _skip, clean, find_headings, unwrap
+from sections.reading.text import (
+    _CANDIDATE,
+    _FOLDED_BY_TABLE,
+    _FOLDS_TO_ITSELF,
+    _skip,
+    clean,
+    find_headings,
+    fold_width,
+    unwrap,
+)
 from sections.reading.title import after_nonblank, fuzzy_prefix
 
 
@@ -130,3 +139,25 @@ def test_after_nonblank_is_where_counting_the_non_blank_characters_ends() -> Non
         count = shuffle.randint(0, len(places) + 1)
         expected = 0 if count == 0 else places[count - 1] + 1 if count <= len(places) else len(text)
         assert after_nonblank(text, count) == expected, (text, count)
+
+
+def test_width_folding_by_table_is_nfkc() -> None:
+    """Each character `fold_width` folds by table folds so under NFKC, and none of them, folded or not, combines.
+
+    Each decomposes to its folded form alone, a starter (nothing to reorder); composition joins a character to
+    one before it only when it is the second of a canonical pair, which none is: a text of them folds as the
+    concatenation of its characters folded one by one.
+    """
+    seconds = set()
+    for char in _every_character():
+        parts = unicodedata.decomposition(char).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            seconds.add(chr(int(parts[1], 16)))
+    for char in _every_character():
+        if _FOLDED_BY_TABLE.fullmatch(char):
+            folded = fold_width(char)
+            assert folded == unicodedata.normalize("NFKC", char) == unicodedata.normalize("NFKD", char), hex(ord(char))
+            assert len(folded) == 1 and {char, folded}.isdisjoint(seconds), hex(ord(char))
+            assert unicodedata.combining(char) == unicodedata.combining(folded) == 0, hex(ord(char))
+    text = "（一）总体情况：２０２１年，“政务公开”。\t"
+    assert fold_width(text) == unicodedata.normalize("NFKC", text) != text
