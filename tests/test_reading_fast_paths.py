@@ -11,6 +11,8 @@ from sections.reading.text import (
     _CANDIDATE,
     _FOLDED_BY_TABLE,
     _FOLDS_TO_ITSELF,
+    _PARTS,
+    _parts_said,
     _skip,
     clean,
     find_headings,
@@ -161,3 +163,15 @@ def test_width_folding_by_table_is_nfkc() -> None:
             assert unicodedata.combining(char) == unicodedata.combining(folded) == 0, hex(ord(char))
     text = "（一）总体情况：２０２１年，“政务公开”。\t"
     assert fold_width(text) == unicodedata.normalize("NFKC", text) != text
+
+
+def test_parts_are_found_where_searching_from_the_start_finds_them() -> None:
+    """Starting the search five characters before the first 「部分」 finds the statement a whole search finds."""
+    shuffle = random.Random(19)
+    for _ in range(20000):
+        preface = "".join(
+            shuffle.choice(["共", "分为", "由", "六", "1", "2", "个", "部分", "方面", "。", "和"]) for _ in range(8)
+        )
+        match = _PARTS.search(preface)
+        found = _parts_said(preface)[1]
+        assert (found and (found.span(), found.groups())) == (match and (match.span(), match.groups())), preface

@@ -21,6 +21,7 @@ from sections.model.errors import ReportImportError
 from sections.model.findings import Amount, Figure, Finding, Severity
 from sections.model.ids import SectionId
 from sections.model.improvements import Improvements
+from sections.model.meta import Meta
 from sections.model.other import Other
 from sections.model.overview import Overview, Subsection
 from sections.model.report import Report, table_format
@@ -45,6 +46,10 @@ from sections.reading.unsplit import OpenRow
 from sections.rules.passages import squeeze
 
 TextLayout = Literal["lines", "flattened"]
+_RUN_TOGETHER = re.compile(r"[\u4e00-\u9fff]\d{3,}[\u4e00-\u9fff]")
+"""Figures run into the words around them: a table whose cells lost their separators."""
+_FEE_DECIMALS = re.compile(r"保留\s*(\d)\s*位小数")
+_NOT_AMOUNT = re.compile(r"[^\d.]")
 
 
 @dataclass
@@ -88,8 +93,19 @@ def read_text(raw: str, source: str = "文本") -> Reading:
     run_together = t3.run_together if t3.cells else _looks_run_together(shape.sections.get(1, ""))
     t2 = read_table2(shape.sections[1], trial=trial, run_together=run_together) if 1 in shape.sections else TableRead()
     t4 = read_table4(shape.sections[3], run_together=run_together) if 3 in shape.sections else TableRead()
-    report = Report(disclosure=_disclosure(t2, trial), requests=_requests(t3), appeals=_appeals(t4))
-    guess = _narrative(report, shape)
+    meta, guess = _meta(shape)
+    sections = shape.sections
+    report = Report(
+        meta=meta,
+        overview=_overview(sections[0]) if 0 in sections else Overview(),
+        disclosure=_disclosure(t2, trial),
+        requests=_requests(t3),
+        appeals=_appeals(t4),
+        improvements=Improvements(text=unwrap(sections[4]) or None) if 4 in sections else Improvements(),
+        other=Other(text=unwrap(sections[5]) or None, fee_amount=_processing_fee(sections[5]))
+        if 5 in sections
+        else Other(),
+    )
     reading = Reading(
         report,
         source,
@@ -112,7 +128,7 @@ def read_text(raw: str, source: str = "文本") -> Reading:
 
 
 def _looks_run_together(text: str) -> bool:
-    return "\n" not in text.strip() and re.search(r"[\u4e00-\u9fff]\d{3,}[\u4e00-\u9fff]", text) is not None
+    return "\n" not in text.strip() and _RUN_TOGETHER.search(text) is not None
 
 
 def _disclosure(t2: TableRead, trial: bool) -> Disclosure:
@@ -139,30 +155,31 @@ def _appeals(t4: TableRead) -> Appeals:
     return Appeals(cells=t4.cells["table4"]) if "table4" in t4.cells else Appeals()
 
 
-def _narrative(report: Report, shape: Outline) -> str | None:
-    """Body, year, level, preface and the narrative sections; the word the level was guessed from, if so."""
-    meta, sections = report.meta, shape.sections
-    meta.body, meta.year = shape.title.body, shape.title.year
-    meta.level = level_of(meta.body)  # type: ignore[assignment]
-    guess = None
-    if meta.level is None:
+def _meta(shape: Outline) -> tuple[Meta, str | None]:
+    """Body, year, level, preface and contact; the word the level was guessed from, if so."""
+    decimals = _FEE_DECIMALS.search(shape.sections.get(1, ""))
+    meta = Meta(
+        body=shape.title.body,
+        year=shape.title.year,
+        preface=unwrap(shape.preface) or None,
+        contact=contact(shape.preface),
+        fee_decimals=int(decimals.group(1)) if decimals else None,
+    )
+    level, guess = level_of(meta.body), None
+    if level is None:
         found = self_reference(shape.text)
         if found:
-            meta.level, guess = found  # type: ignore[assignment]
-    meta.preface = unwrap(shape.preface) or None
-    meta.contact = contact(shape.preface)
-    decimals = re.search(r"保留\s*(\d)\s*位小数", sections.get(1, ""))
-    meta.fee_decimals = int(decimals.group(1)) if decimals else None
-    if 0 in sections:
-        opening, parts = parts_of_overview(sections[0])
-        report.overview = Overview(
-            opening=unwrap(opening) or None, subsections=[Subsection(title=t, text=unwrap(x) or None) for t, x in parts]
-        )
-    if 4 in sections:
-        report.improvements = Improvements(text=unwrap(sections[4]) or None)
-    if 5 in sections:
-        report.other = Other(text=unwrap(sections[5]) or None, fee_amount=_processing_fee(sections[5]))
-    return guess
+            level, guess = found
+    if level is not None:
+        meta.level = level  # type: ignore[assignment]
+    return meta, guess
+
+
+def _overview(text: str) -> Overview:
+    opening, parts = parts_of_overview(text)
+    return Overview(
+        opening=unwrap(opening) or None, subsections=[Subsection(title=t, text=unwrap(x) or None) for t, x in parts]
+    )
 
 
 def _processing_fee(text: str) -> Decimal | None:
@@ -171,7 +188,7 @@ def _processing_fee(text: str) -> Decimal | None:
     if NO_FEE.search(flat) or flat.strip("。") == "无":
         return Decimal(0)
     stated = FEE.search(flat)
-    return Decimal(re.sub(r"[^\d.]", "", stated.group(0).rsplit("费", 1)[-1])) if stated else None
+    return Decimal(_NOT_AMOUNT.sub("", stated.group(0).rsplit("费", 1)[-1])) if stated else None
 
 
 def _complete(shape: Outline, t2: TableRead, t3: TableRead, t4: TableRead) -> bool:

@@ -72,6 +72,9 @@ _WRAPPED = re.compile(
 a list item or a sub-heading follows. It opens with its first blank, then looks behind, so that the engine
 jumps from blank to blank instead of trying every place."""
 _QUOTES = str.maketrans("“”‘’「」『』", '""\'\'""""')
+_SUBSECTION_MARK = re.compile(r"[（(][ \t]*([一二三四五六七八九十])[ \t]*[)）]")
+_TITLE_END = re.compile(r"[。：:；;！!？?]|\s")
+_TITLE_CUT = re.compile(r"[，,（(\d]")
 _QUOTE = re.compile("[“”‘’「」『』]")
 _DIGIT = re.compile(r"\d")
 _NUMBERED = re.compile(r"(?<![\d.])(\d)[、,]|\((\d)\)")
@@ -251,7 +254,7 @@ def unwrap(text: str) -> str:
 
 def stated_parts(preface: str) -> int | None:
     """The number of parts the preface says the report has (「…等六个部分」), if it says one."""
-    match = _PARTS.search("".join(preface.split()))
+    _, match = _parts_said(preface)
     if match is None:
         return None
     value = match.group(1)
@@ -276,8 +279,7 @@ def named_parts(preface: str) -> int | None:
 
     「报告由总体情况、主动公开…、存在的主要问题及改进情况六部分组成」 names five parts for six.
     """
-    flat = "".join(preface.split())
-    match = _PARTS.search(flat)
+    flat, match = _parts_said(preface)
     if match is None:
         return None
     sentence = flat[: match.start()].rsplit("。", 1)[-1]
@@ -286,12 +288,24 @@ def named_parts(preface: str) -> int | None:
 
 
 _PARTS = re.compile(r"(?:共|等|分为|包括|由)?([一二三四五六七八九十]|\d{1,2})个?(?:部分|方面|章节)")
+_PART_WORD = re.compile(r"部分|方面|章节")
+
+
+def _parts_said(preface: str) -> tuple[str, re.Match[str] | None]:
+    """The preface without white space and where it states the number of parts, if it does.
+
+    The statement ends in a `_PART_WORD` and starts at most five characters before it (「分为12个」), so the search
+    starts there rather than at every place before it.
+    """
+    flat = "".join(preface.split())
+    word = _PART_WORD.search(flat)
+    return flat, (_PARTS.search(flat, max(0, word.start() - 5)) if word else None)
 
 
 def parts_of_overview(text: str) -> tuple[str, list[tuple[str, str]]]:
     """Section 一 as its opening and its numbered parts 「（一）…」, each as (title, text)."""
     marks: list[re.Match[str]] = []
-    for match in re.finditer(r"[（(][ \t]*([一二三四五六七八九十])[ \t]*[)）]", text):
+    for match in _SUBSECTION_MARK.finditer(text):
         expected = SUBSECTION_NUMERALS[len(marks)] if len(marks) < len(SUBSECTION_NUMERALS) else ""
         before = text[match.start() - 1] if match.start() else "\n"
         if match.group(1) == expected and before != "第":
@@ -307,9 +321,9 @@ def parts_of_overview(text: str) -> tuple[str, list[tuple[str, str]]]:
 def _titled(part: str) -> tuple[str, str]:
     part = part.lstrip(" \t")
     line = part.split("\n", 1)[0]
-    cut = re.search(r"[。：:；;！!？?]|\s", line)
+    cut = _TITLE_END.search(line)
     title = line[: cut.start()] if cut else line
     if len(title) > 20:
-        title = re.split(r"[，,（(\d]", title, maxsplit=1)[0][:20]
+        title = _TITLE_CUT.split(title, maxsplit=1)[0][:20]
     rest = part[len(title) :].lstrip("。：:；; \t\n")
     return title.strip(), rest.strip()

@@ -30,6 +30,23 @@ _YEAR_TITLE = re.compile(
 _NO_YEAR_TITLE = re.compile(r"([\u4e00-\u9fff]{2,30}?)政府信息公开(?:工作)?(?:年度)?报告")
 _TITLE_END = re.compile(r"政府信息公开(?:工作)?(?:年度)?(?:工作)?报告")
 _NEAR_TITLE = re.compile(r"[^，。：:；;《》]{4,40}报告")
+_CITING = re.compile(r"关于|印发|编制|公布|通知|做好|根据|按照|现将")
+"""Words before 「政府信息公开…报告」 that make it a notice the preface cites, not the report's title."""
+_QUOTED = re.compile(r"《([^《》]{6,60})》")
+_NOTICE = re.compile(r"关于|通知|印发|编制|公布")
+_PERIOD_START = re.compile(r"((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_PROVINCE_OR_BELOW = re.compile(r"[省市县区]")
+_BELOW_PROVINCE = re.compile(r"[市县区镇乡]")
+_MINISTRY = re.compile(r"[\u4e00-\u9fff]{1,8}部")
+_CONTACT = (
+    re.compile(r"请与([^，。；;（(]{2,30}?)联系"),
+    re.compile(r"地址[：:]([^，,。；;）)]{4,60})"),
+    re.compile(r"邮编[：:]?(\d{6})"),
+    re.compile(r"(?:电话|传真)[^：:\d]{0,4}[：:]?((?:\d{3,4}[-－—])?\d{7,8})"),
+    re.compile(r"([\w.+-]+@[\w-]+(?:\.[\w-]+)+)", re.ASCII),
+)
+"""Department, address, postcode, phone and e-mail in a preface without white space."""
 _GARBLED = re.compile(r"[\ufffd\u00c0-\u00ff\u2500-\u257f]|锟斤拷|烫烫|屯屯")
 
 
@@ -109,7 +126,7 @@ def _standalone(match: re.Match[str], squeezed: str, head: str) -> bool:
     before = squeezed[: match.start()]
     if before.count("《") > before.count("》") or before.count("<") > before.count(">"):
         return False
-    if re.search(r"关于|印发|编制|公布|通知|做好|根据|按照|现将", match.group(0).split("政府信息公开")[0]):
+    if _CITING.search(match.group(0).split("政府信息公开")[0]):
         return False
     after = after_nonblank(head, match.end())
     return after >= len(head) or head[after].isspace() or squeezed.startswith(PREFACE_STARTS, match.end())
@@ -117,9 +134,9 @@ def _standalone(match: re.Match[str], squeezed: str, head: str) -> bool:
 
 def _quoted_title(head: str) -> tuple[str | None, int] | None:
     """A title named inside 《》 in the preface (「现编制形成了《西柳镇人民政府2023年…》」), not a notice."""
-    for inner in re.findall(r"《([^《》]{6,60})》", re.sub(r"\s+", "", head)):
+    for inner in _QUOTED.findall("".join(head.split())):
         match = _YEAR_TITLE.fullmatch(inner)
-        if match and not re.search(r"关于|通知|印发|编制|公布", inner):
+        if match and not _NOTICE.search(inner):
             return _body_name(match.group(3) or match.group(1)), int(match.group(2))
     return None
 
@@ -130,10 +147,10 @@ def _body_name(raw: str) -> str | None:
 
 
 def _year(text: str) -> int | None:
-    period = re.search(r"((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日", text[:6000])
+    period = _PERIOD_START.search(text[:6000])
     if period:
         return int(period.group(1))
-    years = Counter(re.findall(r"((?:19|20)\d{2})\s*年", text[:6000]))
+    years = Counter(_YEAR.findall(text[:6000]))
     return int(years.most_common(1)[0][0]) if years else None
 
 
@@ -193,11 +210,9 @@ def level_of(body: str | None) -> str | None:
         if body.startswith(MUNICIPALITIES) and place in MUNICIPALITIES:
             return "省级政府"
         return guess_level(body) or _place_level(place)
-    if (body.startswith(("国务院", "国家")) and not re.search(r"[省市县区]", body)) or re.fullmatch(
-        r"[\u4e00-\u9fff]{1,8}部", body
-    ):
+    if (body.startswith(("国务院", "国家")) and not _PROVINCE_OR_BELOW.search(body)) or _MINISTRY.fullmatch(body):
         return "国务院部门"
-    if provincial and not re.search(r"[市县区镇乡]", body[provincial.end() :].split("人民政府")[0]):
+    if provincial and not _BELOW_PROVINCE.search(body[provincial.end() :].split("人民政府")[0]):
         return "省级政府部门"
     return "县级以上政府部门"
 
@@ -216,12 +231,8 @@ def _place_level(place: str) -> str | None:
 
 def contact(preface: str) -> Contact:
     """The contact details a preface gives: department, address, postcode, phone, e-mail."""
-    flat = re.sub(r"\s+", "", preface)
-    department = re.search(r"请与([^，。；;（(]{2,30}?)联系", flat)
-    address = re.search(r"地址[：:]([^，,。；;）)]{4,60})", flat)
-    postcode = re.search(r"邮编[：:]?(\d{6})", flat)
-    phone = re.search(r"(?:电话|传真)[^：:\d]{0,4}[：:]?((?:\d{3,4}[-－—])?\d{7,8})", flat)
-    email = re.search(r"([\w.+-]+@[\w-]+(?:\.[\w-]+)+)", flat, re.ASCII)
+    flat = "".join(preface.split())
+    department, address, postcode, phone, email = (pattern.search(flat) for pattern in _CONTACT)
     return Contact(
         department=department and department.group(1),
         address=address and address.group(1),
