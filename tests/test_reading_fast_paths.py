@@ -7,6 +7,7 @@ import re
 import sys
 import unicodedata
 
+from sections.reading.files import _CONTROL, _CONTROL_BYTES
 from sections.reading.text import (
     _CANDIDATE,
     _FOLDED_BY_TABLE,
@@ -175,3 +176,15 @@ def test_parts_are_found_where_searching_from_the_start_finds_them() -> None:
         match = _PARTS.search(preface)
         found = _parts_said(preface)[1]
         assert (found and (found.span(), found.groups())) == (match and (match.span(), match.groups())), preface
+
+
+def test_control_bytes_stand_only_for_control_characters() -> None:
+    """`decode` counts control characters only when the bytes hold a control byte: no other character uses one."""
+    assert bytes(code for code in range(256) if _CONTROL.match(chr(code))) == _CONTROL_BYTES
+    for encoding in ("utf-8", "gb18030"):
+        for char in _every_character()[0x80:]:
+            try:
+                data = char.encode(encoding)
+            except UnicodeEncodeError:
+                continue
+            assert min(data) >= 0x30, (encoding, hex(ord(char)))

@@ -40,6 +40,8 @@ BINARY_MAGIC: dict[bytes, str] = {
     b"7z\xbc\xaf": "压缩包，不是报告",
 }
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_CONTROL_BYTES = bytes(range(0x20)).translate(None, b"\t\n\x0c\r")
+"""The characters of `_CONTROL` as bytes."""
 _BROKEN_ZIP: tuple[type[BaseException], ...] = (
     zipfile.BadZipFile,
     zlib.error,
@@ -169,7 +171,10 @@ def decode(data: bytes, path: Path) -> str:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if _looks_binary(text):
+        # UTF-8 and GB18030 write control characters as those bytes and use no byte below 0x30 for any other
+        # character: bytes without them make a text without them, which need not be counted.
+        plain = encoding != "utf-16" and len(data.translate(None, _CONTROL_BYTES)) == len(data)
+        if not plain and _looks_binary(text):
             break
         return text
     raise ReportImportError(f"{path}：无法识别的文件内容（既不是 UTF-8/GB18030 文本，也不是 PDF 或 Word 文件）。")

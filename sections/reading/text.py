@@ -112,7 +112,8 @@ def clean(text: str) -> str:
     text = ANSI.sub("", text)  # a whole escape sequence goes, not just its ESC
     if not text.replace("\n", "").replace("\t", "").isprintable():  # every invisible character is unprintable
         text = _INVISIBLE.sub("", text)
-    return _MD_RULE.sub("\n", _FOOTER.sub("\n", "\n" + text))[1:]
+    text = _FOOTER.sub("\n", "\n" + text)
+    return (_MD_RULE.sub("\n", text) if "---" in text else text)[1:]  # a rule holds 「---」
 
 
 def fold_width(text: str) -> str:

@@ -44,9 +44,9 @@ _CONTACT = (
     re.compile(r"地址[：:]([^，,。；;）)]{4,60})"),
     re.compile(r"邮编[：:]?(\d{6})"),
     re.compile(r"(?:电话|传真)[^：:\d]{0,4}[：:]?((?:\d{3,4}[-－—])?\d{7,8})"),
-    re.compile(r"([\w.+-]+@[\w-]+(?:\.[\w-]+)+)", re.ASCII),
 )
-"""Department, address, postcode, phone and e-mail in a preface without white space."""
+"""Department, address, postcode and phone in a preface without white space."""
+_EMAIL = re.compile(r"([\w.+-]+@[\w-]+(?:\.[\w-]+)+)", re.ASCII)
 _GARBLED = re.compile(r"[\ufffd\u00c0-\u00ff\u2500-\u257f]|锟斤拷|烫烫|屯屯")
 
 
@@ -232,7 +232,8 @@ def _place_level(place: str) -> str | None:
 def contact(preface: str) -> Contact:
     """The contact details a preface gives: department, address, postcode, phone, e-mail."""
     flat = "".join(preface.split())
-    department, address, postcode, phone, email = (pattern.search(flat) for pattern in _CONTACT)
+    department, address, postcode, phone = (pattern.search(flat) for pattern in _CONTACT)
+    email = _EMAIL.search(flat) if "@" in flat else None  # the pattern tries every run of letters and digits
     return Contact(
         department=department and department.group(1),
         address=address and address.group(1),
