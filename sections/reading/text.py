@@ -250,7 +250,7 @@ def unwrap(text: str) -> str:
 
     Paragraph breaks, list items and sub-headings stay on their own lines.
     """
-    return _WRAPPED.sub("", text)
+    return _WRAPPED.sub("", text) if "\n" in text else text
 
 
 def stated_parts(preface: str) -> int | None:
