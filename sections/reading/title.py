@@ -83,15 +83,15 @@ def find_title(head: str, text: str) -> Title:
     problems: list[str] = []
     if _GARBLED.search(squeezed[:80]):
         problems.append("标题有乱码")
-    # Both title patterns end in `_TITLE_END`, the near one in 「报告」: a text without them is spared their search.
-    titled = _TITLE_END.search(squeezed[:200]) is not None
-    for match in _YEAR_TITLE.finditer(squeezed[:200] if titled else ""):
+    # Both title patterns end as `_TITLE_END` does, the near one in 「报告」: a text without that needs no search.
+    opening = squeezed[:200] if _TITLE_END.search(squeezed[:200]) else ""
+    for match in _YEAR_TITLE.finditer(opening):
         if _standalone(match, squeezed, head):
             body = _body_name(match.group(3) or match.group(1))
             if not body:
                 problems.append("标题缺少机关名称")
             return Title(match.group(0), body, int(match.group(2)), tuple(problems))
-    for match in _NO_YEAR_TITLE.finditer(squeezed[:200] if titled else ""):
+    for match in _NO_YEAR_TITLE.finditer(opening):
         if _standalone(match, squeezed, head):
             problems.append("标题缺少报告年度")
             return Title(match.group(0), _body_name(match.group(1)), _year(text), tuple(problems))
@@ -158,8 +158,7 @@ def frequent_name(text: str) -> str | None:
     """The place name the text repeats most (「平潭综合实验区」), for a report printed without its title."""
     sample = text[:20000]
     counts: Counter[str] = Counter()
-    repeats: dict[str, int] = {}
-    """How often each longer name stands in the sample: the same name is grown again at every place it stands."""
+    repeats: dict[str, int] = {}  # counted once: a name is grown again at every place it stands
     for match in _PLACE_END.finditer(sample):
         end, size = match.end(), 2
         while size < 12 and end - size - 1 >= 0 and _CJK.match(sample[end - size - 1]):
