@@ -10,9 +10,9 @@ import unicodedata
 from sections.reading.files import _CONTROL, _CONTROL_BYTES
 from sections.reading.text import (
     _CANDIDATE,
-    _FOLDED_BY_TABLE,
-    _FOLDS_TO_ITSELF,
     _PARTS,
+    _PLAIN_RUN,
+    _PLAIN_TEXT,
     _parts_said,
     _skip,
     clean,
@@ -33,11 +33,11 @@ def test_split_drops_exactly_the_white_space_of_regular_expressions() -> None:
     assert all((blank.match(c) is not None) == (c.split() == []) for c in _every_character())
 
 
-def test_characters_taken_as_folding_to_themselves_do() -> None:
-    """`_skip` counts these characters one each without folding them: none is blank or changed by NFKC."""
+def test_characters_of_a_plain_run_are_not_blank_and_fold_to_one() -> None:
+    """`_skip` counts the characters of a plain run one each without folding them: none is blank or widens."""
     for char in _every_character():
-        if _FOLDS_TO_ITSELF.fullmatch(char):
-            assert not char.isspace() and unicodedata.normalize("NFKC", char) == char, hex(ord(char))
+        if _PLAIN_RUN.fullmatch(char):
+            assert not char.isspace() and len(unicodedata.normalize("NFKC", char)) == 1, hex(ord(char))
 
 
 def _slow_skip(text: str, start: int, count: int) -> int:
@@ -157,7 +157,7 @@ def test_width_folding_by_table_is_nfkc() -> None:
         if len(parts) == 2 and not parts[0].startswith("<"):
             seconds.add(chr(int(parts[1], 16)))
     for char in _every_character():
-        if _FOLDED_BY_TABLE.fullmatch(char):
+        if _PLAIN_TEXT.fullmatch(char):
             folded = fold_width(char)
             assert folded == unicodedata.normalize("NFKC", char) == unicodedata.normalize("NFKD", char), hex(ord(char))
             assert len(folded) == 1 and {char, folded}.isdisjoint(seconds), hex(ord(char))

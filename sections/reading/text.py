@@ -56,13 +56,14 @@ _CANDIDATE = re.compile(
 """A numbered line that may be a heading, 「第一部分」 or 「一、」. It opens with a character class, told apart by
 looking behind, so that the scan jumps from one of those characters to the next instead of trying every place."""
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_FOLDED_BY_TABLE = re.compile(r"[\t\n !-~\u2018\u2019\u201c\u201d\u3001-\u3011\u4e00-\u9fff\uff01-\uff5e]*")
-"""Text of these characters folds (NFKC) by its full-width ASCII forms turning into ASCII: every other one folds
-to itself, and none combines with another (`tests/test_reading_fast_paths.py` proves both)."""
+_PLAIN = "!-~\u2018\u2019\u201c\u201d\u3001-\u3011\u4e00-\u9fff\uff01-\uff5e"
+"""Characters a report is mostly made of, none of them blank: printable ASCII, quotes, CJK punctuation, the
+unified ideographs and the full-width ASCII forms. Width folding (NFKC) turns each into one character, the
+full-width forms into ASCII and every other into itself, and joins none with another (as
+`tests/test_reading_fast_paths.py` proves): a text of them folds character by character."""
+_PLAIN_TEXT = re.compile(f"[\t\n {_PLAIN}]*")
+_PLAIN_RUN = re.compile(f"[{_PLAIN}]*")
 _FULL_WIDTH = re.compile("[\uff01-\uff5e]")
-_FOLDS_TO_ITSELF = re.compile(r"[!-~\u3001\u3002\u4e00-\u9fff]*")
-"""Characters that are not blank and that width folding (NFKC) leaves as they are: printable ASCII, 、。 and
-the unified ideographs (the compatibility ideographs, which fold, lie elsewhere)."""
 _WRAPPED = re.compile(
     r"[ \t\n](?<=[^。！？；：:;!?”’」』…\n][ \t\n])(?:(?<=\n)|(?<=[ \t])[ \t]*\n)"
     r"(?![ \t]*(?:\n|[（(][一二三四五六七八九十\d]+[)）]|"
@@ -118,7 +119,7 @@ def clean(text: str) -> str:
 
 def fold_width(text: str) -> str:
     """`unicodedata.normalize("NFKC", text)`, five times quicker for the characters a report is mostly made of."""
-    if not _FOLDED_BY_TABLE.fullmatch(text):
+    if not _PLAIN_TEXT.fullmatch(text):
         return unicodedata.normalize("NFKC", text)
     for wide in set(_FULL_WIDTH.findall(text)):
         text = text.replace(wide, chr(ord(wide) - 0xFEE0))
@@ -227,7 +228,7 @@ def _window(text: str, start: int, size: int) -> str:
 
 def _skip(text: str, start: int, count: int) -> int:
     """The position after the next `count` non-blank characters (as `_window` counted them)."""
-    if _FOLDS_TO_ITSELF.fullmatch(text, start, start + count) and start + count <= len(text):
+    if _PLAIN_RUN.fullmatch(text, start, start + count) and start + count <= len(text):
         return start + count
     position = start
     while count > 0 and position < len(text):
