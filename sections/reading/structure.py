@@ -27,13 +27,15 @@ BASIC: SectionId = "基本信息"
 SUPERSEDED = re.compile(r"国办公开办函\s*[〔\[［(（【]\s*2019\s*[〕\]］)）】]\s*60\s*号")
 OTHER_HEADING = T3_GROUP_HEADINGS["三(六)"]
 """（六）其他处理."""
+_SECTIONS: tuple[SectionId, ...] = tuple(section_id(numeral) for numeral in SECTION_NUMERALS)
+"""The six sections 一 … 六 by their index."""
 
 
 def check_headings(report: Report, reading: Reading) -> Iterator[Finding]:
     """S1: the six headings are all present, once each, numbered 一 to 六, in order (an excerpt may stop early)."""
     seen = Counter(h.index for h in reading.headings)
     for index, heading in enumerate(SECTION_HEADINGS):
-        numeral = section_id(SECTION_NUMERALS[index])
+        numeral = _SECTIONS[index]
         if seen[index] > 1:
             yield Finding(
                 "S1",
@@ -58,7 +60,7 @@ def check_headings(report: Report, reading: Reading) -> Iterator[Finding]:
             yield Finding(
                 "S1",
                 Severity.ERROR,
-                section_id(SECTION_NUMERALS[printed.index]),
+                _SECTIONS[printed.index],
                 printed.printed,
                 f"标题“{printed.printed}”的编号不对，应为“{official}”。",
                 "按一至六的顺序编号。",
@@ -70,7 +72,7 @@ def check_headings(report: Report, reading: Reading) -> Iterator[Finding]:
             yield Finding(
                 "S1",
                 Severity.ERROR,
-                section_id(SECTION_NUMERALS[after]),
+                _SECTIONS[after],
                 heading,
                 f"标题“{heading}”排在“{SECTION_HEADINGS[before]}”之后，顺序不对。",
                 "六个部分应按一至六的顺序排列。",
