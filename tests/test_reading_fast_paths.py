@@ -13,6 +13,7 @@ from sections.reading.text import (
     _PARTS,
     _PLAIN_RUN,
     _PLAIN_TEXT,
+    _SUBSECTION_MARKS,
     _parts_said,
     _skip,
     clean,
@@ -188,3 +189,13 @@ def test_control_bytes_stand_only_for_control_characters() -> None:
             except UnicodeEncodeError:
                 continue
             assert min(data) >= 0x30, (encoding, hex(ord(char)))
+
+
+def test_overview_parts_are_those_one_pattern_for_both_brackets_finds() -> None:
+    """Marks sought by bracket apart and put in order are the marks the pattern for either bracket finds."""
+    either = re.compile(r"[（(][ \t]*([一二三四五六七八九十])[ \t]*[)）]")
+    shuffle = random.Random(23)
+    for _ in range(20000):
+        text = "".join(shuffle.choice("（(一二三十)） \t第文") for _ in range(shuffle.randint(0, 14)))
+        found = sorted((m for mark in _SUBSECTION_MARKS for m in mark.finditer(text)), key=lambda m: m.start())
+        assert [(m.span(), m.group(1)) for m in found] == [(m.span(), m.group(1)) for m in either.finditer(text)]
