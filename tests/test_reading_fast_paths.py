@@ -21,7 +21,7 @@ from sections.reading.text import (
     fold_width,
     unwrap,
 )
-from sections.reading.title import after_nonblank, fuzzy_prefix
+from sections.reading.title import _NO_YEAR_TITLE, _TITLE_END, _YEAR_TITLE, after_nonblank, fuzzy_prefix
 
 
 def _every_character() -> list[str]:
@@ -199,3 +199,30 @@ def test_overview_parts_are_those_one_pattern_for_both_brackets_finds() -> None:
         text = "".join(shuffle.choice("（(一二三十)） \t第文") for _ in range(shuffle.randint(0, 14)))
         found = sorted((m for mark in _SUBSECTION_MARKS for m in mark.finditer(text)), key=lambda m: m.start())
         assert [(m.span(), m.group(1)) for m in found] == [(m.span(), m.group(1)) for m in either.finditer(text)]
+
+
+def test_titles_are_found_before_the_last_title_ending() -> None:
+    """Both title patterns find within the text up to `_TITLE_END`'s last end what they find within 200 characters."""
+    pieces = [
+        "政府信息公开",
+        "工作",
+        "年度",
+        "报告",
+        "2021年",
+        "20",
+        "西柳镇",
+        "人民政府",
+        "（",
+        "）",
+        "关于",
+        "《",
+        "》",
+        "。",
+    ]
+    shuffle = random.Random(29)
+    for _ in range(20000):
+        text = "".join(shuffle.choice(pieces) for _ in range(shuffle.randint(0, 30)))[:200]
+        ends = [match.end() for match in _TITLE_END.finditer(text)]
+        for pattern in (_YEAR_TITLE, _NO_YEAR_TITLE):
+            expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groups()) for m in pattern.finditer(text[: ends[-1]] if ends else "")] == expected

@@ -83,8 +83,10 @@ def find_title(head: str, text: str) -> Title:
     problems: list[str] = []
     if _GARBLED.search(squeezed[:80]):
         problems.append("标题有乱码")
-    # Both title patterns end as `_TITLE_END` does, the near one in 「报告」: a text without that needs no search.
-    opening = squeezed[:200] if _TITLE_END.search(squeezed[:200]) else ""
+    # Both title patterns end where `_TITLE_END` does (such endings cannot overlap): the search stops at its last
+    # end, and a text without it needs none. The near title ends in 「报告」.
+    ends = [match.end() for match in _TITLE_END.finditer(squeezed[:200])]
+    opening = squeezed[: ends[-1]] if ends else ""
     for match in _YEAR_TITLE.finditer(opening):
         if _standalone(match, squeezed, head):
             body = _body_name(match.group(3) or match.group(1))
