@@ -69,8 +69,11 @@ def peak_rss(command: Sequence[str]) -> float:
 APP_START = """
 import asyncio, sys, tempfile
 from pathlib import Path
-from tui.app.app import NianbaoApp
-from tui.app.screens import InterviewScreen
+from tui.startup import held_collection
+
+with held_collection():
+    from tui.app.app import NianbaoApp
+    from tui.app.screens import InterviewScreen
 
 async def main() -> None:
     folder = Path(tempfile.mkdtemp())
@@ -82,6 +85,8 @@ async def main() -> None:
 
 asyncio.run(main())
 """
+"""The app as `nianbao --draft NEW.json` starts it (its modules imported with the collector held, as
+`tui.startup` and `tui.launch` do) to its first question."""
 
 APP_FLOOR = """
 import asyncio

@@ -1,5 +1,5 @@
 """Provides `python -m tui`, the same as the `nianbao` command."""
 
-from tui.cli import main
+from tui.startup import main
 
 raise SystemExit(main())

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from sections.store.workspace import default_draft_dir, list_drafts, new_draft_path, remember, start_from_previous
+from tui.startup import held_collection
 
 
 def choose_ui(requested: str | None) -> str:
@@ -56,7 +57,8 @@ def _run(mode: str, draft_path: Path | None, folder: Path, new: bool) -> int:
     if mode == "line":
         return _run_line(draft_path or new_draft_path(folder))
     try:
-        from tui.app.app import run as run_app  # late on purpose: Textual is the heaviest import
+        with held_collection():
+            from tui.app.app import run as run_app  # late on purpose: Textual is the heaviest import
 
         return run_app(draft_path, folder, new=new)
     except (ImportError, OSError) as err:
