@@ -69,7 +69,7 @@ def peak_rss(command: Sequence[str]) -> float:
 APP_START = """
 import asyncio, sys, tempfile
 from pathlib import Path
-from tui.startup import held_collection
+from tui.collector import held_collection
 
 with held_collection():
     from tui.app.app import NianbaoApp

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.startup import held_collection, main
+from tui.collector import held_collection
+from tui.startup import main
 
 ROOT = Path(__file__).resolve().parent.parent
 

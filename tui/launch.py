@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from sections.store.workspace import default_draft_dir, list_drafts, new_draft_path, remember, start_from_previous
-from tui.startup import held_collection
+from tui.collector import held_collection
 
 
 def choose_ui(requested: str | None) -> str:
